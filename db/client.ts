@@ -1,0 +1,102 @@
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { dataDir, env } from "../env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+
+/** Query-result type shared by both drivers, so `execute()` returns typed rows. */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: { rows: this["row"][] };
+}
+
+export type Database = PgDatabase<RowsResultHKT, Schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: "pglite" | "postgres";
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** PGlite only: the data folder as a tarball, to clone a migrated database quickly. */
+  dumpDataDir?: () => Promise<Blob>;
+}
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+// Every Baton instance that starts against the same server takes this lock before migrating.
+const MIGRATION_LOCK_ID = 73_420_261;
+
+export type DatabaseOptions =
+  | { driver: "postgres"; url: string; max?: number }
+  | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob };
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.driver === "postgres") {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Database;
+    return {
+      db,
+      driver: "postgres",
+      async migrate() {
+        const client = await pool.connect();
+        try {
+          await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+          await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+        } finally {
+          await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: { pg_trgm },
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    db,
+    driver: "pglite",
+    migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+    close: () => client.close(),
+    dumpDataDir: async () => (await client.dumpDataDir("gzip")) as Blob,
+  };
+}
+
+export function defaultDatabaseOptions(): DatabaseOptions {
+  return env.DATABASE_URL
+    ? { driver: "postgres", url: env.DATABASE_URL }
+    : { driver: "pglite", dataDir: path.join(dataDir, "pglite") };
+}
+
+type Cached = { handle?: Promise<DatabaseHandle> };
+const cache = globalThis as unknown as { __batonDb?: Cached };
+
+/**
+ * The process-wide database, migrated before first use. Cached on globalThis so a hot reload in
+ * development does not open a second PGlite instance on the same folder.
+ */
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  cache.__batonDb ??= {};
+  cache.__batonDb.handle ??= (async () => {
+    const handle = await openDatabase(defaultDatabaseOptions());
+    await handle.migrate();
+    return handle;
+  })();
+  return cache.__batonDb.handle;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}

@@ -1,0 +1,161 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { partnerOrgs, users } from "./users";
+import { buyingStages, partnerTiers, taxonomyTerms, workspaces } from "./workspaces";
+
+export const assetType = pgEnum("asset_type", [
+  "case_study",
+  "roi_model",
+  "talk_track",
+  "battlecard",
+  "one_pager",
+  "deck",
+  "email_template",
+  "demo_script",
+  "competitive_brief",
+  "video",
+  "other",
+]);
+
+export const assetStatus = pgEnum("asset_status", ["draft", "in_review", "published", "archived"]);
+
+/**
+ * Who outside the company may see an asset: none (internal only, the default), all partners, partners at
+ * a minimum tier and above (plus any orgs granted by name), or only the orgs granted by name.
+ */
+export const partnerAccess = pgEnum("partner_access", ["none", "all", "tier", "orgs"]);
+
+export const processingState = pgEnum("processing_state", ["pending", "done", "failed"]);
+
+export const files = pgTable(
+  "files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // Server-generated object key; never derived from the uploaded filename.
+    storageKey: text("storage_key").notNull(),
+    originalName: text("original_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+    sha256: text("sha256").notNull(),
+    processingState: processingState("processing_state").notNull().default("pending"),
+    processingError: text("processing_error"),
+    extractedText: text("extracted_text"),
+    thumbnailKey: text("thumbnail_key"),
+    uploadedById: uuid("uploaded_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("files_storage_key_uq").on(t.storageKey),
+    index("files_workspace_sha_idx").on(t.workspaceId, t.sha256),
+  ],
+);
+
+export const assets = pgTable(
+  "assets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    type: assetType("type").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    internalNotes: text("internal_notes").notNull().default(""),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    status: assetStatus("status").notNull().default("draft"),
+    partnerAccess: partnerAccess("partner_access").notNull().default("none"),
+    // With partner access 'tier': the lowest tier that may see it.
+    minPartnerTierId: uuid("min_partner_tier_id").references(() => partnerTiers.id),
+    // Partner access is limited to orgs in this region (null = every region).
+    partnerRegion: text("partner_region"),
+    allowDownload: boolean("allow_download").notNull().default(true),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    reviewBy: timestamp("review_by", { withTimezone: true }),
+    currentVersionId: uuid("current_version_id"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("assets_workspace_status_idx").on(t.workspaceId, t.status),
+    index("assets_owner_idx").on(t.ownerId),
+  ],
+);
+
+export const assetVersions = pgTable(
+  "asset_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => files.id),
+    note: text("note").notNull().default(""),
+    createdById: uuid("created_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("asset_versions_asset_version_uq").on(t.assetId, t.version)],
+);
+
+export const assetStages = pgTable(
+  "asset_stages",
+  {
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => buyingStages.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.assetId, t.stageId] }), index("asset_stages_stage_idx").on(t.stageId)],
+);
+
+export const assetTerms = pgTable(
+  "asset_terms",
+  {
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    termId: uuid("term_id")
+      .notNull()
+      .references(() => taxonomyTerms.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.assetId, t.termId] }), index("asset_terms_term_idx").on(t.termId)],
+);
+
+/** Specific partner orgs granted an asset regardless of tier. */
+export const assetPartnerOrgs = pgTable(
+  "asset_partner_orgs",
+  {
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    partnerOrgId: uuid("partner_org_id")
+      .notNull()
+      .references(() => partnerOrgs.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assetId, t.partnerOrgId] }),
+    index("asset_partner_orgs_org_idx").on(t.partnerOrgId),
+  ],
+);

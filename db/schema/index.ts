@@ -1,0 +1,5 @@
+export * from "./workspaces";
+export * from "./users";
+export * from "./assets";
+export * from "./deals";
+export * from "./activity";

@@ -1,0 +1,78 @@
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { partnerTiers, workspaces } from "./workspaces";
+
+export const userRole = pgEnum("user_role", ["admin", "marketer", "rep", "partner"]);
+
+export const partnerOrgs = pgTable(
+  "partner_orgs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tierId: uuid("tier_id")
+      .notNull()
+      .references(() => partnerTiers.id),
+    region: text("region"),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("partner_orgs_workspace_name_uq").on(t.workspaceId, t.name)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // Stored lower-cased; sign-in looks it up the same way.
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: userRole("role").notNull(),
+    team: text("team"),
+    passwordHash: text("password_hash"),
+    partnerOrgId: uuid("partner_org_id").references(() => partnerOrgs.id),
+    active: boolean("active").notNull().default(true),
+    // Bumped when a user must be signed out everywhere (deactivation, password change).
+    sessionVersion: integer("session_version").notNull().default(0),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_uq").on(t.email),
+    index("users_workspace_role_idx").on(t.workspaceId, t.role),
+    index("users_partner_org_idx").on(t.partnerOrgId),
+  ],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // SHA-256 of the secret; the secret itself is shown once and never stored.
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_uq").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Fixed-window counters for failed sign-ins, keyed by account and by client address. */
+export const authThrottle = pgTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+});

@@ -1,0 +1,70 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every setting is validated here; a malformed value fails at
+ * start-up with the variable's name.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
+    DATA_DIR: z.string().default(".data"),
+    NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
+    NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    AUTH_GOOGLE_CLIENT_ID: optionalString,
+    AUTH_GOOGLE_CLIENT_SECRET: optionalString,
+    AUTH_ENTRA_CLIENT_ID: optionalString,
+    AUTH_ENTRA_CLIENT_SECRET: optionalString,
+    AUTH_ENTRA_TENANT_ID: optionalString,
+    AUTH_OKTA_CLIENT_ID: optionalString,
+    AUTH_OKTA_CLIENT_SECRET: optionalString,
+    AUTH_OKTA_ISSUER: optionalString.pipe(z.url().optional()),
+    SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+    SIGNIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(500 * 1024 * 1024),
+    BATON_SKIP_SEED: optionalString,
+  })
+  .superRefine((v, ctx) => {
+    const pairs: [string, string | undefined, string | undefined][] = [
+      ["AUTH_GOOGLE_CLIENT_SECRET", v.AUTH_GOOGLE_CLIENT_ID, v.AUTH_GOOGLE_CLIENT_SECRET],
+      ["AUTH_ENTRA_CLIENT_SECRET", v.AUTH_ENTRA_CLIENT_ID, v.AUTH_ENTRA_CLIENT_SECRET],
+      ["AUTH_OKTA_CLIENT_SECRET", v.AUTH_OKTA_CLIENT_ID, v.AUTH_OKTA_CLIENT_SECRET],
+    ];
+    for (const [name, id, secret] of pairs) {
+      if (id && !secret) ctx.addIssue({ code: "custom", path: [name], message: "is required with its client id" });
+    }
+    if (v.AUTH_OKTA_CLIENT_ID && !v.AUTH_OKTA_ISSUER) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_OKTA_ISSUER"], message: "is required with AUTH_OKTA_CLIENT_ID" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid Baton configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv(process.env);
+
+export const dataDir = path.resolve(env.DATA_DIR);

@@ -1,0 +1,42 @@
+/** One error type for the whole app; the code decides the HTTP status and the stable API code. */
+export const errorStatus = {
+  validation_failed: 422,
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  idempotency_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors?: FieldErrors;
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ErrorCode, message: string, opts: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = opts.fieldErrors;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what = "Not found") => new AppError("not_found", what);
+export const forbidden = (what = "You do not have permission to do that") => new AppError("forbidden", what);
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import type { Readable } from "node:stream";
+
+/** Where file bytes live. Keys are server-generated; drivers never see a user's filename. */
+export interface StorageDriver {
+  readonly name: "local" | "s3";
+  /** Streams the body to the key; resolves once it is durably stored. */
+  put(key: string, body: Readable, contentType: string): Promise<void>;
+  /** Opens the stored object for reading, or throws a not_found AppError. */
+  get(key: string): Promise<{ body: Readable; size: number }>;
+  delete(key: string): Promise<void>;
+}
+
+const KEY_PATTERN = /^[a-z0-9][a-z0-9/_-]{0,200}$/;
+
+export function assertSafeKey(key: string): void {
+  if (!KEY_PATTERN.test(key) || key.includes("..") || key.includes("//")) {
+    throw new Error(`Refusing unsafe storage key: ${JSON.stringify(key)}`);
+  }
+}
