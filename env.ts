@@ -21,6 +21,7 @@ const schema = z
         .optional(),
     ),
     DATA_DIR: z.string().default(".data"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
     NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     AUTH_GOOGLE_CLIENT_ID: optionalString,

@@ -16,7 +16,10 @@ export type Schema = typeof schema;
 
 /** Query-result type shared by both drivers, so `execute()` returns typed rows. */
 export interface RowsResultHKT extends PgQueryResultHKT {
-  type: { rows: this["row"][] };
+  type: QueryRows<this["row"]>;
+}
+export interface QueryRows<T> {
+  rows: T[];
 }
 
 export type Database = PgDatabase<RowsResultHKT, Schema>;

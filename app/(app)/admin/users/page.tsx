@@ -1,0 +1,73 @@
+import { CreatePartnerOrgForm } from "@/components/admin/create-partner-org-form";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UserRowActions } from "@/components/admin/user-row-actions";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { formatDate } from "@/lib/format";
+import { roleLabels } from "@/lib/roles";
+import { requirePageActor } from "@/server/auth/session";
+import { listPartnerOrgs, listTiers, listUsers } from "@/server/users/user-admin";
+
+export const metadata = { title: "Users" };
+
+export default async function AdminUsersPage() {
+  const actor = await requirePageActor("users.manage");
+  const db = await getDb();
+  const [users, orgs, tiers] = await Promise.all([listUsers(db, actor), listPartnerOrgs(db, actor), listTiers(db, actor)]);
+  return (
+    <>
+      <PageHeader title="Users and partners" description="Add people, set their roles, and manage partner organisations." />
+      <div className="space-y-6">
+        <Card title="Add a user">
+          <CreateUserForm partnerOrgs={orgs.filter((o) => o.active)} />
+        </Card>
+        <Card title={`Users (${users.length})`}>
+          <table className="min-w-full text-sm">
+            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="py-2">Name</th>
+                <th scope="col" className="py-2">Role</th>
+                <th scope="col" className="py-2">Last sign-in</th>
+                <th scope="col" className="py-2 text-right">Actions</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {users.map((u) => (
+                <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
+                  <td className="py-2">
+                    <div className="font-medium">{u.name}</div>
+                    <div className="text-xs text-slate-500">{u.email}</div>
+                  </td>
+                  <td className="py-2">
+                    {roleLabels[u.role]}
+                    {u.partnerOrgName ? ` · ${u.partnerOrgName}` : u.team ? ` · ${u.team}` : ""}{" "}
+                    {!u.active ? <Badge tone="red">Deactivated</Badge> : null}
+                  </td>
+                  <td className="py-2">{formatDate(u.lastSignInAt)}</td>
+                  <td className="py-2">
+                    <UserRowActions user={u} isSelf={u.id === actor.userId} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <Card title="Partner organisations">
+          <CreatePartnerOrgForm tiers={tiers} />
+          <ul className="mt-4 divide-y divide-slate-100 text-sm" aria-label="Partner organisations">
+            {orgs.map((o) => (
+              <li key={o.id} className="flex justify-between py-2">
+                <span className="font-medium">{o.name}</span>
+                <span className="text-slate-500">
+                  {o.tierName} · {o.region ?? "All regions"} · {o.members} {o.members === 1 ? "user" : "users"}
+                  {!o.active ? " · deactivated" : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

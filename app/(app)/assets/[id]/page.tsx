@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { AssetStatusBadge, AssetTypeBadge } from "@/components/assets/asset-badges";
+import { AssetStatusActions } from "@/components/assets/asset-status-actions";
+import { LogUsageForm } from "@/components/assets/log-usage-form";
+import { buttonClass } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { formatBytes, formatDate } from "@/lib/format";
+import { assetUsageSummary, getAssetOrThrow } from "@/server/assets/asset-queries";
+import { requirePageActor } from "@/server/auth/session";
+import { can } from "@/server/authz/permissions";
+import { myOpenDeals } from "@/server/deals/deal-queries";
+import { orNotFound } from "@/server/pages/or-not-found";
+import { recordAssetActivity } from "@/server/activity/record-activity";
+import { listStages } from "@/server/workspaces/stage-queries";
+import { notFound } from "next/navigation";
+
+export const metadata = { title: "Asset" };
+
+export default async function AssetPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("assets.read");
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const db = await getDb();
+  const { asset, file, ownerName, stageIds, version, expired } = await orNotFound(getAssetOrThrow(db, actor, id.data));
+  const internal = actor.role !== "partner";
+  const [stages, summary, deals] = await Promise.all([
+    listStages(db, actor.workspaceId),
+    internal ? assetUsageSummary(db, actor, asset.id) : null,
+    can(actor.role, "usage.write") ? myOpenDeals(db, actor) : [],
+  ]);
+  await recordAssetActivity(db, actor, "view", asset.id);
+  const stageNames = stages.filter((s) => stageIds.includes(s.id)).map((s) => s.name);
+  const canDownload = asset.allowDownload || can(actor.role, "assets.write");
+
+  return (
+    <>
+      <PageHeader
+        title={asset.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <AssetTypeBadge type={asset.type} />
+            {internal ? <AssetStatusBadge status={asset.status} expired={expired} /> : null}
+            <span>{stageNames.join(" · ")}</span>
+          </span>
+        }
+        actions={
+          can(actor.role, "assets.publish") ? <AssetStatusActions assetId={asset.id} status={asset.status} /> : null
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="About">
+            <p className="whitespace-pre-line text-sm text-slate-700">{asset.description || "No description yet."}</p>
+            <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
+              {internal ? (
+                <div>
+                  <dt className="text-slate-500">Owner</dt>
+                  <dd>{ownerName}</dd>
+                </div>
+              ) : null}
+              <div>
+                <dt className="text-slate-500">Updated</dt>
+                <dd>{formatDate(asset.updatedAt)}</dd>
+              </div>
+              {asset.expiresAt ? (
+                <div>
+                  <dt className="text-slate-500">Expires</dt>
+                  <dd>{formatDate(asset.expiresAt)}</dd>
+                </div>
+              ) : null}
+            </dl>
+          </Card>
+          <Card title="File">
+            {file ? (
+              <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+                <span>
+                  {file.originalName} · {formatBytes(file.sizeBytes)} · version {version}
+                </span>
+                {canDownload ? (
+                  <a href={`/api/v1/assets/${asset.id}/download`} className={buttonClass("secondary")}>
+                    Download
+                  </a>
+                ) : (
+                  <span className="text-slate-500">View only</span>
+                )}
+              </div>
+            ) : (
+              <p className="text-sm text-slate-500">No file.</p>
+            )}
+          </Card>
+        </div>
+        <div className="space-y-6">
+          {summary ? (
+            <Card title="Used in deals">
+              <p className="text-sm" data-testid="usage-summary">
+                Used in {summary.deals} {summary.deals === 1 ? "deal" : "deals"} · {summary.won} won · {summary.lost} lost
+              </p>
+            </Card>
+          ) : null}
+          {can(actor.role, "usage.write") && asset.status === "published" ? (
+            <Card title="Used this in a deal?">
+              <LogUsageForm assetId={asset.id} deals={deals} />
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

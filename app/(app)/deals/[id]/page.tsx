@@ -1,0 +1,142 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { AssetTypeBadge } from "@/components/assets/asset-badges";
+import { CloseDealForm } from "@/components/deals/close-deal-form";
+import { DealStatusBadge } from "@/components/deals/deal-status-badge";
+import { LogAssetButton } from "@/components/deals/log-asset-button";
+import { StageMover } from "@/components/deals/stage-mover";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { usageKindLabels } from "@/lib/assets";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
+import { listAssets } from "@/server/assets/asset-queries";
+import { requirePageActor } from "@/server/auth/session";
+import { canEditDeal } from "@/server/authz/visibility";
+import { dealTimeline, dealUsages, getDealOrThrow, lossReasonsOf } from "@/server/deals/deal-queries";
+import { orNotFound } from "@/server/pages/or-not-found";
+import { listStages } from "@/server/workspaces/stage-queries";
+
+export const metadata = { title: "Deal" };
+
+export default async function DealPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("deals.read");
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const db = await getDb();
+  const { deal, stageName, ownerName, lossReason } = await orNotFound(getDealOrThrow(db, actor, id.data));
+  const editable = canEditDeal(actor, deal);
+  const [stages, stageAssets, usages, timeline, reasons] = await Promise.all([
+    listStages(db, actor.workspaceId),
+    listAssets(db, actor, { stageId: deal.stageId, limit: 12 }),
+    dealUsages(db, actor, deal.id),
+    dealTimeline(db, deal.id),
+    lossReasonsOf(db, actor.workspaceId),
+  ]);
+  const usedIds = new Set(usages.map((u) => u.assetId));
+  const recommended = stageAssets.filter((a) => a.status === "published");
+
+  return (
+    <>
+      <PageHeader
+        title={deal.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <DealStatusBadge status={deal.status} />
+            <span>
+              {deal.accountName} · {formatMoney(deal.amountMinor, deal.currency)} · owned by {ownerName}
+            </span>
+          </span>
+        }
+        actions={
+          editable && deal.status === "open" ? (
+            <StageMover dealId={deal.id} stageId={deal.stageId} stages={stages} />
+          ) : (
+            <span className="text-sm text-slate-600">Stage: {stageName}</span>
+          )
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title={`For this stage: ${stageName}`}>
+            {recommended.length === 0 ? (
+              <EmptyState title="No published content for this stage yet">
+                Ask marketing for what you need at {stageName}.
+              </EmptyState>
+            ) : (
+              <ul className="divide-y divide-slate-100" aria-label="Recommended for this stage">
+                {recommended.map((a) => (
+                  <li key={a.id} className="flex items-center justify-between gap-4 py-2">
+                    <div className="min-w-0">
+                      <Link href={`/assets/${a.id}`} className="font-medium hover:text-brand-700 hover:underline">
+                        {a.title}
+                      </Link>{" "}
+                      <AssetTypeBadge type={a.type} />
+                    </div>
+                    {editable ? (
+                      usedIds.has(a.id) ? (
+                        <span className="text-sm text-emerald-700">Used</span>
+                      ) : (
+                        <LogAssetButton dealId={deal.id} assetId={a.id} title={a.title} />
+                      )
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title="Assets used">
+            {usages.length === 0 ? (
+              <p className="text-sm text-slate-500">Nothing logged yet. Log what you send or present so marketing learns what helps.</p>
+            ) : (
+              <ul className="space-y-2 text-sm" aria-label="Assets used">
+                {usages.map((u) => (
+                  <li key={u.id} className="flex flex-wrap justify-between gap-2">
+                    <span>
+                      <Link href={`/assets/${u.assetId}`} className="font-medium hover:underline">
+                        {u.assetTitle}
+                      </Link>{" "}
+                      — {usageKindLabels[u.kind]} at {u.stageName}
+                    </span>
+                    <span className="text-slate-500">
+                      {u.actorName}, {formatDateTime(u.createdAt)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+        <div className="space-y-6">
+          {deal.status === "open" && editable ? (
+            <Card title="Close the deal">
+              <CloseDealForm dealId={deal.id} amount={deal.amountMinor / 100} lossReasons={reasons} />
+            </Card>
+          ) : deal.status !== "open" ? (
+            <Card title="Outcome">
+              <p className="text-sm">
+                {deal.status === "won" ? "Won" : `Lost${lossReason ? ` — ${lossReason}` : ""}`} on {formatDate(deal.closedAt)}
+              </p>
+              {deal.closeNote ? <p className="mt-2 text-sm text-slate-600">{deal.closeNote}</p> : null}
+            </Card>
+          ) : null}
+          <Card title="Timeline">
+            <ol className="space-y-2 text-sm" aria-label="Stage history">
+              {timeline.map((t) => (
+                <li key={t.id}>
+                  <span className="font-medium">
+                    {t.status === "open" ? (t.fromStage ? `${t.fromStage} → ${t.toStage}` : `Created at ${t.toStage}`) : t.status === "won" ? "Won" : "Lost"}
+                  </span>
+                  <span className="block text-xs text-slate-500">
+                    {formatDateTime(t.at)}
+                    {t.by ? ` · ${t.by}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { z } from "zod";
+import { AssetList } from "@/components/assets/asset-list";
+import { StageFilter } from "@/components/assets/stage-filter";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { listAssets } from "@/server/assets/asset-queries";
+import { requirePageActor } from "@/server/auth/session";
+import { can } from "@/server/authz/permissions";
+import { listStages } from "@/server/workspaces/stage-queries";
+
+export const metadata = { title: "Library" };
+
+const params = z.object({ stage: z.uuid().optional().catch(undefined) });
+
+export default async function LibraryPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const actor = await requirePageActor("assets.read");
+  const { stage } = params.parse(await searchParams);
+  const db = await getDb();
+  const [stages, items] = await Promise.all([listStages(db, actor.workspaceId), listAssets(db, actor, { stageId: stage })]);
+  const stageName = new Map(stages.map((s) => [s.id, s.name]));
+  const canWrite = can(actor.role, "assets.write");
+  return (
+    <>
+      <PageHeader
+        title="Library"
+        description={canWrite ? "Every asset in the workspace, by buying stage." : "Published content for every stage of the deal."}
+        actions={
+          canWrite ? (
+            <Link href="/assets/new" className={buttonClass("primary")}>
+              Upload asset
+            </Link>
+          ) : null
+        }
+      />
+      <StageFilter stages={stages} activeStageId={stage} basePath="/library" />
+      <AssetList
+        items={items.map((i) => ({ ...i, stageNames: i.stageIds.map((id) => stageName.get(id) ?? "") }))}
+        showStatus={canWrite}
+        emptyTitle={stage ? "No assets for this stage yet" : "The library is empty"}
+        emptyHint={canWrite ? "Upload a file to publish the first asset." : "Marketing hasn't published anything here yet."}
+      />
+    </>
+  );
+}

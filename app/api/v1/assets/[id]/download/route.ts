@@ -1,0 +1,3 @@
+import { downloadAssetFile } from "@/server/api/routes/assets";
+
+export const GET = downloadAssetFile.handler;

@@ -1,0 +1,3 @@
+import { getAsset } from "@/server/api/routes/assets";
+
+export const GET = getAsset.handler;

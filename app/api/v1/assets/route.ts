@@ -1,0 +1,3 @@
+import { createAsset } from "@/server/api/routes/assets";
+
+export const POST = createAsset.handler;

@@ -1,0 +1,3 @@
+import { getMe } from "@/server/api/routes/me";
+
+export const GET = getMe.handler;

@@ -1,0 +1,3 @@
+import { getStages } from "@/server/api/routes/me";
+
+export const GET = getStages.handler;

@@ -1,0 +1,3 @@
+import { revokeToken } from "@/server/api/routes/tokens";
+
+export const DELETE = revokeToken.handler;

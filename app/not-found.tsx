@@ -1,0 +1,14 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <main className="mx-auto max-w-lg px-4 py-24 text-center">
+      <p className="text-sm font-semibold text-brand-600">404</p>
+      <h1 className="mt-2 text-2xl font-semibold">Not found</h1>
+      <p className="mt-2 text-sm text-slate-500">This page doesn’t exist, or it isn’t shared with you.</p>
+      <Link href="/" className="mt-6 inline-block text-sm font-medium text-brand-700 underline">
+        Back to Baton
+      </Link>
+    </main>
+  );
+}

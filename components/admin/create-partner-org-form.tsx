@@ -1,0 +1,59 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Select, TextInput } from "@/components/ui/field";
+import { createPartnerOrgAction } from "@/server/users/user-actions";
+
+export function CreatePartnerOrgForm({ tiers }: { tiers: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    start(async () => {
+      const result = await createPartnerOrgAction({
+        name: String(data.get("name") ?? ""),
+        tierId: String(data.get("tierId") ?? ""),
+        region: String(data.get("region") ?? "") || undefined,
+      });
+      if (result.ok) {
+        setError(undefined);
+        form.reset();
+        router.refresh();
+      } else setError(result.error);
+    });
+  }
+  return (
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-4" noValidate aria-label="Add a partner organisation">
+      <Field id="org-name" label="Organisation">
+        <TextInput id="org-name" name="name" />
+      </Field>
+      <Field id="org-tier" label="Tier">
+        <Select id="org-tier" name="tierId">
+          {tiers.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="org-region" label="Region (optional)">
+        <TextInput id="org-region" name="region" />
+      </Field>
+      <div className="flex items-end">
+        <Button type="submit" disabled={pending}>
+          Add organisation
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600 sm:col-span-4">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { roleLabels, roles, type Role } from "@/lib/roles";
+import { updateUserAction } from "@/server/users/user-actions";
+
+export function UserRowActions({ user, isSelf }: { user: { id: string; name: string; role: Role; active: boolean }; isSelf: boolean }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const run = (patch: { role?: Role; active?: boolean }) =>
+    start(async () => {
+      const result = await updateUserAction({ userId: user.id, ...patch });
+      if (result.ok) {
+        setError(undefined);
+        router.refresh();
+      } else setError(result.error);
+    });
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      <label className="sr-only" htmlFor={`role-${user.id}`}>
+        Role for {user.name}
+      </label>
+      <select
+        id={`role-${user.id}`}
+        className="rounded-md border-0 py-1 text-sm ring-1 ring-inset ring-slate-300"
+        value={user.role}
+        disabled={pending || isSelf}
+        onChange={(e) => run({ role: e.target.value as Role })}
+      >
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {roleLabels[r]}
+          </option>
+        ))}
+      </select>
+      {!isSelf ? (
+        <Button
+          variant={user.active ? "danger" : "secondary"}
+          disabled={pending}
+          onClick={() => run({ active: !user.active })}
+          aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}
+        >
+          {user.active ? "Deactivate" : "Reactivate"}
+        </Button>
+      ) : null}
+      {error ? (
+        <span role="alert" className="text-xs text-red-600">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { closeDealAction } from "@/server/deals/deal-actions";
+
+export function CloseDealForm({
+  dealId,
+  amount,
+  lossReasons,
+}: {
+  dealId: string;
+  amount: number;
+  lossReasons: { id: string; name: string }[];
+}) {
+  const router = useRouter();
+  const [outcome, setOutcome] = useState<"won" | "lost">("won");
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    start(async () => {
+      const result = await closeDealAction({
+        dealId,
+        outcome,
+        amount: Number(data.get("amount")),
+        lossReasonId: outcome === "lost" ? String(data.get("lossReasonId") || "") || undefined : undefined,
+        note: String(data.get("note") ?? ""),
+      });
+      if (result.ok) router.refresh();
+      else {
+        setError(result.error);
+        setFieldErrors(result.fieldErrors ?? {});
+      }
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      <fieldset className="flex gap-4">
+        <legend className="sr-only">Outcome</legend>
+        {(["won", "lost"] as const).map((o) => (
+          <label key={o} className="flex items-center gap-2 text-sm">
+            <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
+            {o === "won" ? "Won" : "Lost"}
+          </label>
+        ))}
+      </fieldset>
+      <Field id="close-amount" label="Final amount" error={fieldErrors.amount?.[0]}>
+        <TextInput id="close-amount" name="amount" type="number" min={0} step="0.01" defaultValue={amount} />
+      </Field>
+      {outcome === "lost" ? (
+        <Field id="close-reason" label="Loss reason" error={fieldErrors.lossReasonId?.[0]}>
+          <Select id="close-reason" name="lossReasonId" defaultValue="">
+            <option value="">Choose a reason…</option>
+            {lossReasons.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      <Field id="close-note" label="Note (optional)">
+        <TextArea id="close-note" name="note" rows={2} />
+      </Field>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" variant={outcome === "won" ? "primary" : "danger"} disabled={pending}>
+        {outcome === "won" ? "Mark as won" : "Mark as lost"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Select, TextInput } from "@/components/ui/field";
+import { createDealAction } from "@/server/deals/deal-actions";
+
+export function NewDealForm({ stages }: { stages: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+
+  if (!open) return <Button onClick={() => setOpen(true)}>New deal</Button>;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    start(async () => {
+      const result = await createDealAction({
+        name: String(data.get("name") ?? ""),
+        accountName: String(data.get("accountName") ?? ""),
+        amount: Number(data.get("amount") || 0),
+        currency: String(data.get("currency") || "USD"),
+        stageId: String(data.get("stageId") ?? ""),
+      });
+      if (result.ok) router.push(`/deals/${result.data.id}`);
+      else {
+        setError(result.error);
+        setFieldErrors(result.fieldErrors ?? {});
+      }
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2" noValidate aria-label="New deal">
+      <Field id="deal-name" label="Deal name" error={fieldErrors.name?.[0]}>
+        <TextInput id="deal-name" name="name" invalid={Boolean(fieldErrors.name)} />
+      </Field>
+      <Field id="deal-account" label="Account" error={fieldErrors.accountName?.[0]}>
+        <TextInput id="deal-account" name="accountName" invalid={Boolean(fieldErrors.accountName)} />
+      </Field>
+      <Field id="deal-amount" label="Amount" error={fieldErrors.amount?.[0]}>
+        <TextInput id="deal-amount" name="amount" type="number" min={0} step="0.01" />
+      </Field>
+      <Field id="deal-currency" label="Currency" error={fieldErrors.currency?.[0]}>
+        <TextInput id="deal-currency" name="currency" defaultValue="USD" maxLength={3} />
+      </Field>
+      <Field id="deal-stage-new" label="Stage" error={fieldErrors.stageId?.[0]}>
+        <Select id="deal-stage-new" name="stageId">
+          {stages.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className="flex items-end gap-2">
+        <Button type="submit" disabled={pending}>
+          Create deal
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600 sm:col-span-2">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

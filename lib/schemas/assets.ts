@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { assetStatuses, assetTypes } from "@/lib/assets";
+
+export const assetMetadataSchema = z
+  .object({
+    title: z.string().trim().min(1, "Give the asset a title").max(200, "Keep the title under 200 characters"),
+    type: z.enum(assetTypes, { message: "Choose an asset type" }),
+    description: z.string().trim().max(5000).default(""),
+    stageIds: z.array(z.uuid()).min(1, "Tag at least one buying stage").max(20),
+    termIds: z.array(z.uuid()).max(50).default([]),
+    status: z.enum(["draft", "in_review", "published"]).default("draft"),
+  })
+  .meta({ id: "AssetMetadata" });
+
+export type AssetMetadataInput = z.input<typeof assetMetadataSchema>;
+
+export const assetSummarySchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    type: z.enum(assetTypes),
+    status: z.enum(assetStatuses),
+    description: z.string(),
+    stageIds: z.array(z.uuid()),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "AssetSummary" });

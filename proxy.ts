@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+/**
+ * Only sends visitors without a session cookie to the sign-in page. It is a convenience, not a security
+ * boundary: every page, action and API handler authorizes the actor itself on the server.
+ */
+export function proxy(request: NextRequest) {
+  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (signedIn) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = "/signin";
+  url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  // Pages only: the API answers 401 itself, and static files and the sign-in page stay reachable.
+  matcher: ["/((?!api|_next|signin|favicon.ico|robots.txt).*)"],
+};

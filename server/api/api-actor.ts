@@ -1,0 +1,48 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getServerSession } from "next-auth";
+import type { Database } from "@/db/client";
+import { apiTokens } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { authOptions } from "@/server/auth/auth-options";
+import { loadActor, type Actor } from "@/server/authz/actor";
+
+export const TOKEN_PREFIX = "bat_";
+
+export function hashToken(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+/**
+ * The actor behind an API request: a bearer token (acting as the user who created it) or the signed-in
+ * session. A token that is unknown, revoked, or whose user is deactivated is a 401.
+ */
+export async function resolveApiActor(
+  db: Database,
+  request: Request,
+  opts: { allowToken: boolean },
+): Promise<{ actor: Actor; via: "token" | "session" }> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match || !opts.allowToken) {
+      throw new AppError(
+        "unauthenticated",
+        opts.allowToken ? "Malformed Authorization header; use 'Bearer <token>'" : "This endpoint needs a signed-in session, not an API token",
+      );
+    }
+    const [token] = await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(and(eq(apiTokens.tokenHash, hashToken(match[1]!)), isNull(apiTokens.revokedAt)))
+      .returning({ userId: apiTokens.userId });
+    const actor = token && (await loadActor(db, token.userId));
+    if (!actor) throw new AppError("unauthenticated", "The API token is invalid or has been revoked");
+    return { actor, via: "token" };
+  }
+  const session = await getServerSession(authOptions);
+  const actor = session?.uid ? await loadActor(db, session.uid, session.sv ?? 0) : null;
+  if (!actor) throw new AppError("unauthenticated", "Sign in or send an API token");
+  return { actor, via: "session" };
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { z } from "zod";
+import { getDb, type Database } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/zod-errors";
+import type { Actor } from "@/server/authz/actor";
+import { can, type Permission } from "@/server/authz/permissions";
+import { resolveApiActor } from "./api-actor";
+import { errorResponse } from "./error-response";
+import { withIdempotency } from "./idempotency";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType> {
+  method: HttpMethod;
+  /** OpenAPI path, e.g. /api/v1/tokens/{id} */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Omitted: any signed-in actor. */
+  permission?: Permission;
+  /** Token management needs a person at a browser, not another token. */
+  sessionOnly?: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Multipart uploads: the handler streams the body itself; this documents the text fields. */
+  multipart?: AnyObject;
+  response: R;
+  /** A non-JSON success body (a file download), documented with this media type. */
+  produces?: string;
+  successStatus?: 200 | 201 | 204;
+  /** Extra error statuses this endpoint can answer with, for the OpenAPI document. */
+  errors?: number[];
+  handler: (ctx: {
+    actor: Actor;
+    db: Database;
+    params: z.infer<P>;
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    request: Request;
+  }) => Promise<z.input<R> | Response>;
+}
+
+export interface ApiRoute {
+  spec: RouteSpec<AnyObject, AnyObject, z.ZodType, z.ZodType>;
+  handler: (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+}
+
+/**
+ * One wrapper for every /api/v1 handler: resolves the actor (token or session), checks the permission,
+ * validates params, query and body with zod, honours Idempotency-Key on POST, shapes the response
+ * through its schema (so no unlisted field leaks), and translates errors into the one error format.
+ */
+export function defineRoute<
+  P extends AnyObject = AnyObject,
+  Q extends AnyObject = AnyObject,
+  B extends z.ZodType = z.ZodUndefined,
+  R extends z.ZodType = z.ZodType,
+>(spec: RouteSpec<P, Q, B, R>): ApiRoute {
+  const handler: ApiRoute["handler"] = async (request, context) => {
+    try {
+      const db = await getDb();
+      const { actor } = await resolveApiActor(db, request, { allowToken: !spec.sessionOnly });
+      if (spec.permission && !can(actor.role, spec.permission)) {
+        throw new AppError("forbidden", "Your role does not allow this");
+      }
+      const params = spec.params ? parseOrThrow(spec.params, await context.params, "Path") : {};
+      const url = new URL(request.url);
+      const query = spec.query ? parseOrThrow(spec.query, Object.fromEntries(url.searchParams), "Query") : {};
+      const raw = spec.body ? await request.text() : "";
+      const body = spec.body ? parseOrThrow(spec.body, parseJson(raw), "Body") : undefined;
+
+      const run = async () => {
+        const result = await spec.handler({
+          actor,
+          db,
+          params: params as z.infer<P>,
+          query: query as z.infer<Q>,
+          body: body as z.infer<B>,
+          request,
+        });
+        if (result instanceof Response) return { status: result.status, body: result };
+        return { status: spec.successStatus ?? 200, body: spec.response.parse(result) as unknown };
+      };
+
+      const key = request.headers.get("idempotency-key");
+      // A multipart body is streamed, not buffered, so its fingerprint is its declared length and type.
+      const fingerprint = spec.multipart
+        ? `${request.headers.get("content-length")}`
+        : raw;
+      const outcome =
+        spec.method === "POST" && key
+          ? await withIdempotency(db, actor.userId, key, `${spec.method} ${url.pathname}\n${fingerprint}`, run)
+          : { ...(await run()), replayed: false };
+      if (outcome.body instanceof Response) return outcome.body;
+      if (outcome.status === 204) return new Response(null, { status: 204 });
+      return Response.json(outcome.body, {
+        status: outcome.status,
+        headers: outcome.replayed ? { "Idempotent-Replayed": "true" } : {},
+      });
+    } catch (error) {
+      return errorResponse(error, { method: spec.method, path: spec.path });
+    }
+  };
+  return { spec: spec as unknown as ApiRoute["spec"], handler };
+}
+
+function parseJson(raw: string): unknown {
+  if (raw.trim() === "") return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new AppError("bad_request", "Body is not valid JSON");
+  }
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { z } from "zod";
+import { idParam } from "@/lib/schemas/api-common";
+import { assetMetadataSchema, assetSummarySchema } from "@/lib/schemas/assets";
+import { getAssetOrThrow } from "@/server/assets/asset-queries";
+import { downloadAsset } from "@/server/assets/download-asset";
+import { uploadAsset } from "@/server/assets/upload-asset";
+import { defineRoute } from "../define-route";
+
+const summarize = (asset: { id: string; title: string; type: z.infer<typeof assetSummarySchema>["type"]; status: z.infer<typeof assetSummarySchema>["status"]; description: string; createdAt: Date }, stageIds: string[]) => ({
+  id: asset.id,
+  title: asset.title,
+  type: asset.type,
+  status: asset.status,
+  description: asset.description,
+  stageIds,
+  createdAt: asset.createdAt.toISOString(),
+});
+
+export const createAsset = defineRoute({
+  method: "POST",
+  path: "/api/v1/assets",
+  summary: "Upload a file and create an asset (multipart: 'metadata' JSON, then 'file')",
+  tag: "Assets",
+  permission: "assets.write",
+  multipart: z.object({ metadata: assetMetadataSchema }),
+  response: assetSummarySchema,
+  successStatus: 201,
+  errors: [400, 413, 415],
+  handler: async ({ actor, db, request }) => {
+    const asset = await uploadAsset(db, actor, request);
+    const { stageIds } = await getAssetOrThrow(db, actor, asset.id);
+    return summarize(asset, stageIds);
+  },
+});
+
+export const getAsset = defineRoute({
+  method: "GET",
+  path: "/api/v1/assets/{id}",
+  summary: "One asset you may see",
+  tag: "Assets",
+  permission: "assets.read",
+  params: idParam,
+  response: assetSummarySchema,
+  errors: [404],
+  handler: async ({ actor, db, params }) => {
+    const { asset, stageIds } = await getAssetOrThrow(db, actor, params.id);
+    return summarize(asset, stageIds);
+  },
+});
+
+export const downloadAssetFile = defineRoute({
+  method: "GET",
+  path: "/api/v1/assets/{id}/download",
+  summary: "Download the asset's current file (always as an attachment)",
+  tag: "Assets",
+  permission: "assets.read",
+  params: idParam,
+  response: z.unknown(),
+  produces: "application/octet-stream",
+  errors: [404],
+  handler: ({ actor, db, params }) => downloadAsset(db, actor, params.id),
+});

@@ -1,0 +1,17 @@
+import "server-only";
+import type { ApiRoute } from "../define-route";
+import { createAsset, downloadAssetFile, getAsset } from "./assets";
+import { getMe, getStages } from "./me";
+import { createToken, listTokens, revokeToken } from "./tokens";
+
+/** Every /api/v1 endpoint; the OpenAPI document is generated from this list. */
+export const apiRoutes: ApiRoute[] = [
+  getMe,
+  getStages,
+  listTokens,
+  createToken,
+  revokeToken,
+  createAsset,
+  getAsset,
+  downloadAssetFile,
+];

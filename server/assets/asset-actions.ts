@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { assetStatuses } from "@/lib/assets";
+import { logUsageSchema } from "@/lib/schemas/deals";
+import { authorizedAction } from "@/server/actions/action-client";
+import { logUsage } from "@/server/usage/log-usage";
+import { changeAssetStatus } from "./change-asset-status";
+
+export const changeAssetStatusAction = authorizedAction(
+  "assets.publish",
+  z.object({ assetId: z.uuid(), status: z.enum(assetStatuses) }),
+  async ({ actor, db, input }) => {
+    const result = await changeAssetStatus(db, actor, input.assetId, input.status);
+    revalidatePath(`/assets/${input.assetId}`);
+    return result;
+  },
+);
+
+export const logUsageAction = authorizedAction("usage.write", logUsageSchema, async ({ actor, db, input }) => {
+  const { usage, created } = await logUsage(db, actor, input);
+  revalidatePath(`/deals/${input.dealId}`);
+  revalidatePath(`/assets/${input.assetId}`);
+  return { id: usage.id, created };
+});

@@ -1,0 +1,76 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { assetStages, assetTerms, assetVersions, assets, buyingStages, files, taxonomyTerms } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { z } from "zod";
+import type { assetMetadataSchema } from "@/lib/schemas/assets";
+import { recordAudit } from "@/server/audit/record-audit";
+import type { Actor } from "@/server/authz/actor";
+import type { ReceivedFile } from "./receive-upload";
+
+/** Creates the file row, the asset, its first version, stage and tag links and the audit entry, atomically. */
+export async function createAssetFromFile(
+  db: Database,
+  actor: Actor,
+  metadata: z.infer<typeof assetMetadataSchema>,
+  file: ReceivedFile,
+) {
+  return db.transaction(async (tx) => {
+    await assertWorkspaceIds(tx, actor.workspaceId, metadata.stageIds, metadata.termIds);
+    const [fileRow] = await tx
+      .insert(files)
+      .values({ ...file, workspaceId: actor.workspaceId, uploadedById: actor.userId })
+      .returning();
+    const published = metadata.status === "published";
+    const [asset] = await tx
+      .insert(assets)
+      .values({
+        workspaceId: actor.workspaceId,
+        type: metadata.type,
+        title: metadata.title,
+        description: metadata.description,
+        ownerId: actor.userId,
+        status: metadata.status,
+        publishedAt: published ? sql`now()` : null,
+      })
+      .returning();
+    const [version] = await tx
+      .insert(assetVersions)
+      .values({ assetId: asset!.id, version: 1, fileId: fileRow!.id, createdById: actor.userId })
+      .returning();
+    await tx.update(assets).set({ currentVersionId: version!.id }).where(eq(assets.id, asset!.id));
+    await tx.insert(assetStages).values(metadata.stageIds.map((stageId) => ({ assetId: asset!.id, stageId })));
+    if (metadata.termIds.length) {
+      await tx.insert(assetTerms).values(metadata.termIds.map((termId) => ({ assetId: asset!.id, termId })));
+    }
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: published ? "asset.published" : "asset.created",
+      entityType: "asset",
+      entityId: asset!.id,
+      data: { title: metadata.title, status: metadata.status, fileId: fileRow!.id },
+    });
+    return { ...asset!, currentVersionId: version!.id };
+  });
+}
+
+async function assertWorkspaceIds(tx: Database, workspaceId: string, stageIds: string[], termIds: string[]) {
+  const stages = await tx
+    .select({ id: buyingStages.id })
+    .from(buyingStages)
+    .where(and(eq(buyingStages.workspaceId, workspaceId), inArray(buyingStages.id, stageIds)));
+  if (stages.length !== new Set(stageIds).size) {
+    throw new AppError("validation_failed", "Unknown buying stage", { fieldErrors: { stageIds: ["Unknown buying stage"] } });
+  }
+  if (termIds.length) {
+    const terms = await tx
+      .select({ id: taxonomyTerms.id })
+      .from(taxonomyTerms)
+      .where(and(eq(taxonomyTerms.workspaceId, workspaceId), inArray(taxonomyTerms.id, termIds)));
+    if (terms.length !== new Set(termIds).size) {
+      throw new AppError("validation_failed", "Unknown tag", { fieldErrors: { termIds: ["Unknown tag"] } });
+    }
+  }
+}

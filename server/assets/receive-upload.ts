@@ -1,0 +1,121 @@
+import "server-only";
+import Busboy from "busboy";
+import { createHash, randomUUID } from "node:crypto";
+import { PassThrough, Readable, Transform } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { AppError } from "@/lib/errors";
+import { filenameProblem } from "@/lib/file-names";
+import type { StorageDriver } from "@/server/storage";
+import { detectFileType } from "./detect-file-type";
+
+const HEAD_BYTES = 1024 * 1024;
+
+export interface ReceivedFile {
+  storageKey: string;
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export interface ReceivedUpload {
+  fields: Record<string, string>;
+  file: ReceivedFile;
+}
+
+/**
+ * Streams a multipart upload (one `file` part plus text fields) straight into storage: the bytes are hashed
+ * and counted on the way through and never held whole in memory. The type is checked from the first bytes
+ * once stored; a refused or failed upload deletes what was written, so nothing half-made remains.
+ */
+export async function receiveUpload(
+  request: Request,
+  storage: StorageDriver,
+  opts: { workspaceId: string; maxBytes: number },
+): Promise<ReceivedUpload> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("multipart/form-data") || !request.body) {
+    throw new AppError("unsupported_media_type", "Send the file as multipart/form-data with a 'file' part");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > opts.maxBytes + 1024 * 1024) throw tooLarge(opts.maxBytes);
+
+  const fields: Record<string, string> = {};
+  const storageKey = `ws/${opts.workspaceId}/files/${randomUUID()}`;
+  let stored: Promise<ReceivedFile> | undefined;
+  let fileCount = 0;
+
+  const parser = Busboy({
+    headers: { "content-type": contentType },
+    limits: { files: 1, fields: 20, fieldSize: 64 * 1024, fileSize: opts.maxBytes },
+  });
+
+  const parsed = new Promise<void>((resolve, reject) => {
+    parser.on("field", (name, value) => {
+      fields[name] = value;
+    });
+    parser.on("file", (name, stream, info) => {
+      fileCount += 1;
+      if (name !== "file" || fileCount > 1) {
+        stream.resume();
+        return;
+      }
+      stored = storeFile(stream, info.filename ?? "", storage, storageKey, opts.maxBytes);
+      stored.catch(() => stream.resume());
+    });
+    parser.on("filesLimit", () => reject(new AppError("bad_request", "Send one file per upload")));
+    parser.on("error", (error: unknown) => reject(new AppError("bad_request", `The upload could not be read: ${(error as Error).message}`)));
+    parser.on("close", () => resolve());
+  });
+
+  Readable.fromWeb(request.body as unknown as WebReadableStream).pipe(parser);
+  try {
+    await parsed;
+    if (!stored) throw new AppError("validation_failed", "Choose a file to upload", { fieldErrors: { file: ["Choose a file to upload"] } });
+    return { fields, file: await stored };
+  } catch (error) {
+    await stored?.catch(() => undefined);
+    await storage.delete(storageKey).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function storeFile(
+  source: Readable & { truncated?: boolean },
+  rawName: string,
+  storage: StorageDriver,
+  storageKey: string,
+  maxBytes: number,
+): Promise<ReceivedFile> {
+  const originalName = rawName.normalize("NFC").trim();
+  const problem = filenameProblem(originalName);
+  if (problem) throw new AppError("validation_failed", problem, { fieldErrors: { file: [problem] } });
+
+  const hash = createHash("sha256");
+  const headChunks: Buffer[] = [];
+  let headLength = 0;
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      if (headLength < HEAD_BYTES) {
+        headChunks.push(chunk.subarray(0, HEAD_BYTES - headLength));
+        headLength += Math.min(chunk.length, HEAD_BYTES - headLength);
+      }
+      done(null, chunk);
+    },
+  });
+  const body = new PassThrough();
+  source.pipe(meter).pipe(body);
+  await storage.put(storageKey, body, "application/octet-stream");
+
+  if (source.truncated) throw tooLarge(maxBytes);
+  if (size === 0) throw new AppError("validation_failed", "The file is empty", { fieldErrors: { file: ["The file is empty"] } });
+  const { mime } = await detectFileType(originalName, Buffer.concat(headChunks));
+  return { storageKey, originalName, mimeType: mime, sizeBytes: size, sha256: hash.digest("hex") };
+}
+
+function tooLarge(maxBytes: number) {
+  return new AppError("payload_too_large", `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`);
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import { buyingStages, dealStageHistory, deals } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { createDealSchema } from "@/lib/schemas/deals";
+import { recordAudit } from "@/server/audit/record-audit";
+import type { Actor } from "@/server/authz/actor";
+
+/** Creates a deal owned by the actor (a partner's deal is registered to their org). */
+export async function createDeal(db: Database, actor: Actor, input: z.infer<typeof createDealSchema>) {
+  return db.transaction(async (tx) => {
+    const [stage] = await tx
+      .select({ id: buyingStages.id })
+      .from(buyingStages)
+      .where(and(eq(buyingStages.id, input.stageId), eq(buyingStages.workspaceId, actor.workspaceId)));
+    if (!stage) throw new AppError("validation_failed", "Unknown stage", { fieldErrors: { stageId: ["Unknown stage"] } });
+    const [deal] = await tx
+      .insert(deals)
+      .values({
+        workspaceId: actor.workspaceId,
+        name: input.name,
+        accountName: input.accountName,
+        amountMinor: Math.round(input.amount * 100),
+        currency: input.currency,
+        stageId: input.stageId,
+        closeDate: input.closeDate ?? null,
+        ownerId: actor.userId,
+        partnerOrgId: actor.role === "partner" ? actor.partnerOrgId : null,
+      })
+      .returning();
+    await tx.insert(dealStageHistory).values({ dealId: deal!.id, toStageId: input.stageId, status: "open", changedById: actor.userId });
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "deal.created",
+      entityType: "deal",
+      entityId: deal!.id,
+      data: { name: input.name },
+    });
+    return deal!;
+  });
+}

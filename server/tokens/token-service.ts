@@ -1,0 +1,63 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { apiTokens } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+import { hashToken, TOKEN_PREFIX } from "@/server/api/api-actor";
+import { recordAudit } from "@/server/audit/record-audit";
+import type { Actor } from "@/server/authz/actor";
+
+/** Creates a token acting as `actor`. The secret is returned once and only its hash is stored. */
+export async function createApiToken(db: Database, actor: Actor, name: string) {
+  const secret = `${TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({
+        workspaceId: actor.workspaceId,
+        userId: actor.userId,
+        name,
+        tokenHash: hashToken(secret),
+        prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
+      })
+      .returning();
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "token.created",
+      entityType: "api_token",
+      entityId: row!.id,
+      data: { name },
+    });
+    return { token: row!, secret };
+  });
+}
+
+export function listApiTokens(db: Database, actor: Actor) {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** Revokes one of the actor's own tokens; another user's token is a 404. */
+export async function revokeApiToken(db: Database, actor: Actor, tokenId: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
+      .returning();
+    if (!row) throw notFound("API token not found");
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "token.revoked",
+      entityType: "api_token",
+      entityId: row.id,
+    });
+    return row;
+  });
+}

@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createPartnerOrgSchema, createUserSchema, updateUserSchema } from "@/lib/schemas/users";
+import { authorizedAction } from "@/server/actions/action-client";
+import { createPartnerOrg, createUser, updateUser } from "./user-admin";
+
+export const createUserAction = authorizedAction("users.manage", createUserSchema, async ({ actor, db, input }) => {
+  const user = await createUser(db, actor, input);
+  revalidatePath("/admin/users");
+  return { id: user.id };
+});
+
+export const updateUserAction = authorizedAction("users.manage", updateUserSchema, async ({ actor, db, input }) => {
+  const user = await updateUser(db, actor, input);
+  revalidatePath("/admin/users");
+  return { id: user.id, role: user.role, active: user.active };
+});
+
+export const createPartnerOrgAction = authorizedAction(
+  "partners.manage",
+  createPartnerOrgSchema,
+  async ({ actor, db, input }) => {
+    const org = await createPartnerOrg(db, actor, input);
+    revalidatePath("/admin/users");
+    return { id: org.id };
+  },
+);

@@ -1,0 +1,173 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import { partnerOrgs, partnerTiers, users } from "@/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import type { createPartnerOrgSchema, createUserSchema, updateUserSchema } from "@/lib/schemas/users";
+import { recordAudit } from "@/server/audit/record-audit";
+import type { Actor } from "@/server/authz/actor";
+import { hashPassword } from "@/server/auth/password";
+
+export function listUsers(db: Database, actor: Actor) {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      team: users.team,
+      active: users.active,
+      partnerOrgId: users.partnerOrgId,
+      partnerOrgName: partnerOrgs.name,
+      lastSignInAt: users.lastSignInAt,
+    })
+    .from(users)
+    .leftJoin(partnerOrgs, eq(partnerOrgs.id, users.partnerOrgId))
+    .where(eq(users.workspaceId, actor.workspaceId))
+    .orderBy(asc(users.role), asc(users.name));
+}
+
+export function listPartnerOrgs(db: Database, actor: Actor) {
+  return db
+    .select({
+      id: partnerOrgs.id,
+      name: partnerOrgs.name,
+      region: partnerOrgs.region,
+      active: partnerOrgs.active,
+      tierName: partnerTiers.name,
+      tierRank: partnerTiers.rank,
+      members: sql<number>`(select count(*)::int from ${users} where ${users.partnerOrgId} = ${partnerOrgs.id})`,
+    })
+    .from(partnerOrgs)
+    .innerJoin(partnerTiers, eq(partnerTiers.id, partnerOrgs.tierId))
+    .where(eq(partnerOrgs.workspaceId, actor.workspaceId))
+    .orderBy(asc(partnerOrgs.name));
+}
+
+export function listTiers(db: Database, actor: Actor) {
+  return db
+    .select({ id: partnerTiers.id, name: partnerTiers.name, rank: partnerTiers.rank })
+    .from(partnerTiers)
+    .where(eq(partnerTiers.workspaceId, actor.workspaceId))
+    .orderBy(asc(partnerTiers.rank));
+}
+
+async function assertPartnerOrg(tx: Database, actor: Actor, partnerOrgId: string) {
+  const [org] = await tx
+    .select({ id: partnerOrgs.id })
+    .from(partnerOrgs)
+    .where(and(eq(partnerOrgs.id, partnerOrgId), eq(partnerOrgs.workspaceId, actor.workspaceId)));
+  if (!org) {
+    throw new AppError("validation_failed", "Unknown partner organisation", {
+      fieldErrors: { partnerOrgId: ["Unknown partner organisation"] },
+    });
+  }
+}
+
+export async function createUser(db: Database, actor: Actor, input: z.infer<typeof createUserSchema>) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    if (input.partnerOrgId) await assertPartnerOrg(tx, actor, input.partnerOrgId);
+    const inserted = await tx
+      .insert(users)
+      .values({
+        workspaceId: actor.workspaceId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        team: input.team ?? null,
+        partnerOrgId: input.role === "partner" ? input.partnerOrgId! : null,
+        passwordHash,
+      })
+      .onConflictDoNothing()
+      .returning();
+    const user = inserted[0];
+    if (!user) {
+      throw new AppError("conflict", "A user with this email already exists", {
+        fieldErrors: { email: ["A user with this email already exists"] },
+      });
+    }
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "user.created",
+      entityType: "user",
+      entityId: user.id,
+      data: { email: user.email, role: user.role },
+    });
+    return user;
+  });
+}
+
+/** Changes role, partner org or active state; deactivation signs the user out everywhere at once. */
+export async function updateUser(db: Database, actor: Actor, input: z.infer<typeof updateUserSchema>) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, input.userId), eq(users.workspaceId, actor.workspaceId)))
+      .for("update");
+    if (!user) throw notFound("User not found");
+    if (user.id === actor.userId && (input.active === false || (input.role && input.role !== "admin"))) {
+      throw new AppError("conflict", "You cannot deactivate yourself or remove your own admin role");
+    }
+    const role = input.role ?? user.role;
+    const partnerOrgId = input.partnerOrgId !== undefined ? input.partnerOrgId : user.partnerOrgId;
+    if (role === "partner" && !partnerOrgId) {
+      throw new AppError("validation_failed", "A partner user belongs to a partner organisation", {
+        fieldErrors: { partnerOrgId: ["Choose a partner organisation"] },
+      });
+    }
+    if (partnerOrgId && partnerOrgId !== user.partnerOrgId) await assertPartnerOrg(tx, actor, partnerOrgId);
+    const signOut = input.active === false || (input.role !== undefined && input.role !== user.role);
+    const [updated] = await tx
+      .update(users)
+      .set({
+        role,
+        partnerOrgId: role === "partner" ? partnerOrgId : null,
+        active: input.active ?? user.active,
+        sessionVersion: signOut ? user.sessionVersion + 1 : user.sessionVersion,
+      })
+      .where(eq(users.id, user.id))
+      .returning();
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "user.updated",
+      entityType: "user",
+      entityId: user.id,
+      data: { role: input.role, active: input.active, partnerOrgId: input.partnerOrgId },
+    });
+    return updated!;
+  });
+}
+
+export async function createPartnerOrg(db: Database, actor: Actor, input: z.infer<typeof createPartnerOrgSchema>) {
+  return db.transaction(async (tx) => {
+    const [tier] = await tx
+      .select({ id: partnerTiers.id })
+      .from(partnerTiers)
+      .where(and(eq(partnerTiers.id, input.tierId), eq(partnerTiers.workspaceId, actor.workspaceId)));
+    if (!tier) throw new AppError("validation_failed", "Unknown tier", { fieldErrors: { tierId: ["Unknown tier"] } });
+    const inserted = await tx
+      .insert(partnerOrgs)
+      .values({ workspaceId: actor.workspaceId, name: input.name, tierId: input.tierId, region: input.region || null })
+      .onConflictDoNothing()
+      .returning();
+    if (!inserted[0]) {
+      throw new AppError("conflict", "A partner organisation with this name exists", {
+        fieldErrors: { name: ["A partner organisation with this name exists"] },
+      });
+    }
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "partner_org.created",
+      entityType: "partner_org",
+      entityId: inserted[0].id,
+      data: { name: input.name },
+    });
+    return inserted[0];
+  });
+}
