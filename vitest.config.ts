@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -13,6 +14,8 @@ export default defineConfig({
     ],
   },
   test: {
+    // Uploaded files in tests go to a throwaway folder, never the developer's .data/.
+    env: { DATA_DIR: path.join(os.tmpdir(), `baton-vitest-${process.pid}`), NODE_ENV: "test" },
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,

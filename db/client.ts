@@ -100,6 +100,11 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   return cache.__batonDb.handle;
 }
 
+/** Makes `handle` the process-wide database (tests point the app's code at their own database). */
+export function setDatabaseHandle(handle: DatabaseHandle): void {
+  cache.__batonDb = { handle: Promise.resolve(handle) };
+}
+
 export async function getDb(): Promise<Database> {
   return (await getDatabaseHandle()).db;
 }

@@ -47,6 +47,9 @@ export async function receiveUpload(
 
   const parser = Busboy({
     headers: { "content-type": contentType },
+    // Keep the name as sent so a path in it is refused with a clear error instead of silently trimmed.
+    preservePath: true,
+    defParamCharset: "utf8",
     limits: { files: 1, fields: 20, fieldSize: 64 * 1024, fileSize: opts.maxBytes },
   });
 

@@ -22,12 +22,12 @@ export function assetVisibility(actor: Actor): SQL {
 
   if (!actor.partnerOrgId || actor.partnerTierRank === null) return sql`false`;
   const orgGrant = exists(
-    sql`select 1 from ${assetPartnerOrgs} where ${assetPartnerOrgs.assetId} = ${assets.id} and ${assetPartnerOrgs.partnerOrgId} = ${actor.partnerOrgId}`,
+    sql`(select 1 from ${assetPartnerOrgs} where ${assetPartnerOrgs.assetId} = ${assets.id} and ${assetPartnerOrgs.partnerOrgId} = ${actor.partnerOrgId})`,
   );
   const tierGrant = and(
     eq(assets.partnerAccess, "tier"),
     exists(
-      sql`select 1 from ${partnerTiers} where ${partnerTiers.id} = ${assets.minPartnerTierId} and ${partnerTiers.rank} <= ${actor.partnerTierRank}`,
+      sql`(select 1 from ${partnerTiers} where ${partnerTiers.id} = ${assets.minPartnerTierId} and ${partnerTiers.rank} <= ${actor.partnerTierRank})`,
     ),
   );
   const regionOk = actor.partnerRegion

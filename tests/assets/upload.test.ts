@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { assets, files } from "@/db/schema";
+import { dataDir } from "@/env";
+import { receiveUpload } from "@/server/assets/receive-upload";
+import { uploadAsset } from "@/server/assets/upload-asset";
+import { getStorage } from "@/server/storage";
+import { createTestDatabase } from "../support/test-db";
+import { createTestWorkspace, type TestWorkspace } from "../support/factories";
+
+let handle: DatabaseHandle;
+let ws: TestWorkspace;
+let pdf: Uint8Array;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ws = await createTestWorkspace(handle.db);
+  const doc = await PDFDocument.create();
+  const page = doc.addPage();
+  page.drawText("Harborview Medical cut onboarding time by 42%", { font: await doc.embedFont(StandardFonts.Helvetica), x: 40, y: 700, size: 12 });
+  pdf = await doc.save();
+});
+afterAll(() => handle.close());
+
+function uploadRequest(file: { name: string; bytes: Uint8Array | string; type?: string } | null, metadata?: unknown) {
+  const form = new FormData();
+  if (metadata !== undefined) form.append("metadata", typeof metadata === "string" ? metadata : JSON.stringify(metadata));
+  if (file) form.append("file", new Blob([file.bytes as BlobPart], { type: file.type ?? "application/octet-stream" }), file.name);
+  return new Request("http://localhost/api/v1/assets", { method: "POST", body: form });
+}
+
+const storedFileCount = () => {
+  const dir = path.join(dataDir, "files", "ws", ws.workspace.id, "files");
+  return fs.existsSync(dir) ? fs.readdirSync(dir).length : 0;
+};
+const assetCount = async () =>
+  (await handle.db.select({ n: count() }).from(assets).where(eq(assets.workspaceId, ws.workspace.id)))[0]!.n;
+
+const meta = () => ({ title: "Harborview case study", type: "case_study", stageIds: [ws.stages[1]!.id], status: "published" });
+
+describe("upload", () => {
+  it("streams a real PDF into storage and creates the asset, its file and first version", async () => {
+    const marketer = await ws.actor(ws.people.marketer);
+    const asset = await uploadAsset(handle.db, marketer, uploadRequest({ name: "harborview.pdf", bytes: pdf }, meta()));
+    expect(asset).toMatchObject({ title: "Harborview case study", status: "published" });
+    const [file] = await handle.db.select().from(files).where(eq(files.workspaceId, ws.workspace.id));
+    expect(file).toMatchObject({ originalName: "harborview.pdf", mimeType: "application/pdf", sizeBytes: pdf.length });
+    expect(file!.storageKey).not.toContain("harborview");
+    const { body } = await getStorage().get(file!.storageKey);
+    const chunks: Buffer[] = [];
+    for await (const c of body) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).equals(Buffer.from(pdf))).toBe(true);
+  });
+
+  const hostile: [string, () => Request, string][] = [
+    ["content that does not match the extension", () => uploadRequest({ name: "deck.pdf", bytes: "\x89PNG\r\n\x1a\n0000IHDR" }, meta()), "unsupported_media_type"],
+    ["an extension outside the allow-list", () => uploadRequest({ name: "evil.svg", bytes: "<svg onload=alert(1)>" }, meta()), "unsupported_media_type"],
+    ["binary content named .txt", () => uploadRequest({ name: "notes.txt", bytes: new Uint8Array([0, 1, 2, 3, 0, 0]) }, meta()), "unsupported_media_type"],
+    ["an empty file", () => uploadRequest({ name: "empty.pdf", bytes: new Uint8Array() }, meta()), "validation_failed"],
+    ["a path in the filename", () => uploadRequest({ name: "../../etc/passwd.pdf", bytes: pdf }, meta()), "validation_failed"],
+    ["a right-to-left override in the filename", () => uploadRequest({ name: "invoice\u202Efdp.exe.pdf", bytes: pdf }, meta()), "validation_failed"],
+    ["a 300-character filename", () => uploadRequest({ name: `${"a".repeat(300)}.pdf`, bytes: pdf }, meta()), "validation_failed"],
+    ["missing metadata", () => uploadRequest({ name: "ok.pdf", bytes: pdf }), "validation_failed"],
+    ["metadata that is not JSON", () => uploadRequest({ name: "ok.pdf", bytes: pdf }, "{title:"), "validation_failed"],
+    ["metadata without a stage", () => uploadRequest({ name: "ok.pdf", bytes: pdf }, { ...meta(), stageIds: [] }), "validation_failed"],
+    ["a stage from another workspace", () => uploadRequest({ name: "ok.pdf", bytes: pdf }, { ...meta(), stageIds: ["00000000-0000-4000-8000-000000000001"] }), "validation_failed"],
+    ["no file at all", () => uploadRequest(null, meta()), "validation_failed"],
+  ];
+
+  for (const [label, makeRequest, code] of hostile) {
+    it(`refuses ${label} with ${code} and leaves nothing behind`, async () => {
+      const marketer = await ws.actor(ws.people.marketer);
+      const [assetsBefore, filesBefore] = [await assetCount(), storedFileCount()];
+      await expect(uploadAsset(handle.db, marketer, makeRequest())).rejects.toMatchObject({ code });
+      expect(await assetCount()).toBe(assetsBefore);
+      expect(storedFileCount()).toBe(filesBefore);
+    });
+  }
+
+  it("stops a file over the size limit with 413 and deletes the partial bytes", async () => {
+    const before = storedFileCount();
+    const big = new Uint8Array(64 * 1024).fill(65);
+    await expect(
+      receiveUpload(uploadRequest({ name: "big.txt", bytes: big }, meta()), getStorage(), { workspaceId: ws.workspace.id, maxBytes: 1024 }),
+    ).rejects.toMatchObject({ code: "payload_too_large" });
+    expect(storedFileCount()).toBe(before);
+  });
+
+  it("refuses a non-multipart body", async () => {
+    const marketer = await ws.actor(ws.people.marketer);
+    const request = new Request("http://localhost/api/v1/assets", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    await expect(uploadAsset(handle.db, marketer, request)).rejects.toMatchObject({ code: "unsupported_media_type" });
+  });
+});
