@@ -48,10 +48,15 @@ const schema = z
       ["AUTH_OKTA_CLIENT_SECRET", v.AUTH_OKTA_CLIENT_ID, v.AUTH_OKTA_CLIENT_SECRET],
     ];
     for (const [name, id, secret] of pairs) {
-      if (id && !secret) ctx.addIssue({ code: "custom", path: [name], message: "is required with its client id" });
+      if (id && !secret)
+        ctx.addIssue({ code: "custom", path: [name], message: "is required with its client id" });
     }
     if (v.AUTH_OKTA_CLIENT_ID && !v.AUTH_OKTA_ISSUER) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_OKTA_ISSUER"], message: "is required with AUTH_OKTA_CLIENT_ID" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_OKTA_ISSUER"],
+        message: "is required with AUTH_OKTA_CLIENT_ID",
+      });
     }
   });
 

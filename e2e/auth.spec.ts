@@ -44,7 +44,9 @@ test.describe("sign-in form", () => {
   });
 });
 
-test("a partner opening an admin or marketer page gets a 403 page, and a hidden object a 404", async ({ page }) => {
+test("a partner opening an admin or marketer page gets a 403 page, and a hidden object a 404", async ({
+  page,
+}) => {
   await signInAs(page, "partner");
   for (const path of ["/admin/users", "/assets/new"]) {
     const response = await page.goto(path);
@@ -58,7 +60,9 @@ test("a partner opening an admin or marketer page gets a 403 page, and a hidden 
 test("the API answers signed-out callers with 401 in the error format", async ({ request }) => {
   const response = await request.get("/api/v1/me");
   expect(response.status()).toBe(401);
-  expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in or send an API token" } });
+  expect(await response.json()).toEqual({
+    error: { code: "unauthenticated", message: "Sign in or send an API token" },
+  });
   const doc = await request.get("/api/v1/openapi.json");
   expect(doc.status()).toBe(200);
   expect((await doc.json()).openapi).toBe("3.1.0");

@@ -41,7 +41,9 @@ test("marketer publishes, rep uses it in a deal and wins, marketer sees the win"
   await expect(rep.getByRole("heading", { name: "For this stage: Evaluation" })).toBeVisible();
   const library = rep.getByRole("list", { name: "Recommended for this stage" });
   await library.getByRole("button", { name: `Log “${title}” as used` }).click();
-  await expect(rep.getByRole("list", { name: "Assets used" }).getByRole("link", { name: title })).toBeVisible();
+  await expect(
+    rep.getByRole("list", { name: "Assets used" }).getByRole("link", { name: title }),
+  ).toBeVisible();
   await rep.getByRole("button", { name: "Mark as won" }).click();
   await expect(rep.getByRole("heading", { name: "Outcome" })).toBeVisible();
   await expect(rep.getByText(/^Won on /)).toBeVisible();
@@ -54,7 +56,11 @@ test("marketer publishes, rep uses it in a deal and wins, marketer sees the win"
 test("a rejected upload shows why and creates nothing", async ({ page }) => {
   await signInAs(page, "marketer");
   await page.goto("/assets/new");
-  await page.locator("#file").setInputFiles({ name: "pricing.pdf", mimeType: "application/pdf", buffer: Buffer.from("just some text, not a PDF") });
+  await page.locator("#file").setInputFiles({
+    name: "pricing.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("just some text, not a PDF"),
+  });
   await page.getByLabel("Title").fill("Fake PDF");
   await page.getByLabel("Discovery").check();
   await page.getByRole("button", { name: "Upload" }).click();

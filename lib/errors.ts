@@ -21,7 +21,11 @@ export class AppError extends Error {
   readonly fieldErrors?: FieldErrors;
   readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, opts: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;

@@ -3,7 +3,8 @@ export function filenameProblem(name: string): string | null {
   if (name.length === 0) return "The file has no name";
   if (name.length > 255) return "The filename is longer than 255 characters";
   if (/[\u0000-\u001f\u007f]/.test(name)) return "The filename contains control characters";
-  if (/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/.test(name)) return "The filename contains text-direction override characters";
+  if (/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/.test(name))
+    return "The filename contains text-direction override characters";
   if (/[\\/]/.test(name) || name.includes("..")) return "The filename contains a path (/, \\ or ..)";
   if (/^\.+$/.test(name.trim())) return "The filename is not a real name";
   return null;

@@ -1,5 +1,7 @@
 export function formatMoney(amountMinor: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(amountMinor / 100);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(
+    amountMinor / 100,
+  );
 }
 
 export function formatDate(value: Date | string | null | undefined): string {
@@ -10,7 +12,12 @@ export function formatDate(value: Date | string | null | undefined): string {
 
 export function formatDateTime(value: Date | string): string {
   const d = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(d);
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(d);
 }
 
 export function formatBytes(bytes: number): string {

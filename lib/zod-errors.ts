@@ -14,7 +14,9 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what = "Request"): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new AppError("validation_failed", `${what} is invalid`, { fieldErrors: fieldErrorsOf(result.error) });
+    throw new AppError("validation_failed", `${what} is invalid`, {
+      fieldErrors: fieldErrorsOf(result.error),
+    });
   }
   return result.data;
 }

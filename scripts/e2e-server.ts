@@ -35,7 +35,10 @@ if (serverUrl) {
   childEnv.DATABASE_URL = url.toString();
 }
 
-const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { env: childEnv, stdio: "inherit" });
+const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], {
+  env: childEnv,
+  stdio: "inherit",
+});
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
 const server = spawn("npx", ["next", "start", "-p", port], { env: childEnv, stdio: "inherit" });

@@ -13,14 +13,20 @@ function step(name: string, cmd: string, args: string[], env: Record<string, str
   console.log(`\n▶ ${name}`);
   const started = Date.now();
   const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  console.log(`  ${name}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `  ${name}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (result.status !== 0) failures.push(name);
   return result.status === 0;
 }
 
 function countVitest(file: string) {
   if (!fs.existsSync(file)) return;
-  const r = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  };
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests;
@@ -28,18 +34,27 @@ function countVitest(file: string) {
 
 function countPlaywright(file: string) {
   if (!fs.existsSync(file)) return;
-  const r = JSON.parse(fs.readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   totals.passed += r.stats.expected + r.stats.flaky;
   totals.failed += r.stats.unexpected;
   totals.skipped += r.stats.skipped;
 }
 
 fs.mkdirSync("test-results", { recursive: true });
-for (const f of ["vitest-pglite.json", "vitest-postgres.json", "e2e-results.json"]) fs.rmSync(`test-results/${f}`, { force: true });
+for (const f of ["vitest-pglite.json", "vitest-postgres.json", "e2e-results.json"])
+  fs.rmSync(`test-results/${f}`, { force: true });
 
 step("typecheck", "npx", ["tsc", "--noEmit"]);
-step("lint", "npx", ["eslint", "--max-warnings=0", "."]);
-const vitestArgs = (out: string) => ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
+step("lint", "npm", ["run", "lint"]);
+const vitestArgs = (out: string) => [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${out}`,
+];
 step("vitest (PGlite)", "npx", vitestArgs("test-results/vitest-pglite.json"), { TEST_DATABASE_URL: "" });
 countVitest("test-results/vitest-pglite.json");
 if (process.env.TEST_DATABASE_URL) {

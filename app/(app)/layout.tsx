@@ -15,7 +15,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/settings/tokens", label: "API tokens", show: can(actor.role, "tokens.manage") },
   ].filter((i) => i.show);
   return (
-    <AppShell nav={nav} user={{ name: actor.name, email: actor.email, role: actor.role, org: actor.partnerOrgName }}>
+    <AppShell
+      nav={nav}
+      user={{ name: actor.name, email: actor.email, role: actor.role, org: actor.partnerOrgName }}
+    >
       {children}
     </AppShell>
   );

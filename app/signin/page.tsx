@@ -6,7 +6,11 @@ import { getActor } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   if (await getActor()) redirect("/");
   const { callbackUrl, error } = await searchParams;
   const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
@@ -20,7 +24,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <SignInForm
           callbackUrl={safeCallback}
           ssoProviders={enabledSsoProviders()}
-          initialError={error && error !== "CredentialsSignin" ? error : error ? "Incorrect email or password." : undefined}
+          initialError={
+            error && error !== "CredentialsSignin"
+              ? error
+              : error
+                ? "Incorrect email or password."
+                : undefined
+          }
         />
       </div>
     </main>

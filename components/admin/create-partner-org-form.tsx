@@ -28,7 +28,12 @@ export function CreatePartnerOrgForm({ tiers }: { tiers: { id: string; name: str
     });
   }
   return (
-    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-4" noValidate aria-label="Add a partner organisation">
+    <form
+      onSubmit={onSubmit}
+      className="grid gap-3 sm:grid-cols-4"
+      noValidate
+      aria-label="Add a partner organisation"
+    >
       <Field id="org-name" label="Organisation">
         <TextInput id="org-name" name="name" />
       </Field>

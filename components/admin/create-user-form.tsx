@@ -73,8 +73,19 @@ export function CreateUserForm({ partnerOrgs }: { partnerOrgs: { id: string; nam
           <TextInput id="user-team" name="team" />
         </Field>
       )}
-      <Field id="user-password" label="Temporary password" error={fe("password")} hint="At least 10 characters">
-        <TextInput id="user-password" name="password" type="password" autoComplete="new-password" invalid={Boolean(fe("password"))} />
+      <Field
+        id="user-password"
+        label="Temporary password"
+        error={fe("password")}
+        hint="At least 10 characters"
+      >
+        <TextInput
+          id="user-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          invalid={Boolean(fe("password"))}
+        />
       </Field>
       <div className="flex items-end">
         <Button type="submit" disabled={pending}>
@@ -82,7 +93,10 @@ export function CreateUserForm({ partnerOrgs }: { partnerOrgs: { id: string; nam
         </Button>
       </div>
       {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm sm:col-span-2 ${message.ok ? "text-emerald-700" : "text-red-600"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm sm:col-span-2 ${message.ok ? "text-emerald-700" : "text-red-600"}`}
+        >
           {message.text}
         </p>
       ) : null}

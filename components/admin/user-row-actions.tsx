@@ -6,7 +6,13 @@ import { Button } from "@/components/ui/button";
 import { roleLabels, roles, type Role } from "@/lib/roles";
 import { updateUserAction } from "@/server/users/user-actions";
 
-export function UserRowActions({ user, isSelf }: { user: { id: string; name: string; role: Role; active: boolean }; isSelf: boolean }) {
+export function UserRowActions({
+  user,
+  isSelf,
+}: {
+  user: { id: string; name: string; role: Role; active: boolean };
+  isSelf: boolean;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();

@@ -31,20 +31,26 @@ export function AssetList({
 }) {
   if (items.length === 0) return <EmptyState title={emptyTitle}>{emptyHint}</EmptyState>;
   return (
-    <ul className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-label="Assets">
+    <ul
+      className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+      aria-label="Assets"
+    >
       {items.map((item) => (
         <li key={item.id} className="flex items-start gap-4 px-4 py-3">
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
-              <Link href={`/assets/${item.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+              <Link
+                href={`/assets/${item.id}`}
+                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+              >
                 {item.title}
               </Link>
               <AssetTypeBadge type={item.type} />
-              {showStatus ? (
-                <AssetStatusBadge status={item.status} expired={item.expired} />
-              ) : null}
+              {showStatus ? <AssetStatusBadge status={item.status} expired={item.expired} /> : null}
             </div>
-            {item.description ? <p className="mt-1 line-clamp-2 text-sm text-slate-600">{item.description}</p> : null}
+            {item.description ? (
+              <p className="mt-1 line-clamp-2 text-sm text-slate-600">{item.description}</p>
+            ) : null}
             <p className="mt-1 text-xs text-slate-500">
               {item.stageNames.join(" · ")} — {item.ownerName}, updated {formatDate(item.updatedAt)}
             </p>

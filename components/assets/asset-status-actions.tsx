@@ -6,7 +6,10 @@ import { Button } from "@/components/ui/button";
 import type { AssetStatus } from "@/lib/assets";
 import { changeAssetStatusAction } from "@/server/assets/asset-actions";
 
-const actionsFor: Record<AssetStatus, { to: AssetStatus; label: string; variant: "primary" | "secondary" | "danger" }[]> = {
+const actionsFor: Record<
+  AssetStatus,
+  { to: AssetStatus; label: string; variant: "primary" | "secondary" | "danger" }[]
+> = {
   draft: [
     { to: "in_review", label: "Send for review", variant: "secondary" },
     { to: "published", label: "Publish", variant: "primary" },

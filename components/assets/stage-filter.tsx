@@ -13,7 +13,11 @@ export function StageFilter({
     `rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`;
   return (
     <nav aria-label="Buying stage" className="mb-4 flex flex-wrap gap-2">
-      <Link href={basePath} className={chip(!activeStageId)} aria-current={!activeStageId ? "true" : undefined}>
+      <Link
+        href={basePath}
+        className={chip(!activeStageId)}
+        aria-current={!activeStageId ? "true" : undefined}
+      >
         All stages
       </Link>
       {stages.map((s) => (

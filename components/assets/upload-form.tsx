@@ -57,7 +57,9 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
       setError(message);
       setFieldErrors(fe ?? {});
     } catch (e) {
-      setError((e as Error).name === "AbortError" ? "Upload cancelled. Nothing was saved." : (e as Error).message);
+      setError(
+        (e as Error).name === "AbortError" ? "Upload cancelled. Nothing was saved." : (e as Error).message,
+      );
     }
     setProgress(null);
   }
@@ -65,7 +67,11 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
   const fe = (k: string) => fieldErrors[k]?.[0];
 
   return (
-    <form onSubmit={onSubmit} className="max-w-2xl space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200" noValidate>
+    <form
+      onSubmit={onSubmit}
+      className="max-w-2xl space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      noValidate
+    >
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
@@ -97,7 +103,9 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
           onChange={(e) => chooseFile(e.target.files?.[0])}
         />
         <p className="mt-2 text-xs text-slate-500" aria-live="polite">
-          {file ? `${file.name} · ${formatBytes(file.size)}` : "PDF, PowerPoint, Word, Excel, CSV, text, images or video"}
+          {file
+            ? `${file.name} · ${formatBytes(file.size)}`
+            : "PDF, PowerPoint, Word, Excel, CSV, text, images or video"}
         </p>
         {fe("file") ? (
           <p className="mt-1 text-xs text-red-600" role="alert">
@@ -122,7 +130,12 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
         <div className="mt-2 flex flex-wrap gap-3">
           {stages.map((s) => (
             <label key={s.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="stageIds" value={s.id} className="h-4 w-4 rounded border-slate-300" />
+              <input
+                type="checkbox"
+                name="stageIds"
+                value={s.id}
+                className="h-4 w-4 rounded border-slate-300"
+              />
               {s.name}
             </label>
           ))}
@@ -152,7 +165,10 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
             aria-valuenow={Math.round(progress * 100)}
             className="h-2 overflow-hidden rounded bg-slate-100"
           >
-            <div className="h-full bg-brand-600 transition-all" style={{ width: `${Math.round(progress * 100)}%` }} />
+            <div
+              className="h-full bg-brand-600 transition-all"
+              style={{ width: `${Math.round(progress * 100)}%` }}
+            />
           </div>
           <div className="flex justify-between text-xs text-slate-500">
             <span>{Math.round(progress * 100)}%</span>

@@ -37,7 +37,10 @@ export function sendUpload(
   });
 }
 
-export function errorMessageOf(body: unknown, fallback: string): { message: string; fieldErrors?: Record<string, string[]> } {
+export function errorMessageOf(
+  body: unknown,
+  fallback: string,
+): { message: string; fieldErrors?: Record<string, string[]> } {
   const error = (body as ErrorBody | null)?.error;
   return error ? { message: error.message, fieldErrors: error.fieldErrors } : { message: fallback };
 }

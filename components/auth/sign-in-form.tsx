@@ -32,7 +32,9 @@ export function SignInForm({
       return;
     }
     setPending(false);
-    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Incorrect email or password.");
+    setError(
+      result?.error && result.error !== "CredentialsSignin" ? result.error : "Incorrect email or password.",
+    );
   }
 
   return (
@@ -57,7 +59,12 @@ export function SignInForm({
       {ssoProviders.length > 0 ? (
         <div className="space-y-2 border-t border-slate-100 pt-4">
           {ssoProviders.map((p) => (
-            <Button key={p.id} variant="secondary" className="w-full" onClick={() => signIn(p.id, { callbackUrl })}>
+            <Button
+              key={p.id}
+              variant="secondary"
+              className="w-full"
+              onClick={() => signIn(p.id, { callbackUrl })}
+            >
               Continue with {p.name}
             </Button>
           ))}

@@ -46,7 +46,13 @@ export function CloseDealForm({
         <legend className="sr-only">Outcome</legend>
         {(["won", "lost"] as const).map((o) => (
           <label key={o} className="flex items-center gap-2 text-sm">
-            <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
+            <input
+              type="radio"
+              name="outcome"
+              value={o}
+              checked={outcome === o}
+              onChange={() => setOutcome(o)}
+            />
             {o === "won" ? "Won" : "Lost"}
           </label>
         ))}

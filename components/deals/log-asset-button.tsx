@@ -6,7 +6,15 @@ import { Button } from "@/components/ui/button";
 import { logUsageAction } from "@/server/assets/asset-actions";
 
 /** One click from the deal's stage library: records the asset as sent at the deal's current stage. */
-export function LogAssetButton({ dealId, assetId, title }: { dealId: string; assetId: string; title: string }) {
+export function LogAssetButton({
+  dealId,
+  assetId,
+  title,
+}: {
+  dealId: string;
+  assetId: string;
+  title: string;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [key] = useState(() => crypto.randomUUID());

@@ -35,7 +35,12 @@ export function NewDealForm({ stages }: { stages: { id: string; name: string }[]
   }
 
   return (
-    <form onSubmit={onSubmit} className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2" noValidate aria-label="New deal">
+    <form
+      onSubmit={onSubmit}
+      className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2"
+      noValidate
+      aria-label="New deal"
+    >
       <Field id="deal-name" label="Deal name" error={fieldErrors.name?.[0]}>
         <TextInput id="deal-name" name="name" invalid={Boolean(fieldErrors.name)} />
       </Field>

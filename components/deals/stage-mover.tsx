@@ -5,7 +5,15 @@ import { useState, useTransition } from "react";
 import { Select } from "@/components/ui/field";
 import { moveDealStageAction } from "@/server/deals/deal-actions";
 
-export function StageMover({ dealId, stageId, stages }: { dealId: string; stageId: string; stages: { id: string; name: string }[] }) {
+export function StageMover({
+  dealId,
+  stageId,
+  stages,
+}: {
+  dealId: string;
+  stageId: string;
+  stages: { id: string; name: string }[];
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();

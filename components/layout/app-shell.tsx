@@ -18,7 +18,10 @@ export function AppShell({
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
           <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
-            Baton{user.org ? <span className="ml-2 text-sm font-medium text-slate-500">for {user.org}</span> : null}
+            Baton
+            {user.org ? (
+              <span className="ml-2 text-sm font-medium text-slate-500">for {user.org}</span>
+            ) : null}
           </Link>
           <NavLinks items={nav} />
           <div className="ml-auto flex items-center gap-3 text-sm">

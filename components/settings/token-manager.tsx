@@ -7,7 +7,11 @@ import { Field, TextInput } from "@/components/ui/field";
 import { formatDate } from "@/lib/format";
 import { createTokenAction, revokeTokenAction } from "@/server/tokens/token-actions";
 
-export function TokenManager({ tokens }: { tokens: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null }[] }) {
+export function TokenManager({
+  tokens,
+}: {
+  tokens: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null }[];
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [secret, setSecret] = useState<string>();
@@ -41,7 +45,10 @@ export function TokenManager({ tokens }: { tokens: { id: string; name: string; p
         </Button>
       </form>
       {secret ? (
-        <div role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+        <div
+          role="status"
+          className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
           <p className="font-medium">Copy this token now. It will not be shown again.</p>
           <code className="mt-1 block break-all font-mono" data-testid="new-token">
             {secret}
@@ -49,13 +56,16 @@ export function TokenManager({ tokens }: { tokens: { id: string; name: string; p
         </div>
       ) : null}
       {tokens.length === 0 ? (
-        <p className="text-sm text-slate-500">No API tokens yet. Create one to let another system call Baton’s API as you.</p>
+        <p className="text-sm text-slate-500">
+          No API tokens yet. Create one to let another system call Baton’s API as you.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100 text-sm" aria-label="API tokens">
           {tokens.map((t) => (
             <li key={t.id} className="flex items-center justify-between py-2">
               <span>
-                <span className="font-medium">{t.name}</span> <code className="text-slate-500">{t.prefix}…</code>
+                <span className="font-medium">{t.name}</span>{" "}
+                <code className="text-slate-500">{t.prefix}…</code>
                 <span className="block text-xs text-slate-500">
                   Created {formatDate(t.createdAt)} · last used {formatDate(t.lastUsedAt)}
                 </span>

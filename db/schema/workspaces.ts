@@ -1,6 +1,22 @@
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
-export const taxonomyKind = pgEnum("taxonomy_kind", ["product", "industry", "persona", "region", "competitor"]);
+export const taxonomyKind = pgEnum("taxonomy_kind", [
+  "product",
+  "industry",
+  "persona",
+  "region",
+  "competitor",
+]);
 
 export const workspaces = pgTable("workspaces", {
   id: uuid("id").primaryKey().defaultRandom(),

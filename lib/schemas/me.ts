@@ -28,7 +28,9 @@ export const tokenSchema = z
   .meta({ id: "ApiToken" });
 
 export const createTokenSchema = z
-  .object({ name: z.string().trim().min(1, "Give the token a name").max(100, "Keep the name under 100 characters") })
+  .object({
+    name: z.string().trim().min(1, "Give the token a name").max(100, "Keep the name under 100 characters"),
+  })
   .meta({ id: "CreateApiToken" });
 
 export const createdTokenSchema = tokenSchema

@@ -16,13 +16,12 @@ export const createUserSchema = z
   })
   .meta({ id: "CreateUser" });
 
-export const updateUserSchema = z
-  .object({
-    userId: z.uuid(),
-    role: z.enum(roles).optional(),
-    active: z.boolean().optional(),
-    partnerOrgId: z.uuid().nullable().optional(),
-  });
+export const updateUserSchema = z.object({
+  userId: z.uuid(),
+  role: z.enum(roles).optional(),
+  active: z.boolean().optional(),
+  partnerOrgId: z.uuid().nullable().optional(),
+});
 
 export const createPartnerOrgSchema = z.object({
   name: z.string().trim().min(1, "Enter the organisation's name").max(120),

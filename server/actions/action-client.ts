@@ -22,14 +22,20 @@ export function authorizedAction<S extends z.ZodType, T>(
     try {
       const actor = await getActor();
       if (!actor) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-      if (permission && !can(actor.role, permission)) throw new AppError("forbidden", "Your role does not allow this");
+      if (permission && !can(actor.role, permission))
+        throw new AppError("forbidden", "Your role does not allow this");
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
-        return { ok: false, error: "Please correct the highlighted fields", fieldErrors: fieldErrorsOf(parsed.error) };
+        return {
+          ok: false,
+          error: "Please correct the highlighted fields",
+          fieldErrors: fieldErrorsOf(parsed.error),
+        };
       }
       return { ok: true, data: await run({ actor, db: await getDb(), input: parsed.data }) };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      if (error instanceof AppError)
+        return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
       console.error("Unhandled server action error", error);
       return { ok: false, error: "Something went wrong on our side. Try again." };
     }

@@ -29,7 +29,9 @@ export async function resolveApiActor(
     if (!match || !opts.allowToken) {
       throw new AppError(
         "unauthenticated",
-        opts.allowToken ? "Malformed Authorization header; use 'Bearer <token>'" : "This endpoint needs a signed-in session, not an API token",
+        opts.allowToken
+          ? "Malformed Authorization header; use 'Bearer <token>'"
+          : "This endpoint needs a signed-in session, not an API token",
       );
     }
     const [token] = await db

@@ -13,7 +13,12 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
-export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType> {
+export interface RouteSpec<
+  P extends AnyObject,
+  Q extends AnyObject,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> {
   method: HttpMethod;
   /** OpenAPI path, e.g. /api/v1/tokens/{id} */
   path: string;
@@ -46,7 +51,10 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, B extends z
 
 export interface ApiRoute {
   spec: RouteSpec<AnyObject, AnyObject, z.ZodType, z.ZodType>;
-  handler: (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+  handler: (
+    request: Request,
+    context: { params: Promise<Record<string, string | string[]>> },
+  ) => Promise<Response>;
 }
 
 /**
@@ -88,12 +96,16 @@ export function defineRoute<
 
       const key = request.headers.get("idempotency-key");
       // A multipart body is streamed, not buffered, so its fingerprint is its declared length and type.
-      const fingerprint = spec.multipart
-        ? `${request.headers.get("content-length")}`
-        : raw;
+      const fingerprint = spec.multipart ? `${request.headers.get("content-length")}` : raw;
       const outcome =
         spec.method === "POST" && key
-          ? await withIdempotency(db, actor.userId, key, `${spec.method} ${url.pathname}\n${fingerprint}`, run)
+          ? await withIdempotency(
+              db,
+              actor.userId,
+              key,
+              `${spec.method} ${url.pathname}\n${fingerprint}`,
+              run,
+            )
           : { ...(await run()), replayed: false };
       if (outcome.body instanceof Response) return outcome.body;
       if (outcome.status === 204) return new Response(null, { status: 204 });

@@ -10,13 +10,19 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
   }
   if (error instanceof AppError) {
     const body: ErrorBody = {
-      error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) },
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      },
     };
     const headers: Record<string, string> = {};
     if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
     return Response.json(body, { status: error.status, headers });
   }
   console.error("Unhandled API error", { ...context, error });
-  const body: ErrorBody = { error: { code: "internal", message: "Something went wrong on our side. Try again." } };
+  const body: ErrorBody = {
+    error: { code: "internal", message: "Something went wrong on our side. Try again." },
+  };
   return Response.json(body, { status: 500 });
 }

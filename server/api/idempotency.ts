@@ -36,10 +36,16 @@ export async function withIdempotency(
   if (claimed.length === 0) {
     const [prior] = await db.select().from(idempotencyKeys).where(where);
     if (!prior || prior.requestHash !== requestHash) {
-      throw new AppError("idempotency_conflict", "This Idempotency-Key was already used with a different request");
+      throw new AppError(
+        "idempotency_conflict",
+        "This Idempotency-Key was already used with a different request",
+      );
     }
     if (prior.responseStatus === null) {
-      throw new AppError("idempotency_conflict", "A request with this Idempotency-Key is still being processed");
+      throw new AppError(
+        "idempotency_conflict",
+        "A request with this Idempotency-Key is still being processed",
+      );
     }
     return { status: prior.responseStatus, body: prior.responseBody, replayed: true };
   }

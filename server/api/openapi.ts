@@ -68,8 +68,14 @@ export function buildOpenApiDocument(routes: ApiRoute[], serverUrl: string) {
         success === 204
           ? { description: "Done" }
           : spec.produces
-            ? { description: "The file", content: { [spec.produces]: { schema: { type: "string", contentMediaType: spec.produces } } } }
-            : { description: "OK", content: { "application/json": { schema: toSchema(spec.response, "output") } } },
+            ? {
+                description: "The file",
+                content: { [spec.produces]: { schema: { type: "string", contentMediaType: spec.produces } } },
+              }
+            : {
+                description: "OK",
+                content: { "application/json": { schema: toSchema(spec.response, "output") } },
+              },
     };
     const errorStatuses = new Set([401, 403, 422, ...(spec.errors ?? [])]);
     if (spec.method === "POST") errorStatuses.add(409);
@@ -85,7 +91,12 @@ export function buildOpenApiDocument(routes: ApiRoute[], serverUrl: string) {
       operationId: `${spec.method.toLowerCase()}${spec.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
       ...(parameters.length ? { parameters } : {}),
       ...(spec.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(spec.body, "input") } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: toSchema(spec.body, "input") } },
+            },
+          }
         : {}),
       ...(spec.multipart
         ? {
@@ -99,7 +110,10 @@ export function buildOpenApiDocument(routes: ApiRoute[], serverUrl: string) {
                     properties: {
                       file: { type: "string", contentMediaType: "application/octet-stream" },
                       ...Object.fromEntries(
-                        Object.entries(spec.multipart.shape).map(([k, v]) => [k, { ...toSchema(v as z.ZodType, "input"), contentMediaType: "application/json" }]),
+                        Object.entries(spec.multipart.shape).map(([k, v]) => [
+                          k,
+                          { ...toSchema(v as z.ZodType, "input"), contentMediaType: "application/json" },
+                        ]),
                       ),
                     },
                   },
@@ -128,7 +142,11 @@ export function buildOpenApiDocument(routes: ApiRoute[], serverUrl: string) {
     components: {
       schemas: components,
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API token created in Settings → API tokens" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token created in Settings → API tokens",
+        },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
     },

@@ -18,9 +18,13 @@ export const changeAssetStatusAction = authorizedAction(
   },
 );
 
-export const logUsageAction = authorizedAction("usage.write", logUsageSchema, async ({ actor, db, input }) => {
-  const { usage, created } = await logUsage(db, actor, input);
-  revalidatePath(`/deals/${input.dealId}`);
-  revalidatePath(`/assets/${input.assetId}`);
-  return { id: usage.id, created };
-});
+export const logUsageAction = authorizedAction(
+  "usage.write",
+  logUsageSchema,
+  async ({ actor, db, input }) => {
+    const { usage, created } = await logUsage(db, actor, input);
+    revalidatePath(`/deals/${input.dealId}`);
+    revalidatePath(`/assets/${input.assetId}`);
+    return { id: usage.id, created };
+  },
+);

@@ -1,7 +1,16 @@
 import "server-only";
 import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { assetStages, assetUsages, assetVersions, assets, buyingStages, deals, files, users } from "@/db/schema";
+import {
+  assetStages,
+  assetUsages,
+  assetVersions,
+  assets,
+  buyingStages,
+  deals,
+  files,
+  users,
+} from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";

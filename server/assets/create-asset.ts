@@ -1,7 +1,15 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { assetStages, assetTerms, assetVersions, assets, buyingStages, files, taxonomyTerms } from "@/db/schema";
+import {
+  assetStages,
+  assetTerms,
+  assetVersions,
+  assets,
+  buyingStages,
+  files,
+  taxonomyTerms,
+} from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { z } from "zod";
 import type { assetMetadataSchema } from "@/lib/schemas/assets";
@@ -40,7 +48,9 @@ export async function createAssetFromFile(
       .values({ assetId: asset!.id, version: 1, fileId: fileRow!.id, createdById: actor.userId })
       .returning();
     await tx.update(assets).set({ currentVersionId: version!.id }).where(eq(assets.id, asset!.id));
-    await tx.insert(assetStages).values(metadata.stageIds.map((stageId) => ({ assetId: asset!.id, stageId })));
+    await tx
+      .insert(assetStages)
+      .values(metadata.stageIds.map((stageId) => ({ assetId: asset!.id, stageId })));
     if (metadata.termIds.length) {
       await tx.insert(assetTerms).values(metadata.termIds.map((termId) => ({ assetId: asset!.id, termId })));
     }
@@ -62,7 +72,9 @@ async function assertWorkspaceIds(tx: Database, workspaceId: string, stageIds: s
     .from(buyingStages)
     .where(and(eq(buyingStages.workspaceId, workspaceId), inArray(buyingStages.id, stageIds)));
   if (stages.length !== new Set(stageIds).size) {
-    throw new AppError("validation_failed", "Unknown buying stage", { fieldErrors: { stageIds: ["Unknown buying stage"] } });
+    throw new AppError("validation_failed", "Unknown buying stage", {
+      fieldErrors: { stageIds: ["Unknown buying stage"] },
+    });
   }
   if (termIds.length) {
     const terms = await tx

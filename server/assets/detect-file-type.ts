@@ -10,7 +10,10 @@ const sameKind: Record<string, string> = { jpeg: "jpg" };
  * Decides a file's type from its bytes, not its name: the detected type must be on the allow-list and agree
  * with the extension. Text types have no magic bytes, so they must decode as UTF-8 without NUL bytes.
  */
-export async function detectFileType(filename: string, head: Buffer): Promise<{ ext: AllowedExtension; mime: string }> {
+export async function detectFileType(
+  filename: string,
+  head: Buffer,
+): Promise<{ ext: AllowedExtension; mime: string }> {
   const ext = extensionOf(filename);
   if (!(ext in allowedFileTypes)) {
     throw new AppError(
@@ -22,10 +25,16 @@ export async function detectFileType(filename: string, head: Buffer): Promise<{ 
   const detected = await fileTypeFromBuffer(head);
   if (textExtensions.has(ext)) {
     if (detected && !["xml"].includes(detected.ext)) {
-      throw new AppError("unsupported_media_type", `The file is named .${ext} but its content is ${detected.mime}.`);
+      throw new AppError(
+        "unsupported_media_type",
+        `The file is named .${ext} but its content is ${detected.mime}.`,
+      );
     }
     if (head.includes(0) || !isUtf8Prefix(head)) {
-      throw new AppError("unsupported_media_type", `The file is named .${ext} but its content is not UTF-8 text.`);
+      throw new AppError(
+        "unsupported_media_type",
+        `The file is named .${ext} but its content is not UTF-8 text.`,
+      );
     }
     return { ext: allowedExt, mime: allowedFileTypes[allowedExt] };
   }

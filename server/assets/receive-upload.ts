@@ -67,14 +67,19 @@ export async function receiveUpload(
       stored.catch(() => stream.resume());
     });
     parser.on("filesLimit", () => reject(new AppError("bad_request", "Send one file per upload")));
-    parser.on("error", (error: unknown) => reject(new AppError("bad_request", `The upload could not be read: ${(error as Error).message}`)));
+    parser.on("error", (error: unknown) =>
+      reject(new AppError("bad_request", `The upload could not be read: ${(error as Error).message}`)),
+    );
     parser.on("close", () => resolve());
   });
 
   Readable.fromWeb(request.body as unknown as WebReadableStream).pipe(parser);
   try {
     await parsed;
-    if (!stored) throw new AppError("validation_failed", "Choose a file to upload", { fieldErrors: { file: ["Choose a file to upload"] } });
+    if (!stored)
+      throw new AppError("validation_failed", "Choose a file to upload", {
+        fieldErrors: { file: ["Choose a file to upload"] },
+      });
     return { fields, file: await stored };
   } catch (error) {
     await stored?.catch(() => undefined);
@@ -114,11 +119,17 @@ async function storeFile(
   await storage.put(storageKey, body, "application/octet-stream");
 
   if (source.truncated) throw tooLarge(maxBytes);
-  if (size === 0) throw new AppError("validation_failed", "The file is empty", { fieldErrors: { file: ["The file is empty"] } });
+  if (size === 0)
+    throw new AppError("validation_failed", "The file is empty", {
+      fieldErrors: { file: ["The file is empty"] },
+    });
   const { mime } = await detectFileType(originalName, Buffer.concat(headChunks));
   return { storageKey, originalName, mimeType: mime, sizeBytes: size, sha256: hash.digest("hex") };
 }
 
 function tooLarge(maxBytes: number) {
-  return new AppError("payload_too_large", `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`);
+  return new AppError(
+    "payload_too_large",
+    `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`,
+  );
 }

@@ -54,13 +54,20 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) throw new Error("Enter your email and password.");
         try {
           const user = await authenticateWithPassword(
             await getDb(),
-            { email: credentials.email, password: credentials.password, ip: clientAddress(req.headers ?? {}) },
+            {
+              email: credentials.email,
+              password: credentials.password,
+              ip: clientAddress(req.headers ?? {}),
+            },
             signInPolicy,
           );
           return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
@@ -87,7 +94,9 @@ export const authOptions: NextAuthOptions = {
         let id = user.id;
         let sv = (user as { sv?: number }).sv ?? 0;
         if (account.provider !== "credentials") {
-          const [row] = await (await getDb())
+          const [row] = await (
+            await getDb()
+          )
             .select()
             .from(users)
             .where(eq(users.email, (user.email ?? "").toLowerCase()))

@@ -45,7 +45,8 @@ export async function authenticateWithPassword(
     db,
     keys.map((k) => k.key),
   );
-  if (wait > 0) throw new AppError("rate_limited", SIGN_IN_MESSAGES.throttled(wait), { retryAfterSeconds: wait });
+  if (wait > 0)
+    throw new AppError("rate_limited", SIGN_IN_MESSAGES.throttled(wait), { retryAfterSeconds: wait });
 
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
@@ -56,7 +57,10 @@ export async function authenticateWithPassword(
   await clearFailures(db, keys[0]!.key);
   // Covers a deactivated user and a partner whose organisation was deactivated.
   if (!(await loadActor(db, user.id))) throw new AppError("forbidden", SIGN_IN_MESSAGES.deactivated);
-  await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ lastSignInAt: sql`now()` })
+    .where(eq(users.id, user.id));
   return {
     id: user.id,
     email: user.email,

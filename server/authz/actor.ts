@@ -22,7 +22,11 @@ export interface Actor {
  * Loads an active actor. Returns null for a deactivated user, a partner whose org was deactivated, or a
  * session issued before the user's sessions were revoked.
  */
-export async function loadActor(db: Database, userId: string, sessionVersion?: number): Promise<Actor | null> {
+export async function loadActor(
+  db: Database,
+  userId: string,
+  sessionVersion?: number,
+): Promise<Actor | null> {
   const rows = await db
     .select({
       userId: users.id,

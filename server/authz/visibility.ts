@@ -33,7 +33,11 @@ export function assetVisibility(actor: Actor): SQL {
   const regionOk = actor.partnerRegion
     ? or(isNull(assets.partnerRegion), eq(assets.partnerRegion, actor.partnerRegion))
     : isNull(assets.partnerRegion);
-  return and(live, regionOk, or(eq(assets.partnerAccess, "all"), tierGrant, and(ne(assets.partnerAccess, "none"), orgGrant)))!;
+  return and(
+    live,
+    regionOk,
+    or(eq(assets.partnerAccess, "all"), tierGrant, and(ne(assets.partnerAccess, "none"), orgGrant)),
+  )!;
 }
 
 /** Internal users read every internal deal of the workspace; partners only their org's registered deals. */

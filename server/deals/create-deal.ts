@@ -15,7 +15,10 @@ export async function createDeal(db: Database, actor: Actor, input: z.infer<type
       .select({ id: buyingStages.id })
       .from(buyingStages)
       .where(and(eq(buyingStages.id, input.stageId), eq(buyingStages.workspaceId, actor.workspaceId)));
-    if (!stage) throw new AppError("validation_failed", "Unknown stage", { fieldErrors: { stageId: ["Unknown stage"] } });
+    if (!stage)
+      throw new AppError("validation_failed", "Unknown stage", {
+        fieldErrors: { stageId: ["Unknown stage"] },
+      });
     const [deal] = await tx
       .insert(deals)
       .values({
@@ -30,7 +33,9 @@ export async function createDeal(db: Database, actor: Actor, input: z.infer<type
         partnerOrgId: actor.role === "partner" ? actor.partnerOrgId : null,
       })
       .returning();
-    await tx.insert(dealStageHistory).values({ dealId: deal!.id, toStageId: input.stageId, status: "open", changedById: actor.userId });
+    await tx
+      .insert(dealStageHistory)
+      .values({ dealId: deal!.id, toStageId: input.stageId, status: "open", changedById: actor.userId });
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,

@@ -6,20 +6,32 @@ import { authorizedAction } from "@/server/actions/action-client";
 import { createDeal } from "./create-deal";
 import { closeDeal, moveDealStage } from "./deal-services";
 
-export const moveDealStageAction = authorizedAction("deals.write", moveDealStageSchema, async ({ actor, db, input }) => {
-  await moveDealStage(db, actor, input.dealId, input.stageId);
-  revalidatePath(`/deals/${input.dealId}`);
-  return { stageId: input.stageId };
-});
+export const moveDealStageAction = authorizedAction(
+  "deals.write",
+  moveDealStageSchema,
+  async ({ actor, db, input }) => {
+    await moveDealStage(db, actor, input.dealId, input.stageId);
+    revalidatePath(`/deals/${input.dealId}`);
+    return { stageId: input.stageId };
+  },
+);
 
-export const closeDealAction = authorizedAction("deals.write", closeDealSchema, async ({ actor, db, input }) => {
-  const deal = await closeDeal(db, actor, input);
-  revalidatePath(`/deals/${input.dealId}`);
-  return { status: deal.status };
-});
+export const closeDealAction = authorizedAction(
+  "deals.write",
+  closeDealSchema,
+  async ({ actor, db, input }) => {
+    const deal = await closeDeal(db, actor, input);
+    revalidatePath(`/deals/${input.dealId}`);
+    return { status: deal.status };
+  },
+);
 
-export const createDealAction = authorizedAction("deals.write", createDealSchema, async ({ actor, db, input }) => {
-  const deal = await createDeal(db, actor, input);
-  revalidatePath("/deals");
-  return { id: deal.id };
-});
+export const createDealAction = authorizedAction(
+  "deals.write",
+  createDealSchema,
+  async ({ actor, db, input }) => {
+    const deal = await createDeal(db, actor, input);
+    revalidatePath("/deals");
+    return { id: deal.id };
+  },
+);

@@ -9,7 +9,11 @@ import { assetVisibility, dealVisibility } from "@/server/authz/visibility";
 
 export type DealScope = "mine" | "all";
 
-export async function listDeals(db: Database, actor: Actor, opts: { scope: DealScope; status?: "open" | "won" | "lost" }) {
+export async function listDeals(
+  db: Database,
+  actor: Actor,
+  opts: { scope: DealScope; status?: "open" | "won" | "lost" },
+) {
   const where = [dealVisibility(actor)];
   if (opts.scope === "mine" && actor.role !== "partner") where.push(eq(deals.ownerId, actor.userId));
   if (opts.status) where.push(eq(deals.status, opts.status));
@@ -117,4 +121,3 @@ export const lossReasonsOf = (db: Database, workspaceId: string) =>
     .from(lossReasons)
     .where(eq(lossReasons.workspaceId, workspaceId))
     .orderBy(asc(lossReasons.position));
-

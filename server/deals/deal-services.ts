@@ -30,7 +30,10 @@ export async function moveDealStage(db: Database, actor: Actor, dealId: string, 
       .select()
       .from(buyingStages)
       .where(and(eq(buyingStages.id, stageId), eq(buyingStages.workspaceId, actor.workspaceId)));
-    if (!stage) throw new AppError("validation_failed", "Unknown stage", { fieldErrors: { stageId: ["Unknown stage"] } });
+    if (!stage)
+      throw new AppError("validation_failed", "Unknown stage", {
+        fieldErrors: { stageId: ["Unknown stage"] },
+      });
     const [updated] = await tx
       .update(deals)
       .set({ stageId, updatedAt: sql`now()` })
@@ -66,7 +69,9 @@ export async function closeDeal(db: Database, actor: Actor, input: z.infer<typeo
         .from(lossReasons)
         .where(and(eq(lossReasons.id, input.lossReasonId!), eq(lossReasons.workspaceId, actor.workspaceId)));
       if (!reason) {
-        throw new AppError("validation_failed", "Unknown loss reason", { fieldErrors: { lossReasonId: ["Unknown loss reason"] } });
+        throw new AppError("validation_failed", "Unknown loss reason", {
+          fieldErrors: { lossReasonId: ["Unknown loss reason"] },
+        });
       }
     }
     const [updated] = await tx

@@ -19,7 +19,9 @@ export async function logUsage(db: Database, actor: Actor, input: z.infer<typeof
       const [existing] = await tx
         .select()
         .from(assetUsages)
-        .where(and(eq(assetUsages.actorId, actor.userId), eq(assetUsages.idempotencyKey, input.idempotencyKey)));
+        .where(
+          and(eq(assetUsages.actorId, actor.userId), eq(assetUsages.idempotencyKey, input.idempotencyKey)),
+        );
       if (existing) return { usage: existing, created: false };
     }
     const [asset] = await tx
@@ -32,14 +34,18 @@ export async function logUsage(db: Database, actor: Actor, input: z.infer<typeof
       .from(deals)
       .where(and(eq(deals.id, input.dealId), dealVisibility(actor)));
     if (!deal) throw notFound("Deal not found");
-    if (!canEditDeal(actor, deal)) throw new AppError("forbidden", "You can only log usage on your own deals");
+    if (!canEditDeal(actor, deal))
+      throw new AppError("forbidden", "You can only log usage on your own deals");
     const stageId = input.stageId ?? deal.stageId;
     if (input.stageId) {
       const [stage] = await tx
         .select({ id: buyingStages.id })
         .from(buyingStages)
         .where(and(eq(buyingStages.id, stageId), eq(buyingStages.workspaceId, actor.workspaceId)));
-      if (!stage) throw new AppError("validation_failed", "Unknown stage", { fieldErrors: { stageId: ["Unknown stage"] } });
+      if (!stage)
+        throw new AppError("validation_failed", "Unknown stage", {
+          fieldErrors: { stageId: ["Unknown stage"] },
+        });
     }
     const inserted = await tx
       .insert(assetUsages)
@@ -62,7 +68,9 @@ export async function logUsage(db: Database, actor: Actor, input: z.infer<typeof
       const [existing] = await tx
         .select()
         .from(assetUsages)
-        .where(and(eq(assetUsages.actorId, actor.userId), eq(assetUsages.idempotencyKey, input.idempotencyKey!)));
+        .where(
+          and(eq(assetUsages.actorId, actor.userId), eq(assetUsages.idempotencyKey, input.idempotencyKey!)),
+        );
       return { usage: existing!, created: false };
     }
     await recordAudit(tx, {

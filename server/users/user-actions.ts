@@ -5,17 +5,25 @@ import { createPartnerOrgSchema, createUserSchema, updateUserSchema } from "@/li
 import { authorizedAction } from "@/server/actions/action-client";
 import { createPartnerOrg, createUser, updateUser } from "./user-admin";
 
-export const createUserAction = authorizedAction("users.manage", createUserSchema, async ({ actor, db, input }) => {
-  const user = await createUser(db, actor, input);
-  revalidatePath("/admin/users");
-  return { id: user.id };
-});
+export const createUserAction = authorizedAction(
+  "users.manage",
+  createUserSchema,
+  async ({ actor, db, input }) => {
+    const user = await createUser(db, actor, input);
+    revalidatePath("/admin/users");
+    return { id: user.id };
+  },
+);
 
-export const updateUserAction = authorizedAction("users.manage", updateUserSchema, async ({ actor, db, input }) => {
-  const user = await updateUser(db, actor, input);
-  revalidatePath("/admin/users");
-  return { id: user.id, role: user.role, active: user.active };
-});
+export const updateUserAction = authorizedAction(
+  "users.manage",
+  updateUserSchema,
+  async ({ actor, db, input }) => {
+    const user = await updateUser(db, actor, input);
+    revalidatePath("/admin/users");
+    return { id: user.id, role: user.role, active: user.active };
+  },
+);
 
 export const createPartnerOrgAction = authorizedAction(
   "partners.manage",

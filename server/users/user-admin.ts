@@ -143,16 +143,26 @@ export async function updateUser(db: Database, actor: Actor, input: z.infer<type
   });
 }
 
-export async function createPartnerOrg(db: Database, actor: Actor, input: z.infer<typeof createPartnerOrgSchema>) {
+export async function createPartnerOrg(
+  db: Database,
+  actor: Actor,
+  input: z.infer<typeof createPartnerOrgSchema>,
+) {
   return db.transaction(async (tx) => {
     const [tier] = await tx
       .select({ id: partnerTiers.id })
       .from(partnerTiers)
       .where(and(eq(partnerTiers.id, input.tierId), eq(partnerTiers.workspaceId, actor.workspaceId)));
-    if (!tier) throw new AppError("validation_failed", "Unknown tier", { fieldErrors: { tierId: ["Unknown tier"] } });
+    if (!tier)
+      throw new AppError("validation_failed", "Unknown tier", { fieldErrors: { tierId: ["Unknown tier"] } });
     const inserted = await tx
       .insert(partnerOrgs)
-      .values({ workspaceId: actor.workspaceId, name: input.name, tierId: input.tierId, region: input.region || null })
+      .values({
+        workspaceId: actor.workspaceId,
+        name: input.name,
+        tierId: input.tierId,
+        region: input.region || null,
+      })
       .onConflictDoNothing()
       .returning();
     if (!inserted[0]) {

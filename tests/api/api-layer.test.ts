@@ -21,7 +21,16 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-function call(route: ApiRoute, opts: { token?: string; params?: Record<string, string>; body?: BodyInit; headers?: Record<string, string>; path?: string } = {}) {
+function call(
+  route: ApiRoute,
+  opts: {
+    token?: string;
+    params?: Record<string, string>;
+    body?: BodyInit;
+    headers?: Record<string, string>;
+    path?: string;
+  } = {},
+) {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const request = new Request(`http://localhost${opts.path ?? "/api/v1/x"}`, {
@@ -66,11 +75,17 @@ describe("API layer", () => {
 
   it("a user cannot revoke another user's token (404, not 403)", async () => {
     const mine = await createApiToken(handle.db, await ws.actor(ws.people.marketer), "mine");
-    await expect(revokeApiToken(handle.db, await ws.actor(ws.people.rep), mine.token.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      revokeApiToken(handle.db, await ws.actor(ws.people.rep), mine.token.id),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("answers 403 when the role lacks the permission", async () => {
-    const res = await call(createAsset, { token: repToken, headers: { "content-type": "multipart/form-data; boundary=x" }, body: "--x--" });
+    const res = await call(createAsset, {
+      token: repToken,
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      body: "--x--",
+    });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("forbidden");
   });
@@ -86,7 +101,10 @@ describe("API layer", () => {
   it("answers 404 for an asset the caller may not see, exactly as for one that does not exist", async () => {
     const draft = await createTestAsset(handle.db, ws, { status: "draft", title: "Secret draft" });
     const hidden = await call(getAsset, { token: repToken, params: { id: draft.id } });
-    const missing = await call(getAsset, { token: repToken, params: { id: "00000000-0000-4000-8000-000000000000" } });
+    const missing = await call(getAsset, {
+      token: repToken,
+      params: { id: "00000000-0000-4000-8000-000000000000" },
+    });
     expect(hidden.status).toBe(404);
     expect(missing.status).toBe(404);
     expect(await hidden.text()).toBe(await missing.text());

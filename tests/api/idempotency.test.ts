@@ -25,25 +25,37 @@ describe("Idempotency-Key", () => {
       const { token } = await createApiToken(handle.db, actor, "idem");
       return { status: 201, body: { id: token.id } };
     };
-    const first = await withIdempotency(handle.db, actor.userId, "key-1", "POST /x\n{\"a\":1}", produce);
-    const second = await withIdempotency(handle.db, actor.userId, "key-1", "POST /x\n{\"a\":1}", produce);
+    const first = await withIdempotency(handle.db, actor.userId, "key-1", 'POST /x\n{"a":1}', produce);
+    const second = await withIdempotency(handle.db, actor.userId, "key-1", 'POST /x\n{"a":1}', produce);
     expect(runs).toBe(1);
     expect(second).toEqual({ ...first, replayed: true });
-    const [row] = await handle.db.select({ n: count() }).from(apiTokens).where(eq(apiTokens.userId, actor.userId));
+    const [row] = await handle.db
+      .select({ n: count() })
+      .from(apiTokens)
+      .where(eq(apiTokens.userId, actor.userId));
     expect(row!.n).toBe(1);
   });
 
   it("answers 409 when the same key comes with a different body", async () => {
     const actor = await ws.actor(ws.people.marketer);
-    await withIdempotency(handle.db, actor.userId, "key-2", "body A", async () => ({ status: 201, body: {} }));
+    await withIdempotency(handle.db, actor.userId, "key-2", "body A", async () => ({
+      status: 201,
+      body: {},
+    }));
     await expect(
       withIdempotency(handle.db, actor.userId, "key-2", "body B", async () => ({ status: 201, body: {} })),
     ).rejects.toMatchObject({ code: "idempotency_conflict", status: 409 });
   });
 
   it("keys are per user: another user may use the same key", async () => {
-    const a = await withIdempotency(handle.db, ws.people.admin.id, "shared", "x", async () => ({ status: 201, body: { who: "admin" } }));
-    const b = await withIdempotency(handle.db, ws.people.otherRep.id, "shared", "x", async () => ({ status: 201, body: { who: "rep" } }));
+    const a = await withIdempotency(handle.db, ws.people.admin.id, "shared", "x", async () => ({
+      status: 201,
+      body: { who: "admin" },
+    }));
+    const b = await withIdempotency(handle.db, ws.people.otherRep.id, "shared", "x", async () => ({
+      status: 201,
+      body: { who: "rep" },
+    }));
     expect(a.body).toEqual({ who: "admin" });
     expect(b.body).toEqual({ who: "rep" });
   });
@@ -55,12 +67,19 @@ describe("Idempotency-Key", () => {
         throw new AppError("validation_failed", "bad");
       }),
     ).rejects.toBeInstanceOf(AppError);
-    const retry = await withIdempotency(handle.db, userId, "key-3", "x", async () => ({ status: 201, body: { ok: true } }));
+    const retry = await withIdempotency(handle.db, userId, "key-3", "x", async () => ({
+      status: 201,
+      body: { ok: true },
+    }));
     expect(retry).toEqual({ status: 201, body: { ok: true }, replayed: false });
   });
 
   it("refuses keys that are empty or not visible ASCII", async () => {
-    await expect(withIdempotency(handle.db, ws.people.rep.id, "", "x", async () => ({ status: 200, body: {} }))).rejects.toMatchObject({ code: "bad_request" });
-    await expect(withIdempotency(handle.db, ws.people.rep.id, "has space", "x", async () => ({ status: 200, body: {} }))).rejects.toMatchObject({ code: "bad_request" });
+    await expect(
+      withIdempotency(handle.db, ws.people.rep.id, "", "x", async () => ({ status: 200, body: {} })),
+    ).rejects.toMatchObject({ code: "bad_request" });
+    await expect(
+      withIdempotency(handle.db, ws.people.rep.id, "has space", "x", async () => ({ status: 200, body: {} })),
+    ).rejects.toMatchObject({ code: "bad_request" });
   });
 });

@@ -15,9 +15,14 @@ function routesOnDisk(): Set<string> {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
         const rel = path.relative(apiRoot, path.dirname(full)).split(path.sep).filter(Boolean);
-        const apiPath = `/api/v1/${rel.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`.replace(/\/$/, "");
+        const apiPath = `/api/v1/${rel.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`.replace(
+          /\/$/,
+          "",
+        );
         const source = fs.readFileSync(full, "utf8");
-        for (const m of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) {
+        for (const m of source.matchAll(
+          /export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g,
+        )) {
           found.add(`${m[1]} ${apiPath}`);
         }
       }
@@ -46,22 +51,30 @@ describe("OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
     const createToken = doc.paths["/api/v1/tokens"]!.post as Record<string, Json>;
     expect(resolve(createToken.requestBody.content["application/json"].schema).properties.name).toBeDefined();
-    expect(resolve(createToken.responses["201"].content["application/json"].schema).properties.secret).toBeDefined();
-    expect(createToken.responses["422"].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
+    expect(
+      resolve(createToken.responses["201"].content["application/json"].schema).properties.secret,
+    ).toBeDefined();
+    expect(createToken.responses["422"].content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/Error",
+    );
     expect(createToken.parameters.some((p: { name: string }) => p.name === "Idempotency-Key")).toBe(true);
     expect(doc.components.schemas.Error).toBeDefined();
     const download = doc.paths["/api/v1/assets/{id}/download"]!.get as Record<string, Json>;
     expect(download.parameters[0]).toMatchObject({ name: "id", in: "path", required: true });
   });
 
-  function resolve(schema: { $ref?: string; properties?: Record<string, unknown> }): { properties: Record<string, unknown> } {
+  function resolve(schema: { $ref?: string; properties?: Record<string, unknown> }): {
+    properties: Record<string, unknown>;
+  } {
     if (!schema.$ref) return schema as { properties: Record<string, unknown> };
     const name = schema.$ref.replace("#/components/schemas/", "");
     return (doc.components.schemas as Record<string, { properties: Record<string, unknown> }>)[name]!;
   }
 
   it("has no dangling $ref", () => {
-    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
     for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
   });
 });

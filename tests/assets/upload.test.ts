@@ -21,15 +21,29 @@ beforeAll(async () => {
   ws = await createTestWorkspace(handle.db);
   const doc = await PDFDocument.create();
   const page = doc.addPage();
-  page.drawText("Harborview Medical cut onboarding time by 42%", { font: await doc.embedFont(StandardFonts.Helvetica), x: 40, y: 700, size: 12 });
+  page.drawText("Harborview Medical cut onboarding time by 42%", {
+    font: await doc.embedFont(StandardFonts.Helvetica),
+    x: 40,
+    y: 700,
+    size: 12,
+  });
   pdf = await doc.save();
 });
 afterAll(() => handle.close());
 
-function uploadRequest(file: { name: string; bytes: Uint8Array | string; type?: string } | null, metadata?: unknown) {
+function uploadRequest(
+  file: { name: string; bytes: Uint8Array | string; type?: string } | null,
+  metadata?: unknown,
+) {
   const form = new FormData();
-  if (metadata !== undefined) form.append("metadata", typeof metadata === "string" ? metadata : JSON.stringify(metadata));
-  if (file) form.append("file", new Blob([file.bytes as BlobPart], { type: file.type ?? "application/octet-stream" }), file.name);
+  if (metadata !== undefined)
+    form.append("metadata", typeof metadata === "string" ? metadata : JSON.stringify(metadata));
+  if (file)
+    form.append(
+      "file",
+      new Blob([file.bytes as BlobPart], { type: file.type ?? "application/octet-stream" }),
+      file.name,
+    );
   return new Request("http://localhost/api/v1/assets", { method: "POST", body: form });
 }
 
@@ -40,15 +54,28 @@ const storedFileCount = () => {
 const assetCount = async () =>
   (await handle.db.select({ n: count() }).from(assets).where(eq(assets.workspaceId, ws.workspace.id)))[0]!.n;
 
-const meta = () => ({ title: "Harborview case study", type: "case_study", stageIds: [ws.stages[1]!.id], status: "published" });
+const meta = () => ({
+  title: "Harborview case study",
+  type: "case_study",
+  stageIds: [ws.stages[1]!.id],
+  status: "published",
+});
 
 describe("upload", () => {
   it("streams a real PDF into storage and creates the asset, its file and first version", async () => {
     const marketer = await ws.actor(ws.people.marketer);
-    const asset = await uploadAsset(handle.db, marketer, uploadRequest({ name: "harborview.pdf", bytes: pdf }, meta()));
+    const asset = await uploadAsset(
+      handle.db,
+      marketer,
+      uploadRequest({ name: "harborview.pdf", bytes: pdf }, meta()),
+    );
     expect(asset).toMatchObject({ title: "Harborview case study", status: "published" });
     const [file] = await handle.db.select().from(files).where(eq(files.workspaceId, ws.workspace.id));
-    expect(file).toMatchObject({ originalName: "harborview.pdf", mimeType: "application/pdf", sizeBytes: pdf.length });
+    expect(file).toMatchObject({
+      originalName: "harborview.pdf",
+      mimeType: "application/pdf",
+      sizeBytes: pdf.length,
+    });
     expect(file!.storageKey).not.toContain("harborview");
     const { body } = await getStorage().get(file!.storageKey);
     const chunks: Buffer[] = [];
@@ -57,17 +84,61 @@ describe("upload", () => {
   });
 
   const hostile: [string, () => Request, string][] = [
-    ["content that does not match the extension", () => uploadRequest({ name: "deck.pdf", bytes: "\x89PNG\r\n\x1a\n0000IHDR" }, meta()), "unsupported_media_type"],
-    ["an extension outside the allow-list", () => uploadRequest({ name: "evil.svg", bytes: "<svg onload=alert(1)>" }, meta()), "unsupported_media_type"],
-    ["binary content named .txt", () => uploadRequest({ name: "notes.txt", bytes: new Uint8Array([0, 1, 2, 3, 0, 0]) }, meta()), "unsupported_media_type"],
-    ["an empty file", () => uploadRequest({ name: "empty.pdf", bytes: new Uint8Array() }, meta()), "validation_failed"],
-    ["a path in the filename", () => uploadRequest({ name: "../../etc/passwd.pdf", bytes: pdf }, meta()), "validation_failed"],
-    ["a right-to-left override in the filename", () => uploadRequest({ name: "invoice\u202Efdp.exe.pdf", bytes: pdf }, meta()), "validation_failed"],
-    ["a 300-character filename", () => uploadRequest({ name: `${"a".repeat(300)}.pdf`, bytes: pdf }, meta()), "validation_failed"],
+    [
+      "content that does not match the extension",
+      () => uploadRequest({ name: "deck.pdf", bytes: "\x89PNG\r\n\x1a\n0000IHDR" }, meta()),
+      "unsupported_media_type",
+    ],
+    [
+      "an extension outside the allow-list",
+      () => uploadRequest({ name: "evil.svg", bytes: "<svg onload=alert(1)>" }, meta()),
+      "unsupported_media_type",
+    ],
+    [
+      "binary content named .txt",
+      () => uploadRequest({ name: "notes.txt", bytes: new Uint8Array([0, 1, 2, 3, 0, 0]) }, meta()),
+      "unsupported_media_type",
+    ],
+    [
+      "an empty file",
+      () => uploadRequest({ name: "empty.pdf", bytes: new Uint8Array() }, meta()),
+      "validation_failed",
+    ],
+    [
+      "a path in the filename",
+      () => uploadRequest({ name: "../../etc/passwd.pdf", bytes: pdf }, meta()),
+      "validation_failed",
+    ],
+    [
+      "a right-to-left override in the filename",
+      () => uploadRequest({ name: "invoice\u202Efdp.exe.pdf", bytes: pdf }, meta()),
+      "validation_failed",
+    ],
+    [
+      "a 300-character filename",
+      () => uploadRequest({ name: `${"a".repeat(300)}.pdf`, bytes: pdf }, meta()),
+      "validation_failed",
+    ],
     ["missing metadata", () => uploadRequest({ name: "ok.pdf", bytes: pdf }), "validation_failed"],
-    ["metadata that is not JSON", () => uploadRequest({ name: "ok.pdf", bytes: pdf }, "{title:"), "validation_failed"],
-    ["metadata without a stage", () => uploadRequest({ name: "ok.pdf", bytes: pdf }, { ...meta(), stageIds: [] }), "validation_failed"],
-    ["a stage from another workspace", () => uploadRequest({ name: "ok.pdf", bytes: pdf }, { ...meta(), stageIds: ["00000000-0000-4000-8000-000000000001"] }), "validation_failed"],
+    [
+      "metadata that is not JSON",
+      () => uploadRequest({ name: "ok.pdf", bytes: pdf }, "{title:"),
+      "validation_failed",
+    ],
+    [
+      "metadata without a stage",
+      () => uploadRequest({ name: "ok.pdf", bytes: pdf }, { ...meta(), stageIds: [] }),
+      "validation_failed",
+    ],
+    [
+      "a stage from another workspace",
+      () =>
+        uploadRequest(
+          { name: "ok.pdf", bytes: pdf },
+          { ...meta(), stageIds: ["00000000-0000-4000-8000-000000000001"] },
+        ),
+      "validation_failed",
+    ],
     ["no file at all", () => uploadRequest(null, meta()), "validation_failed"],
   ];
 
@@ -85,14 +156,23 @@ describe("upload", () => {
     const before = storedFileCount();
     const big = new Uint8Array(64 * 1024).fill(65);
     await expect(
-      receiveUpload(uploadRequest({ name: "big.txt", bytes: big }, meta()), getStorage(), { workspaceId: ws.workspace.id, maxBytes: 1024 }),
+      receiveUpload(uploadRequest({ name: "big.txt", bytes: big }, meta()), getStorage(), {
+        workspaceId: ws.workspace.id,
+        maxBytes: 1024,
+      }),
     ).rejects.toMatchObject({ code: "payload_too_large" });
     expect(storedFileCount()).toBe(before);
   });
 
   it("refuses a non-multipart body", async () => {
     const marketer = await ws.actor(ws.people.marketer);
-    const request = new Request("http://localhost/api/v1/assets", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
-    await expect(uploadAsset(handle.db, marketer, request)).rejects.toMatchObject({ code: "unsupported_media_type" });
+    const request = new Request("http://localhost/api/v1/assets", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
+    await expect(uploadAsset(handle.db, marketer, request)).rejects.toMatchObject({
+      code: "unsupported_media_type",
+    });
   });
 });

@@ -59,7 +59,9 @@ describe("password sign-in", () => {
   it("throttles an account after repeated failures, even with the right password, from any address", async () => {
     const email = ws.people.admin.email;
     for (let i = 0; i < policy.maxFailures; i++) {
-      await expect(attempt(email, `bad-${i}`, `192.0.2.${i}`)).rejects.toMatchObject({ code: "unauthenticated" });
+      await expect(attempt(email, `bad-${i}`, `192.0.2.${i}`)).rejects.toMatchObject({
+        code: "unauthenticated",
+      });
     }
     const blocked = await attempt(email, TEST_PASSWORD, "192.0.2.200").catch((e: unknown) => e);
     expect(blocked).toMatchObject({ code: "rate_limited" });
@@ -67,15 +69,20 @@ describe("password sign-in", () => {
   });
 
   it("throttles an unknown account exactly like a real one", async () => {
-    for (let i = 0; i < policy.maxFailures; i++) await attempt("ghost@nowhere.test", "x", `192.0.2.${50 + i}`).catch(() => undefined);
-    await expect(attempt("ghost@nowhere.test", "x", "192.0.2.99")).rejects.toMatchObject({ code: "rate_limited" });
+    for (let i = 0; i < policy.maxFailures; i++)
+      await attempt("ghost@nowhere.test", "x", `192.0.2.${50 + i}`).catch(() => undefined);
+    await expect(attempt("ghost@nowhere.test", "x", "192.0.2.99")).rejects.toMatchObject({
+      code: "rate_limited",
+    });
   });
 
   it("throttles one address that tries many accounts", async () => {
     const ip = "203.0.113.77";
     const limit = policy.maxFailures * 4;
     for (let i = 0; i < limit; i++) await attempt(`spray-${i}@nowhere.test`, "x", ip).catch(() => undefined);
-    await expect(attempt(ws.people.marketer.email, TEST_PASSWORD, ip)).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(attempt(ws.people.marketer.email, TEST_PASSWORD, ip)).rejects.toMatchObject({
+      code: "rate_limited",
+    });
     // The same account from another address is still fine.
     await expect(attempt(ws.people.marketer.email, TEST_PASSWORD, "203.0.113.78")).resolves.toMatchObject({
       id: ws.people.marketer.id,

@@ -5,7 +5,12 @@ import { getAssetOrThrow, listAssets } from "@/server/assets/asset-queries";
 import { can } from "@/server/authz/permissions";
 import { getDealOrThrow, listDeals } from "@/server/deals/deal-queries";
 import { createTestDatabase } from "../support/test-db";
-import { createTestAsset, createTestDeal, createTestWorkspace, type TestWorkspace } from "../support/factories";
+import {
+  createTestAsset,
+  createTestDeal,
+  createTestWorkspace,
+  type TestWorkspace,
+} from "../support/factories";
 
 let handle: DatabaseHandle;
 let ws: TestWorkspace;
@@ -20,16 +25,24 @@ beforeAll(async () => {
   a.internal = await createTestAsset(db, ws, { title: "Internal battlecard" });
   a.draft = await createTestAsset(db, ws, { status: "draft", title: "Draft deck" });
   a.archived = await createTestAsset(db, ws, { status: "archived", title: "Old deck" });
-  a.expired = await createTestAsset(db, ws, { title: "Expired one-pager", expiresAt: new Date(Date.now() - 86_400_000) });
+  a.expired = await createTestAsset(db, ws, {
+    title: "Expired one-pager",
+    expiresAt: new Date(Date.now() - 86_400_000),
+  });
   a.allPartners = await createTestAsset(db, ws, { title: "Partner one-pager", partnerAccess: "all" });
-  a.platinumOnly = await createTestAsset(db, ws, { title: "Platinum pricing tool", partnerAccess: "tier", minPartnerTierId: ws.tiers[3]!.id });
+  a.platinumOnly = await createTestAsset(db, ws, {
+    title: "Platinum pricing tool",
+    partnerAccess: "tier",
+    minPartnerTierId: ws.tiers[3]!.id,
+  });
   a.orgOnly = await createTestAsset(db, ws, { title: "Co-marketing kit", partnerAccess: "orgs" });
   await db.insert(assetPartnerOrgs).values({ assetId: a.orgOnly.id, partnerOrgId: ws.orgs.low.id });
   a.otherWorkspace = await createTestAsset(db, other, { title: "Other workspace asset" });
 });
 afterAll(() => handle.close());
 
-const titlesFor = async (user: { id: string }, w = ws) => (await listAssets(handle.db, await w.actor(user))).map((x) => x.title).sort();
+const titlesFor = async (user: { id: string }, w = ws) =>
+  (await listAssets(handle.db, await w.actor(user))).map((x) => x.title).sort();
 
 describe("asset visibility (in the WHERE clause)", () => {
   it("marketers see every asset of their own workspace, and nothing of another", async () => {
@@ -53,22 +66,35 @@ describe("asset visibility (in the WHERE clause)", () => {
   });
 
   it("a hidden asset by id is not_found for the one who may not see it", async () => {
-    await expect(getAssetOrThrow(handle.db, await ws.actor(ws.people.partnerLow), a.platinumOnly!.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(getAssetOrThrow(handle.db, await ws.actor(ws.people.rep), a.draft!.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(getAssetOrThrow(handle.db, await other.actor(other.people.marketer), a.internal!.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(getAssetOrThrow(handle.db, await ws.actor(ws.people.partnerHigh), a.platinumOnly!.id)).resolves.toBeTruthy();
+    await expect(
+      getAssetOrThrow(handle.db, await ws.actor(ws.people.partnerLow), a.platinumOnly!.id),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      getAssetOrThrow(handle.db, await ws.actor(ws.people.rep), a.draft!.id),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      getAssetOrThrow(handle.db, await other.actor(other.people.marketer), a.internal!.id),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      getAssetOrThrow(handle.db, await ws.actor(ws.people.partnerHigh), a.platinumOnly!.id),
+    ).resolves.toBeTruthy();
   });
 });
 
 describe("deal visibility", () => {
   it("partners never read internal deals; they read their org's registered deals", async () => {
     const internal = await createTestDeal(handle.db, ws);
-    const partnerDeal = await createTestDeal(handle.db, ws, { ownerId: ws.people.partnerLow.id, partnerOrgId: ws.orgs.low.id });
+    const partnerDeal = await createTestDeal(handle.db, ws, {
+      ownerId: ws.people.partnerLow.id,
+      partnerOrgId: ws.orgs.low.id,
+    });
     const low = await ws.actor(ws.people.partnerLow);
     const high = await ws.actor(ws.people.partnerHigh);
     await expect(getDealOrThrow(handle.db, low, internal.id)).rejects.toMatchObject({ code: "not_found" });
     await expect(getDealOrThrow(handle.db, low, partnerDeal.id)).resolves.toBeTruthy();
-    await expect(getDealOrThrow(handle.db, high, partnerDeal.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getDealOrThrow(handle.db, high, partnerDeal.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect((await listDeals(handle.db, high, { scope: "all" })).map((d) => d.id)).toEqual([]);
   });
 });

@@ -8,7 +8,12 @@ import { dealTimeline } from "@/server/deals/deal-queries";
 import { lossReasonsOf } from "@/server/deals/deal-queries";
 import { logUsage } from "@/server/usage/log-usage";
 import { createTestDatabase } from "../support/test-db";
-import { createTestAsset, createTestDeal, createTestWorkspace, type TestWorkspace } from "../support/factories";
+import {
+  createTestAsset,
+  createTestDeal,
+  createTestWorkspace,
+  type TestWorkspace,
+} from "../support/factories";
 
 let handle: DatabaseHandle;
 let ws: TestWorkspace;
@@ -29,14 +34,23 @@ describe("the loop: stage library -> usage -> outcome -> marketer's summary", ()
     const library = await listAssets(handle.db, rep, { stageId: evaluation.id });
     expect(library.map((x) => x.id)).toContain(asset.id);
 
-    const input = { assetId: asset.id, dealId: deal.id, kind: "sent" as const, note: "", idempotencyKey: "usage-key-0001" };
+    const input = {
+      assetId: asset.id,
+      dealId: deal.id,
+      kind: "sent" as const,
+      note: "",
+      idempotencyKey: "usage-key-0001",
+    };
     const first = await logUsage(handle.db, rep, input);
     const retry = await logUsage(handle.db, rep, input);
     expect(first.created).toBe(true);
     expect(retry).toMatchObject({ created: false, usage: { id: first.usage.id } });
     expect(first.usage.stageId).toBe(evaluation.id);
     expect(first.usage.assetVersionId).toBe(asset.currentVersionId);
-    const [n] = await handle.db.select({ n: count() }).from(assetUsages).where(eq(assetUsages.dealId, deal.id));
+    const [n] = await handle.db
+      .select({ n: count() })
+      .from(assetUsages)
+      .where(eq(assetUsages.dealId, deal.id));
     expect(n!.n).toBe(1);
 
     await closeDeal(handle.db, rep, { dealId: deal.id, outcome: "won", amount: 42_000 });
@@ -54,9 +68,13 @@ describe("the loop: stage library -> usage -> outcome -> marketer's summary", ()
     const asset = await createTestAsset(handle.db, ws);
     const draft = await createTestAsset(handle.db, ws, { status: "draft" });
     const rep = await ws.actor(ws.people.rep);
-    await expect(logUsage(handle.db, rep, { assetId: asset.id, dealId: deal.id, kind: "sent", note: "" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      logUsage(handle.db, rep, { assetId: asset.id, dealId: deal.id, kind: "sent", note: "" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     const own = await createTestDeal(handle.db, ws);
-    await expect(logUsage(handle.db, rep, { assetId: draft.id, dealId: own.id, kind: "sent", note: "" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      logUsage(handle.db, rep, { assetId: draft.id, dealId: own.id, kind: "sent", note: "" }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("closing as lost needs a reason from the workspace list; a closed deal cannot close again", async () => {
@@ -65,9 +83,18 @@ describe("the loop: stage library -> usage -> outcome -> marketer's summary", ()
     const [reason] = await lossReasonsOf(handle.db, ws.workspace.id);
     const otherWs = await createTestWorkspace(handle.db);
     const [foreignReason] = await lossReasonsOf(handle.db, otherWs.workspace.id);
-    await expect(closeDeal(handle.db, rep, { dealId: deal.id, outcome: "lost", lossReasonId: foreignReason!.id })).rejects.toMatchObject({ code: "validation_failed" });
-    const lost = await closeDeal(handle.db, rep, { dealId: deal.id, outcome: "lost", lossReasonId: reason!.id, note: "Went with Contoso" });
+    await expect(
+      closeDeal(handle.db, rep, { dealId: deal.id, outcome: "lost", lossReasonId: foreignReason!.id }),
+    ).rejects.toMatchObject({ code: "validation_failed" });
+    const lost = await closeDeal(handle.db, rep, {
+      dealId: deal.id,
+      outcome: "lost",
+      lossReasonId: reason!.id,
+      note: "Went with Contoso",
+    });
     expect(lost).toMatchObject({ status: "lost", lossReasonId: reason!.id, closeNote: "Went with Contoso" });
-    await expect(closeDeal(handle.db, rep, { dealId: deal.id, outcome: "won" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(closeDeal(handle.db, rep, { dealId: deal.id, outcome: "won" })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 });

@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { assetStages, assetVersions, assets, deals, dealStageHistory, files, partnerOrgs, users } from "@/db/schema";
+import {
+  assetStages,
+  assetVersions,
+  assets,
+  deals,
+  dealStageHistory,
+  files,
+  partnerOrgs,
+  users,
+} from "@/db/schema";
 import type { AssetStatus, AssetType } from "@/lib/assets";
 import type { Role } from "@/lib/roles";
 import { loadActor, type Actor } from "@/server/authz/actor";
@@ -91,7 +100,10 @@ export async function createTestAsset(
       expiresAt: opts.expiresAt ?? null,
     })
     .returning();
-  const [version] = await db.insert(assetVersions).values({ assetId: asset!.id, version: 1, fileId: file!.id }).returning();
+  const [version] = await db
+    .insert(assetVersions)
+    .values({ assetId: asset!.id, version: 1, fileId: file!.id })
+    .returning();
   await db.update(assets).set({ currentVersionId: version!.id }).where(eq(assets.id, asset!.id));
   const stageIds = opts.stageIds ?? [ws.stages[1]!.id];
   await db.insert(assetStages).values(stageIds.map((stageId) => ({ assetId: asset!.id, stageId })));

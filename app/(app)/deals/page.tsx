@@ -21,7 +21,10 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor("deals.read");
   const { scope, status } = params.parse(await searchParams);
   const db = await getDb();
-  const [rows, stages] = await Promise.all([listDeals(db, actor, { scope, status }), listStages(db, actor.workspaceId)]);
+  const [rows, stages] = await Promise.all([
+    listDeals(db, actor, { scope, status }),
+    listStages(db, actor.workspaceId),
+  ]);
   const tab = (s: "mine" | "all", label: string) => (
     <Link
       href={`/deals?scope=${s}${status ? `&status=${status}` : ""}`}
@@ -45,24 +48,39 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
         </div>
       ) : null}
       {rows.length === 0 ? (
-        <EmptyState title="No deals here yet">Deals you own appear here once they are created or imported from your CRM.</EmptyState>
+        <EmptyState title="No deals here yet">
+          Deals you own appear here once they are created or imported from your CRM.
+        </EmptyState>
       ) : (
         <div className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-2">Deal</th>
-                <th scope="col" className="px-4 py-2">Stage</th>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2 text-right">Amount</th>
-                <th scope="col" className="px-4 py-2">Owner</th>
+                <th scope="col" className="px-4 py-2">
+                  Deal
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Stage
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-2 text-right">
+                  Amount
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Owner
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((d) => (
                 <tr key={d.id}>
                   <td className="px-4 py-2">
-                    <Link href={`/deals/${d.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    <Link
+                      href={`/deals/${d.id}`}
+                      className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                    >
                       {d.name}
                     </Link>
                     <div className="text-xs text-slate-500">{d.accountName}</div>
@@ -71,7 +89,9 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
                   <td className="px-4 py-2">
                     <DealStatusBadge status={d.status} />
                   </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(d.amountMinor, d.currency)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">
+                    {formatMoney(d.amountMinor, d.currency)}
+                  </td>
                   <td className="px-4 py-2">{d.ownerName}</td>
                 </tr>
               ))}

@@ -14,18 +14,29 @@ export const metadata = { title: "Library" };
 
 const params = z.object({ stage: z.uuid().optional().catch(undefined) });
 
-export default async function LibraryPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function LibraryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   const actor = await requirePageActor("assets.read");
   const { stage } = params.parse(await searchParams);
   const db = await getDb();
-  const [stages, items] = await Promise.all([listStages(db, actor.workspaceId), listAssets(db, actor, { stageId: stage })]);
+  const [stages, items] = await Promise.all([
+    listStages(db, actor.workspaceId),
+    listAssets(db, actor, { stageId: stage }),
+  ]);
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
   const canWrite = can(actor.role, "assets.write");
   return (
     <>
       <PageHeader
         title="Library"
-        description={canWrite ? "Every asset in the workspace, by buying stage." : "Published content for every stage of the deal."}
+        description={
+          canWrite
+            ? "Every asset in the workspace, by buying stage."
+            : "Published content for every stage of the deal."
+        }
         actions={
           canWrite ? (
             <Link href="/assets/new" className={buttonClass("primary")}>
@@ -39,7 +50,11 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
         items={items.map((i) => ({ ...i, stageNames: i.stageIds.map((id) => stageName.get(id) ?? "") }))}
         showStatus={canWrite}
         emptyTitle={stage ? "No assets for this stage yet" : "The library is empty"}
-        emptyHint={canWrite ? "Upload a file to publish the first asset." : "Marketing hasn't published anything here yet."}
+        emptyHint={
+          canWrite
+            ? "Upload a file to publish the first asset."
+            : "Marketing hasn't published anything here yet."
+        }
       />
     </>
   );

@@ -7,7 +7,17 @@ import { downloadAsset } from "@/server/assets/download-asset";
 import { uploadAsset } from "@/server/assets/upload-asset";
 import { defineRoute } from "../define-route";
 
-const summarize = (asset: { id: string; title: string; type: z.infer<typeof assetSummarySchema>["type"]; status: z.infer<typeof assetSummarySchema>["status"]; description: string; createdAt: Date }, stageIds: string[]) => ({
+const summarize = (
+  asset: {
+    id: string;
+    title: string;
+    type: z.infer<typeof assetSummarySchema>["type"];
+    status: z.infer<typeof assetSummarySchema>["status"];
+    description: string;
+    createdAt: Date;
+  },
+  stageIds: string[],
+) => ({
   id: asset.id,
   title: asset.title,
   type: asset.type,

@@ -18,7 +18,9 @@ export const getMe = defineRoute({
     role: actor.role,
     workspaceId: actor.workspaceId,
     partnerOrg:
-      actor.partnerOrgId && actor.partnerOrgName ? { id: actor.partnerOrgId, name: actor.partnerOrgName } : null,
+      actor.partnerOrgId && actor.partnerOrgName
+        ? { id: actor.partnerOrgId, name: actor.partnerOrgName }
+        : null,
     permissions: permissionsOf(actor.role),
   }),
 });

@@ -5,7 +5,13 @@ import { createdTokenSchema, createTokenSchema, tokenSchema } from "@/lib/schema
 import { createApiToken, listApiTokens, revokeApiToken } from "@/server/tokens/token-service";
 import { defineRoute } from "../define-route";
 
-const present = (t: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null }) => ({
+const present = (t: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}) => ({
   id: t.id,
   name: t.name,
   prefix: t.prefix,

@@ -14,10 +14,17 @@ export const metadata = { title: "Users" };
 export default async function AdminUsersPage() {
   const actor = await requirePageActor("users.manage");
   const db = await getDb();
-  const [users, orgs, tiers] = await Promise.all([listUsers(db, actor), listPartnerOrgs(db, actor), listTiers(db, actor)]);
+  const [users, orgs, tiers] = await Promise.all([
+    listUsers(db, actor),
+    listPartnerOrgs(db, actor),
+    listTiers(db, actor),
+  ]);
   return (
     <>
-      <PageHeader title="Users and partners" description="Add people, set their roles, and manage partner organisations." />
+      <PageHeader
+        title="Users and partners"
+        description="Add people, set their roles, and manage partner organisations."
+      />
       <div className="space-y-6">
         <Card title="Add a user">
           <CreateUserForm partnerOrgs={orgs.filter((o) => o.active)} />
@@ -26,10 +33,18 @@ export default async function AdminUsersPage() {
           <table className="min-w-full text-sm">
             <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="py-2">Name</th>
-                <th scope="col" className="py-2">Role</th>
-                <th scope="col" className="py-2">Last sign-in</th>
-                <th scope="col" className="py-2 text-right">Actions</th>
+                <th scope="col" className="py-2">
+                  Name
+                </th>
+                <th scope="col" className="py-2">
+                  Role
+                </th>
+                <th scope="col" className="py-2">
+                  Last sign-in
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  Actions
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -60,7 +75,8 @@ export default async function AdminUsersPage() {
               <li key={o.id} className="flex justify-between py-2">
                 <span className="font-medium">{o.name}</span>
                 <span className="text-slate-500">
-                  {o.tierName} · {o.region ?? "All regions"} · {o.members} {o.members === 1 ? "user" : "users"}
+                  {o.tierName} · {o.region ?? "All regions"} · {o.members}{" "}
+                  {o.members === 1 ? "user" : "users"}
                   {!o.active ? " · deactivated" : ""}
                 </span>
               </li>

@@ -22,7 +22,9 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const db = await getDb();
-  const { asset, file, ownerName, stageIds, version, expired } = await orNotFound(getAssetOrThrow(db, actor, id.data));
+  const { asset, file, ownerName, stageIds, version, expired } = await orNotFound(
+    getAssetOrThrow(db, actor, id.data),
+  );
   const internal = actor.role !== "partner";
   const [stages, summary, deals] = await Promise.all([
     listStages(db, actor.workspaceId),
@@ -45,13 +47,17 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
           </span>
         }
         actions={
-          can(actor.role, "assets.publish") ? <AssetStatusActions assetId={asset.id} status={asset.status} /> : null
+          can(actor.role, "assets.publish") ? (
+            <AssetStatusActions assetId={asset.id} status={asset.status} />
+          ) : null
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="About">
-            <p className="whitespace-pre-line text-sm text-slate-700">{asset.description || "No description yet."}</p>
+            <p className="whitespace-pre-line text-sm text-slate-700">
+              {asset.description || "No description yet."}
+            </p>
             <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
               {internal ? (
                 <div>
@@ -94,7 +100,8 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
           {summary ? (
             <Card title="Used in deals">
               <p className="text-sm" data-testid="usage-summary">
-                Used in {summary.deals} {summary.deals === 1 ? "deal" : "deals"} · {summary.won} won · {summary.lost} lost
+                Used in {summary.deals} {summary.deals === 1 ? "deal" : "deals"} · {summary.won} won ·{" "}
+                {summary.lost} lost
               </p>
             </Card>
           ) : null}

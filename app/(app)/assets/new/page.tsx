@@ -12,7 +12,10 @@ export default async function NewAssetPage() {
   const stages = await listStages(await getDb(), actor.workspaceId);
   return (
     <>
-      <PageHeader title="Upload asset" description="Add a file, tag the buying stages it serves, and publish it to the field." />
+      <PageHeader
+        title="Upload asset"
+        description="Add a file, tag the buying stages it serves, and publish it to the field."
+      />
       <UploadForm stages={stages} canPublish={can(actor.role, "assets.publish")} />
     </>
   );

@@ -68,7 +68,10 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
                 {recommended.map((a) => (
                   <li key={a.id} className="flex items-center justify-between gap-4 py-2">
                     <div className="min-w-0">
-                      <Link href={`/assets/${a.id}`} className="font-medium hover:text-brand-700 hover:underline">
+                      <Link
+                        href={`/assets/${a.id}`}
+                        className="font-medium hover:text-brand-700 hover:underline"
+                      >
                         {a.title}
                       </Link>{" "}
                       <AssetTypeBadge type={a.type} />
@@ -87,7 +90,9 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           </Card>
           <Card title="Assets used">
             {usages.length === 0 ? (
-              <p className="text-sm text-slate-500">Nothing logged yet. Log what you send or present so marketing learns what helps.</p>
+              <p className="text-sm text-slate-500">
+                Nothing logged yet. Log what you send or present so marketing learns what helps.
+              </p>
             ) : (
               <ul className="space-y-2 text-sm" aria-label="Assets used">
                 {usages.map((u) => (
@@ -115,7 +120,8 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           ) : deal.status !== "open" ? (
             <Card title="Outcome">
               <p className="text-sm">
-                {deal.status === "won" ? "Won" : `Lost${lossReason ? ` — ${lossReason}` : ""}`} on {formatDate(deal.closedAt)}
+                {deal.status === "won" ? "Won" : `Lost${lossReason ? ` — ${lossReason}` : ""}`} on{" "}
+                {formatDate(deal.closedAt)}
               </p>
               {deal.closeNote ? <p className="mt-2 text-sm text-slate-600">{deal.closeNote}</p> : null}
             </Card>
@@ -125,7 +131,13 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
               {timeline.map((t) => (
                 <li key={t.id}>
                   <span className="font-medium">
-                    {t.status === "open" ? (t.fromStage ? `${t.fromStage} → ${t.toStage}` : `Created at ${t.toStage}`) : t.status === "won" ? "Won" : "Lost"}
+                    {t.status === "open"
+                      ? t.fromStage
+                        ? `${t.fromStage} → ${t.toStage}`
+                        : `Created at ${t.toStage}`
+                      : t.status === "won"
+                        ? "Won"
+                        : "Lost"}
                   </span>
                   <span className="block text-xs text-slate-500">
                     {formatDateTime(t.at)}

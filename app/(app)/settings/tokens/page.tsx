@@ -15,7 +15,8 @@ export default async function TokensPage() {
         title="API tokens"
         description={
           <>
-            Tokens act with your role. Send them as <code>Authorization: Bearer …</code>; the API is described at{" "}
+            Tokens act with your role. Send them as <code>Authorization: Bearer …</code>; the API is described
+            at{" "}
             <a className="underline" href="/api/v1/openapi.json">
               /api/v1/openapi.json
             </a>
