@@ -35,7 +35,7 @@ export default defineConfig({
     url: `${baseURL}/signin`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },

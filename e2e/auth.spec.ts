@@ -35,11 +35,11 @@ test.describe("sign-in form", () => {
     await page.getByLabel("Email").fill("nobody@northwind.test");
     await page.getByLabel("Password").fill("whatever-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Incorrect email or password.");
     await page.getByLabel("Email").fill(accounts.rep.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Incorrect email or password.");
     await expect(page).toHaveURL(/\/signin/);
   });
 });
@@ -95,6 +95,6 @@ test("an admin adds a user, who can sign in until deactivated", async ({ page, b
   await other.getByLabel("Email").fill(email);
   await other.getByLabel("Password").fill("temporary-pass-1");
   await other.getByRole("button", { name: "Sign in" }).click();
-  await expect(other.getByRole("alert")).toContainText("deactivated");
+  await expect(other.locator("form").getByRole("alert")).toContainText("deactivated");
   await other.close();
 });

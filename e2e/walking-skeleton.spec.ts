@@ -64,7 +64,7 @@ test("a rejected upload shows why and creates nothing", async ({ page }) => {
   await page.getByLabel("Title").fill("Fake PDF");
   await page.getByLabel("Discovery").check();
   await page.getByRole("button", { name: "Upload" }).click();
-  await expect(page.getByRole("alert").first()).toContainText("is not a PDF file");
+  await expect(page.locator("form").getByRole("alert").first()).toContainText("is not a PDF file");
   await expect(page).toHaveURL(/\/assets\/new$/);
   await page.goto("/library");
   await expect(page.getByRole("link", { name: "Fake PDF" })).toHaveCount(0);

@@ -19,12 +19,15 @@ export interface AssetListItem {
 export function AssetList({
   items,
   showStatus,
+  showOwner = true,
   emptyTitle,
   emptyHint,
   action,
 }: {
   items: AssetListItem[];
   showStatus: boolean;
+  /** Partners never see who inside the company owns an asset. */
+  showOwner?: boolean;
   emptyTitle: string;
   emptyHint?: string;
   action?: (item: AssetListItem) => React.ReactNode;
@@ -52,7 +55,8 @@ export function AssetList({
               <p className="mt-1 line-clamp-2 text-sm text-slate-600">{item.description}</p>
             ) : null}
             <p className="mt-1 text-xs text-slate-500">
-              {item.stageNames.join(" · ")} — {item.ownerName}, updated {formatDate(item.updatedAt)}
+              {item.stageNames.join(" · ")}
+              {showOwner ? ` — ${item.ownerName}` : ""}, updated {formatDate(item.updatedAt)}
             </p>
           </div>
           {action ? <div className="shrink-0">{action(item)}</div> : null}

@@ -30,7 +30,8 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await handle.db.execute<T>(query)).rows[0]!;
+const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
+  (await handle.db.execute<T>(query)).rows[0]!;
 
 describe("demo workspace", () => {
   it("has people in every role, partner orgs on four tiers, and every account signs in", async () => {

@@ -49,6 +49,7 @@ export default async function LibraryPage({
       <AssetList
         items={items.map((i) => ({ ...i, stageNames: i.stageIds.map((id) => stageName.get(id) ?? "") }))}
         showStatus={canWrite}
+        showOwner={actor.role !== "partner"}
         emptyTitle={stage ? "No assets for this stage yet" : "The library is empty"}
         emptyHint={
           canWrite
