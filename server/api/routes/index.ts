@@ -1,8 +1,16 @@
 import "server-only";
 import type { ApiRoute } from "../define-route";
 import { createAsset, downloadAssetFile, getAsset } from "./assets";
+import {
+  createDealRoute,
+  getDealRoute,
+  listDealsRoute,
+  updateDealRoute,
+  upsertExternalDealRoute,
+} from "./deals";
 import { getMe, getStages } from "./me";
 import { createToken, listTokens, revokeToken } from "./tokens";
+import { createDealUsageRoute, deleteUsageRoute, listDealUsagesRoute, updateUsageRoute } from "./usages";
 
 /** Every /api/v1 endpoint; the OpenAPI document is generated from this list. */
 export const apiRoutes: ApiRoute[] = [
@@ -14,4 +22,13 @@ export const apiRoutes: ApiRoute[] = [
   createAsset,
   getAsset,
   downloadAssetFile,
+  listDealsRoute,
+  createDealRoute,
+  getDealRoute,
+  updateDealRoute,
+  upsertExternalDealRoute,
+  listDealUsagesRoute,
+  createDealUsageRoute,
+  updateUsageRoute,
+  deleteUsageRoute,
 ];

@@ -1,0 +1,3 @@
+import { upsertExternalDealRoute } from "@/server/api/routes/deals";
+
+export const PUT = upsertExternalDealRoute.handler;
