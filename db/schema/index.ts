@@ -3,3 +3,4 @@ export * from "./users";
 export * from "./assets";
 export * from "./deals";
 export * from "./activity";
+export * from "./crm";
