@@ -165,3 +165,33 @@ export const updateUsageSchema = z
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" })
   .meta({ id: "UpdateUsage" });
+
+export const importQuerySchema = z.object({
+  source: z.enum(["salesforce", "hubspot", "generic"]).optional(),
+  mapping: z
+    .string()
+    .max(4000)
+    .optional()
+    .meta({ description: 'JSON object: Baton field -> CSV column, e.g. {"externalId":"Opportunity ID"}' }),
+  stageRules: z
+    .string()
+    .max(20000)
+    .optional()
+    .meta({
+      description:
+        'JSON object: CRM stage -> {"stageId": uuid|null, "status": "won"|"lost"|null}; remembered per source',
+    }),
+});
+
+export const importReportSchema = z
+  .object({
+    source: z.enum(["salesforce", "hubspot", "generic"]),
+    rows: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    failed: z.number().int(),
+    errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    errorsTruncated: z.boolean(),
+  })
+  .meta({ id: "ImportReport" });

@@ -33,6 +33,8 @@ export interface RouteSpec<
   body?: B;
   /** Multipart uploads: the handler streams the body itself; this documents the text fields. */
   multipart?: AnyObject;
+  /** A streamed non-JSON body (e.g. text/csv) the handler reads itself. */
+  rawBody?: { contentType: string; description: string };
   response: R;
   /** A non-JSON success body (a file download), documented with this media type. */
   produces?: string;
@@ -95,8 +97,9 @@ export function defineRoute<
       };
 
       const key = request.headers.get("idempotency-key");
-      // A multipart body is streamed, not buffered, so its fingerprint is its declared length and type.
-      const fingerprint = spec.multipart ? `${request.headers.get("content-length")}` : raw;
+      // A streamed body (multipart, CSV) is not buffered, so its fingerprint is its declared length.
+      const fingerprint = spec.multipart || spec.rawBody ? `${request.headers.get("content-length")}` : raw;
+
       const outcome =
         spec.method === "POST" && key
           ? await withIdempotency(

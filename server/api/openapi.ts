@@ -98,6 +98,15 @@ export function buildOpenApiDocument(routes: ApiRoute[], serverUrl: string) {
             },
           }
         : {}),
+      ...(spec.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: spec.rawBody.description,
+              content: { [spec.rawBody.contentType]: { schema: { type: "string" } } },
+            },
+          }
+        : {}),
       ...(spec.multipart
         ? {
             requestBody: {

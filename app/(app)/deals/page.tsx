@@ -2,6 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { DealStatusBadge } from "@/components/deals/deal-status-badge";
 import { NewDealForm } from "@/components/deals/new-deal-form";
+import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { formatMoney } from "@/lib/format";
@@ -39,7 +40,16 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Deals"
         description="Open a deal to see the content for its stage and log what you used."
-        actions={can(actor.role, "deals.write") ? <NewDealForm stages={stages} /> : null}
+        actions={
+          can(actor.role, "deals.write") ? (
+            <>
+              <Link href="/deals/import" className={buttonClass("secondary")}>
+                Import from CRM
+              </Link>
+              <NewDealForm stages={stages} />
+            </>
+          ) : null
+        }
       />
       {actor.role !== "partner" ? (
         <div className="mb-4 flex gap-2">

@@ -8,6 +8,7 @@ import {
   updateDealRoute,
   upsertExternalDealRoute,
 } from "./deals";
+import { importDealsRoute, previewImportRoute } from "./deal-import";
 import { getMe, getStages } from "./me";
 import { createToken, listTokens, revokeToken } from "./tokens";
 import { createDealUsageRoute, deleteUsageRoute, listDealUsagesRoute, updateUsageRoute } from "./usages";
@@ -27,6 +28,8 @@ export const apiRoutes: ApiRoute[] = [
   getDealRoute,
   updateDealRoute,
   upsertExternalDealRoute,
+  importDealsRoute,
+  previewImportRoute,
   listDealUsagesRoute,
   createDealUsageRoute,
   updateUsageRoute,

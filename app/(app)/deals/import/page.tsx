@@ -1,0 +1,21 @@
+import { ImportWizard } from "@/components/deals/import-wizard";
+import { PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { requirePageActor } from "@/server/auth/session";
+import { listStages } from "@/server/workspaces/stage-queries";
+
+export const metadata = { title: "Import deals" };
+
+export default async function ImportDealsPage() {
+  const actor = await requirePageActor("deals.write");
+  const stages = await listStages(await getDb(), actor.workspaceId);
+  return (
+    <>
+      <PageHeader
+        title="Import deals from your CRM"
+        description="Upload a Salesforce opportunity report, a Data Loader export, a HubSpot deals export or any CSV. Re-importing the same file updates deals by their CRM id; it never duplicates them. Rows with problems are listed by line and skipped; the rest are imported."
+      />
+      <ImportWizard stages={stages} />
+    </>
+  );
+}
