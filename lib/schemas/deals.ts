@@ -173,14 +173,10 @@ export const importQuerySchema = z.object({
     .max(4000)
     .optional()
     .meta({ description: 'JSON object: Baton field -> CSV column, e.g. {"externalId":"Opportunity ID"}' }),
-  stageRules: z
-    .string()
-    .max(20000)
-    .optional()
-    .meta({
-      description:
-        'JSON object: CRM stage -> {"stageId": uuid|null, "status": "won"|"lost"|null}; remembered per source',
-    }),
+  stageRules: z.string().max(20000).optional().meta({
+    description:
+      'JSON object: CRM stage -> {"stageId": uuid|null, "status": "won"|"lost"|null}; remembered per source',
+  }),
 });
 
 export const importReportSchema = z
