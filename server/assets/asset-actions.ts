@@ -6,6 +6,7 @@ import { assetStatuses } from "@/lib/assets";
 import { logUsageSchema } from "@/lib/schemas/deals";
 import { authorizedAction } from "@/server/actions/action-client";
 import { logUsage } from "@/server/usage/log-usage";
+import { findAssetsByTitle } from "./asset-picker-query";
 import { changeAssetStatus } from "./change-asset-status";
 
 export const changeAssetStatusAction = authorizedAction(
@@ -27,4 +28,10 @@ export const logUsageAction = authorizedAction(
     revalidatePath(`/assets/${input.assetId}`);
     return { id: usage.id, created };
   },
+);
+
+export const findAssetsAction = authorizedAction(
+  "assets.read",
+  z.object({ q: z.string().max(200) }),
+  ({ actor, db, input }) => findAssetsByTitle(db, actor, input.q),
 );

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { closeDealSchema, createDealSchema, moveDealStageSchema } from "@/lib/schemas/deals";
 import { authorizedAction } from "@/server/actions/action-client";
 import { createDeal } from "./create-deal";
-import { closeDeal, moveDealStage } from "./deal-services";
+import { closeDeal, moveDealStage, updateDeal } from "./deal-services";
 
 export const moveDealStageAction = authorizedAction(
   "deals.write",
@@ -33,5 +34,15 @@ export const createDealAction = authorizedAction(
     const deal = await createDeal(db, actor, input);
     revalidatePath("/deals");
     return { id: deal.id };
+  },
+);
+
+export const reopenDealAction = authorizedAction(
+  "deals.write",
+  z.object({ dealId: z.uuid() }),
+  async ({ actor, db, input }) => {
+    await updateDeal(db, actor, input.dealId, { status: "open" });
+    revalidatePath(`/deals/${input.dealId}`);
+    return { status: "open" as const };
   },
 );

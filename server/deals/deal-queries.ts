@@ -1,22 +1,48 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { assetUsages, assets, buyingStages, dealStageHistory, deals, lossReasons, users } from "@/db/schema";
+import {
+  assetUsages,
+  assets,
+  buyingStages,
+  dealStageHistory,
+  dealTerms,
+  deals,
+  lossReasons,
+  taxonomyTerms,
+  users,
+} from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility, dealVisibility } from "@/server/authz/visibility";
 
-export type DealScope = "mine" | "all";
+export type DealScope = "mine" | "team" | "all";
 
-export async function listDeals(
-  db: Database,
-  actor: Actor,
-  opts: { scope: DealScope; status?: "open" | "won" | "lost" },
-) {
+export interface DealListFilters {
+  scope: DealScope;
+  status?: "open" | "won" | "lost";
+  stageId?: string;
+  q?: string;
+}
+
+/** Deals for the list page: mine, my team's or all I may see, filtered by status, stage and text. */
+export async function listDeals(db: Database, actor: Actor, opts: DealListFilters) {
   const where = [dealVisibility(actor)];
-  if (opts.scope === "mine" && actor.role !== "partner") where.push(eq(deals.ownerId, actor.userId));
+  if (actor.role !== "partner") {
+    if (opts.scope === "mine") where.push(eq(deals.ownerId, actor.userId));
+    if (opts.scope === "team") {
+      where.push(
+        sql`${deals.ownerId} in (select u.id from ${users} u where u.team is not null and u.team = (select team from ${users} me where me.id = ${actor.userId}))`,
+      );
+    }
+  }
   if (opts.status) where.push(eq(deals.status, opts.status));
+  if (opts.stageId) where.push(eq(deals.stageId, opts.stageId));
+  if (opts.q) {
+    const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(deals.name, like), ilike(deals.accountName, like))!);
+  }
   return db
     .select({
       id: deals.id,
@@ -89,7 +115,9 @@ export async function dealUsages(db: Database, actor: Actor, dealId: string) {
       kind: assetUsages.kind,
       reaction: assetUsages.reaction,
       note: assetUsages.note,
+      stageId: assetUsages.stageId,
       stageName: buyingStages.name,
+      dealId: assetUsages.dealId,
       actorId: assetUsages.actorId,
       actorName: users.name,
       createdAt: assetUsages.createdAt,
@@ -113,6 +141,19 @@ export async function myOpenDeals(db: Database, actor: Actor) {
     .where(and(...where))
     .orderBy(desc(deals.updatedAt))
     .limit(50);
+}
+
+/** The deal's industry, competitor and product tags, grouped by kind. */
+export async function dealTagsOf(db: Database, dealId: string) {
+  const rows = await db
+    .select({ kind: taxonomyTerms.kind, name: taxonomyTerms.name })
+    .from(dealTerms)
+    .innerJoin(taxonomyTerms, eq(taxonomyTerms.id, dealTerms.termId))
+    .where(eq(dealTerms.dealId, dealId))
+    .orderBy(asc(taxonomyTerms.kind), asc(taxonomyTerms.name));
+  const byKind: Partial<Record<(typeof rows)[number]["kind"], string[]>> = {};
+  for (const r of rows) (byKind[r.kind] ??= []).push(r.name);
+  return byKind;
 }
 
 export const lossReasonsOf = (db: Database, workspaceId: string) =>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+import { DealFilters } from "@/components/deals/deal-filters";
 import { DealStatusBadge } from "@/components/deals/deal-status-badge";
 import { NewDealForm } from "@/components/deals/new-deal-form";
 import { buttonClass } from "@/components/ui/button";
@@ -13,28 +14,22 @@ import { listStages } from "@/server/workspaces/stage-queries";
 
 export const metadata = { title: "Deals" };
 
+const empty = (v: unknown) => (v === "" ? undefined : v);
 const params = z.object({
-  scope: z.enum(["mine", "all"]).catch("mine"),
-  status: z.enum(["open", "won", "lost"]).optional().catch(undefined),
+  scope: z.enum(["mine", "team", "all"]).catch("mine"),
+  status: z.preprocess(empty, z.enum(["open", "won", "lost"]).optional()).catch(undefined),
+  stageId: z.preprocess(empty, z.uuid().optional()).catch(undefined),
+  q: z.preprocess(empty, z.string().trim().max(200).optional()).catch(undefined),
 });
 
 export default async function DealsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requirePageActor("deals.read");
-  const { scope, status } = params.parse(await searchParams);
+  const filters = params.parse(await searchParams);
   const db = await getDb();
   const [rows, stages] = await Promise.all([
-    listDeals(db, actor, { scope, status }),
+    listDeals(db, actor, filters),
     listStages(db, actor.workspaceId),
   ]);
-  const tab = (s: "mine" | "all", label: string) => (
-    <Link
-      href={`/deals?scope=${s}${status ? `&status=${status}` : ""}`}
-      aria-current={scope === s ? "page" : undefined}
-      className={`rounded-md px-3 py-1.5 text-sm font-medium ${scope === s ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
-    >
-      {label}
-    </Link>
-  );
   return (
     <>
       <PageHeader
@@ -51,15 +46,10 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
           ) : null
         }
       />
-      {actor.role !== "partner" ? (
-        <div className="mb-4 flex gap-2">
-          {tab("mine", "My deals")}
-          {tab("all", "All deals")}
-        </div>
-      ) : null}
+      <DealFilters stages={stages} values={filters} showScope={actor.role !== "partner"} />
       {rows.length === 0 ? (
-        <EmptyState title="No deals here yet">
-          Deals you own appear here once they are created or imported from your CRM.
+        <EmptyState title="No deals match">
+          Change the filters above, create a deal, or import your deals from your CRM.
         </EmptyState>
       ) : (
         <div className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { AssetStatusBadge, AssetTypeBadge } from "@/components/assets/asset-badges";
 import { AssetStatusActions } from "@/components/assets/asset-status-actions";
-import { LogUsageForm } from "@/components/assets/log-usage-form";
-import { buttonClass } from "@/components/ui/button";
+import { UsedInDealMenu } from "@/components/assets/used-in-deal-menu";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { formatBytes, formatDate } from "@/lib/format";
@@ -83,13 +82,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
                 <span>
                   {file.originalName} · {formatBytes(file.sizeBytes)} · version {version}
                 </span>
-                {canDownload ? (
-                  <a href={`/api/v1/assets/${asset.id}/download`} className={buttonClass("secondary")}>
-                    Download
-                  </a>
-                ) : (
-                  <span className="text-slate-500">View only</span>
-                )}
+                {canDownload ? null : <span className="text-slate-500">View only</span>}
               </div>
             ) : (
               <p className="text-sm text-slate-500">No file.</p>
@@ -105,9 +98,13 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
               </p>
             </Card>
           ) : null}
-          {can(actor.role, "usage.write") && asset.status === "published" ? (
-            <Card title="Used this in a deal?">
-              <LogUsageForm assetId={asset.id} deals={deals} />
+          {canDownload || deals.length ? (
+            <Card title="Use it">
+              <UsedInDealMenu
+                assetId={asset.id}
+                deals={asset.status === "published" ? deals : []}
+                downloadHref={canDownload && file ? `/api/v1/assets/${asset.id}/download` : undefined}
+              />
             </Card>
           ) : null}
         </div>

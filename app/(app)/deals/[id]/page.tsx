@@ -4,16 +4,24 @@ import { z } from "zod";
 import { AssetTypeBadge } from "@/components/assets/asset-badges";
 import { CloseDealForm } from "@/components/deals/close-deal-form";
 import { DealStatusBadge } from "@/components/deals/deal-status-badge";
+import { AddAssetsPanel } from "@/components/deals/add-assets-panel";
 import { LogAssetButton } from "@/components/deals/log-asset-button";
+import { ReopenDealButton } from "@/components/deals/reopen-deal-button";
+import { UsageRow } from "@/components/deals/usage-row";
 import { StageMover } from "@/components/deals/stage-mover";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
-import { usageKindLabels } from "@/lib/assets";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { listAssets } from "@/server/assets/asset-queries";
 import { requirePageActor } from "@/server/auth/session";
 import { canEditDeal } from "@/server/authz/visibility";
-import { dealTimeline, dealUsages, getDealOrThrow, lossReasonsOf } from "@/server/deals/deal-queries";
+import {
+  dealTagsOf,
+  dealTimeline,
+  dealUsages,
+  getDealOrThrow,
+  lossReasonsOf,
+} from "@/server/deals/deal-queries";
 import { orNotFound } from "@/server/pages/or-not-found";
 import { listStages } from "@/server/workspaces/stage-queries";
 
@@ -26,12 +34,13 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
   const db = await getDb();
   const { deal, stageName, ownerName, lossReason } = await orNotFound(getDealOrThrow(db, actor, id.data));
   const editable = canEditDeal(actor, deal);
-  const [stages, stageAssets, usages, timeline, reasons] = await Promise.all([
+  const [stages, stageAssets, usages, timeline, reasons, tags] = await Promise.all([
     listStages(db, actor.workspaceId),
     listAssets(db, actor, { stageId: deal.stageId, limit: 12 }),
     dealUsages(db, actor, deal.id),
     dealTimeline(db, deal.id),
     lossReasonsOf(db, actor.workspaceId),
+    dealTagsOf(db, deal.id),
   ]);
   const usedIds = new Set(usages.map((u) => u.assetId));
   const recommended = stageAssets.filter((a) => a.status === "published");
@@ -94,22 +103,22 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
                 Nothing logged yet. Log what you send or present so marketing learns what helps.
               </p>
             ) : (
-              <ul className="space-y-2 text-sm" aria-label="Assets used">
+              <ul className="divide-y divide-slate-100" aria-label="Assets used">
                 {usages.map((u) => (
-                  <li key={u.id} className="flex flex-wrap justify-between gap-2">
-                    <span>
-                      <Link href={`/assets/${u.assetId}`} className="font-medium hover:underline">
-                        {u.assetTitle}
-                      </Link>{" "}
-                      — {usageKindLabels[u.kind]} at {u.stageName}
-                    </span>
-                    <span className="text-slate-500">
-                      {u.actorName}, {formatDateTime(u.createdAt)}
-                    </span>
-                  </li>
+                  <UsageRow
+                    key={u.id}
+                    usage={u}
+                    stages={stages}
+                    editable={u.actorId === actor.userId || actor.role === "admin"}
+                  />
                 ))}
               </ul>
             )}
+            {editable ? (
+              <div className="mt-3 border-t border-slate-100 pt-3">
+                <AddAssetsPanel dealId={deal.id} usedAssetIds={[...usedIds]} />
+              </div>
+            ) : null}
           </Card>
         </div>
         <div className="space-y-6">
@@ -124,8 +133,33 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
                 {formatDate(deal.closedAt)}
               </p>
               {deal.closeNote ? <p className="mt-2 text-sm text-slate-600">{deal.closeNote}</p> : null}
+              {editable ? <ReopenDealButton dealId={deal.id} /> : null}
             </Card>
           ) : null}
+          <Card title="Details">
+            <dl className="grid grid-cols-2 gap-3 text-sm">
+              <div>
+                <dt className="text-slate-500">Close date</dt>
+                <dd>{formatDate(deal.closeDate)}</dd>
+              </div>
+              {deal.externalSource ? (
+                <div>
+                  <dt className="text-slate-500">CRM</dt>
+                  <dd>
+                    {deal.externalSource} · {deal.externalId}
+                  </dd>
+                </div>
+              ) : null}
+              {(["industry", "competitor", "product"] as const).map((kind) =>
+                tags[kind]?.length ? (
+                  <div key={kind}>
+                    <dt className="capitalize text-slate-500">{kind}</dt>
+                    <dd>{tags[kind]!.join(", ")}</dd>
+                  </div>
+                ) : null,
+              )}
+            </dl>
+          </Card>
           <Card title="Timeline">
             <ol className="space-y-2 text-sm" aria-label="Stage history">
               {timeline.map((t) => (

@@ -1,0 +1,94 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { TextInput } from "@/components/ui/field";
+import { assetTypeLabels } from "@/lib/assets";
+import { findAssetsAction, logUsageAction } from "@/server/assets/asset-actions";
+
+/** "Add assets used": search the library and add several assets to the deal, one click each. */
+export function AddAssetsPanel({ dealId, usedAssetIds }: { dealId: string; usedAssetIds: string[] }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [q, setQ] = useState("");
+  const [added, setAdded] = useState<string[]>([]);
+  const [error, setError] = useState<string>();
+  const [pending, start] = useTransition();
+  const results = useQuery({
+    queryKey: ["asset-picker", q],
+    queryFn: async () => {
+      const r = await findAssetsAction({ q });
+      if (!r.ok) throw new Error(r.error);
+      return r.data;
+    },
+    enabled: open,
+  });
+
+  if (!open)
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Add assets used
+      </Button>
+    );
+  const done = new Set([...usedAssetIds, ...added]);
+  return (
+    <div className="space-y-2">
+      <label htmlFor="asset-picker" className="sr-only">
+        Search assets
+      </label>
+      <TextInput
+        id="asset-picker"
+        placeholder="Search assets by title…"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        autoFocus
+      />
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+      <ul aria-label="Assets to add" className="max-h-72 divide-y divide-slate-100 overflow-y-auto">
+        {(results.data ?? []).map((a) => (
+          <li key={a.id} className="flex items-center justify-between gap-2 py-1.5 text-sm">
+            <span>
+              {a.title} <span className="text-xs text-slate-500">· {assetTypeLabels[a.type]}</span>
+            </span>
+            {done.has(a.id) ? (
+              <span className="text-xs text-emerald-700">Added</span>
+            ) : (
+              <Button
+                variant="ghost"
+                disabled={pending}
+                aria-label={`Add “${a.title}”`}
+                onClick={() =>
+                  start(async () => {
+                    const r = await logUsageAction({
+                      assetId: a.id,
+                      dealId,
+                      kind: "sent",
+                      idempotencyKey: `${dealId}:${a.id}:${Date.now()}`,
+                    });
+                    if (!r.ok) return setError(r.error);
+                    setAdded((x) => [...x, a.id]);
+                    router.refresh();
+                  })
+                }
+              >
+                Add
+              </Button>
+            )}
+          </li>
+        ))}
+        {results.data?.length === 0 ? (
+          <li className="py-2 text-sm text-slate-500">No published asset matches “{q}”.</li>
+        ) : null}
+      </ul>
+      <Button variant="ghost" onClick={() => setOpen(false)}>
+        Done
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import {
+  buyerReactions,
+  usageKindLabels,
+  usageKinds,
+  type BuyerReaction,
+  type UsageKind,
+} from "@/lib/assets";
+import { formatDateTime } from "@/lib/format";
+import { deleteUsageAction, updateUsageAction } from "@/server/usage/usage-actions";
+
+export interface UsageRowData {
+  id: string;
+  dealId: string;
+  assetId: string;
+  assetTitle: string;
+  kind: UsageKind;
+  reaction: BuyerReaction | null;
+  stageId: string;
+  stageName: string;
+  actorName: string;
+  createdAt: Date;
+}
+
+/** One usage on a deal; its author can correct the stage, kind and buyer reaction, or remove it. */
+export function UsageRow({
+  usage,
+  editable,
+  stages,
+}: {
+  usage: UsageRowData;
+  editable: boolean;
+  stages: { id: string; name: string }[];
+}) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const patch = (p: { kind?: UsageKind; reaction?: BuyerReaction | null; stageId?: string }) =>
+    start(async () => {
+      const r = await updateUsageAction({ usageId: usage.id, patch: p });
+      if (!r.ok) setError(r.error);
+      else router.refresh();
+    });
+  const select = "rounded-md border-0 py-1 pl-2 pr-7 text-xs ring-1 ring-inset ring-slate-300";
+  return (
+    <li className="space-y-1 py-2 text-sm">
+      <div className="flex flex-wrap justify-between gap-2">
+        <span>
+          <Link href={`/assets/${usage.assetId}`} className="font-medium hover:underline">
+            {usage.assetTitle}
+          </Link>{" "}
+          — {usageKindLabels[usage.kind]} at {usage.stageName}
+          {usage.reaction ? ` · buyer ${usage.reaction}` : ""}
+        </span>
+        <span className="text-slate-500">
+          {usage.actorName}, {formatDateTime(usage.createdAt)}
+        </span>
+      </div>
+      {editable ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <label className="sr-only" htmlFor={`kind-${usage.id}`}>
+            How it was used
+          </label>
+          <select
+            id={`kind-${usage.id}`}
+            className={select}
+            value={usage.kind}
+            disabled={pending}
+            onChange={(e) => patch({ kind: e.target.value as UsageKind })}
+          >
+            {usageKinds.map((k) => (
+              <option key={k} value={k}>
+                {usageKindLabels[k]}
+              </option>
+            ))}
+          </select>
+          <label className="sr-only" htmlFor={`stage-${usage.id}`}>
+            Stage at the time
+          </label>
+          <select
+            id={`stage-${usage.id}`}
+            className={select}
+            value={usage.stageId}
+            disabled={pending}
+            onChange={(e) => patch({ stageId: e.target.value })}
+          >
+            {stages.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <label className="sr-only" htmlFor={`reaction-${usage.id}`}>
+            Buyer reaction
+          </label>
+          <select
+            id={`reaction-${usage.id}`}
+            className={select}
+            value={usage.reaction ?? ""}
+            disabled={pending}
+            onChange={(e) => patch({ reaction: (e.target.value || null) as BuyerReaction | null })}
+          >
+            <option value="">Reaction: not noted</option>
+            {buyerReactions.map((r) => (
+              <option key={r} value={r}>
+                Reaction: {r}
+              </option>
+            ))}
+          </select>
+          <Button
+            variant="ghost"
+            className="!px-2 !py-1 text-xs"
+            disabled={pending}
+            aria-label={`Remove “${usage.assetTitle}”`}
+            onClick={() =>
+              start(async () => {
+                const r = await deleteUsageAction({ usageId: usage.id, dealId: usage.dealId });
+                if (!r.ok) setError(r.error);
+                else router.refresh();
+              })
+            }
+          >
+            Remove
+          </Button>
+          {error ? (
+            <span role="alert" className="text-xs text-red-600">
+              {error}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}
