@@ -22,7 +22,10 @@ test("a rep logs usage from the asset page and from the deal page in two clicks 
   // Asset page: "Used this in a deal", then the deal. (A seeded talk track, so parallel specs that
   // upload their own assets are not disturbed.)
   await page.goto("/library");
-  const firstAsset = page.getByRole("list", { name: "Assets" }).getByRole("link", { name: /^Talk track:/ }).first();
+  const firstAsset = page
+    .getByRole("list", { name: "Assets" })
+    .getByRole("link", { name: /^Talk track:/ })
+    .first();
   const assetTitle = (await firstAsset.textContent())!.trim();
   await firstAsset.click();
   await page.getByRole("button", { name: "Used this in a deal" }).click();
