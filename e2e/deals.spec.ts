@@ -46,6 +46,9 @@ test("a rep logs usage from the asset page and from the deal page in two clicks 
   const added = (await add.getAttribute("aria-label"))!.replace(/^Add “|”$/g, "");
   await add.click();
   await expect(used.getByRole("link", { name: added })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Stage history" }).getByText(`Sent “${added}” at Evaluation`),
+  ).toBeVisible();
 
   // The author corrects the buyer's reaction, then removes a usage.
   await used.getByLabel("Buyer reaction").first().selectOption("positive");
@@ -57,6 +60,11 @@ test("a rep logs usage from the asset page and from the deal page in two clicks 
 test("a rep closes a deal as lost with a reason, then reopens it", async ({ page }) => {
   await signInAs(page, "rep");
   await newDeal(page, `Keystone lost deal ${Date.now()}`, "Proposal");
+  await page.getByRole("button", { name: "Edit details" }).click();
+  const edit = page.getByRole("form", { name: "Edit deal" });
+  await edit.getByLabel("Amount").fill("61500");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(/Keystone Credit Union · \$61,500 · owned by/)).toBeVisible();
   await page.getByLabel("Lost").check();
   await page.getByRole("button", { name: "Mark as lost" }).click();
   await expect(page.getByText("Choose why the deal was lost")).toBeVisible();

@@ -21,6 +21,7 @@ export interface UsageRowData {
   assetTitle: string;
   kind: UsageKind;
   reaction: BuyerReaction | null;
+  note: string;
   stageId: string;
   stageName: string;
   actorName: string;
@@ -40,7 +41,7 @@ export function UsageRow({
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();
-  const patch = (p: { kind?: UsageKind; reaction?: BuyerReaction | null; stageId?: string }) =>
+  const patch = (p: { kind?: UsageKind; reaction?: BuyerReaction | null; stageId?: string; note?: string }) =>
     start(async () => {
       const r = await updateUsageAction({ usageId: usage.id, patch: p });
       if (!r.ok) setError(r.error);
@@ -56,6 +57,9 @@ export function UsageRow({
           </Link>{" "}
           — {usageKindLabels[usage.kind]} at {usage.stageName}
           {usage.reaction ? ` · buyer ${usage.reaction}` : ""}
+          {usage.note && !editable ? (
+            <span className="block text-xs text-slate-600">{usage.note}</span>
+          ) : null}
         </span>
         <span className="text-slate-500">
           {usage.actorName}, {formatDateTime(usage.createdAt)}
@@ -112,6 +116,20 @@ export function UsageRow({
               </option>
             ))}
           </select>
+          <label className="sr-only" htmlFor={`note-${usage.id}`}>
+            Note
+          </label>
+          <input
+            id={`note-${usage.id}`}
+            defaultValue={usage.note}
+            placeholder="Add a note"
+            maxLength={2000}
+            disabled={pending}
+            className="min-w-40 flex-1 rounded-md border-0 py-1 px-2 text-xs ring-1 ring-inset ring-slate-300"
+            onBlur={(e) => {
+              if (e.target.value.trim() !== usage.note) patch({ note: e.target.value });
+            }}
+          />
           <Button
             variant="ghost"
             className="!px-2 !py-1 text-xs"

@@ -2,7 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { closeDealSchema, createDealSchema, moveDealStageSchema } from "@/lib/schemas/deals";
+import {
+  closeDealSchema,
+  createDealSchema,
+  moveDealStageSchema,
+  updateDealSchema,
+} from "@/lib/schemas/deals";
 import { authorizedAction } from "@/server/actions/action-client";
 import { createDeal } from "./create-deal";
 import { closeDeal, moveDealStage, updateDeal } from "./deal-services";
@@ -44,5 +49,15 @@ export const reopenDealAction = authorizedAction(
     await updateDeal(db, actor, input.dealId, { status: "open" });
     revalidatePath(`/deals/${input.dealId}`);
     return { status: "open" as const };
+  },
+);
+
+export const editDealAction = authorizedAction(
+  "deals.write",
+  z.object({ dealId: z.uuid(), patch: updateDealSchema }),
+  async ({ actor, db, input }) => {
+    await updateDeal(db, actor, input.dealId, input.patch);
+    revalidatePath(`/deals/${input.dealId}`);
+    return { id: input.dealId };
   },
 );

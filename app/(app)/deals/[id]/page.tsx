@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AssetTypeBadge } from "@/components/assets/asset-badges";
 import { CloseDealForm } from "@/components/deals/close-deal-form";
 import { DealStatusBadge } from "@/components/deals/deal-status-badge";
+import { EditDealForm } from "@/components/deals/edit-deal-form";
 import { AddAssetsPanel } from "@/components/deals/add-assets-panel";
 import { LogAssetButton } from "@/components/deals/log-asset-button";
 import { ReopenDealButton } from "@/components/deals/reopen-deal-button";
@@ -11,6 +12,7 @@ import { UsageRow } from "@/components/deals/usage-row";
 import { StageMover } from "@/components/deals/stage-mover";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { usageKindLabels } from "@/lib/assets";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { listAssets } from "@/server/assets/asset-queries";
 import { requirePageActor } from "@/server/auth/session";
@@ -43,6 +45,32 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
     dealTagsOf(db, deal.id),
   ]);
   const usedIds = new Set(usages.map((u) => u.assetId));
+  // One timeline: stage moves and outcomes from the history, and each asset used, in time order.
+  const events = [
+    ...timeline.map((t) => ({
+      key: t.id,
+      kind: "stage" as const,
+      at: t.at,
+      by: t.by,
+      title:
+        t.status === "won"
+          ? "Won"
+          : t.status === "lost"
+            ? "Lost"
+            : !t.fromStage
+              ? `Created at ${t.toStage}`
+              : t.fromStage === t.toStage
+                ? `Reopened at ${t.toStage}`
+                : `${t.fromStage} → ${t.toStage}`,
+    })),
+    ...usages.map((u) => ({
+      key: u.id,
+      kind: "usage" as const,
+      at: u.createdAt,
+      by: u.actorName,
+      title: `${usageKindLabels[u.kind]} “${u.assetTitle}” at ${u.stageName}`,
+    })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
   const recommended = stageAssets.filter((a) => a.status === "published");
 
   return (
@@ -159,23 +187,29 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
                 ) : null,
               )}
             </dl>
+            {editable ? (
+              <div className="mt-3 border-t border-slate-100 pt-3">
+                <EditDealForm
+                  deal={{
+                    id: deal.id,
+                    name: deal.name,
+                    accountName: deal.accountName,
+                    amount: deal.amountMinor / 100,
+                    currency: deal.currency,
+                    closeDate: deal.closeDate,
+                  }}
+                />
+              </div>
+            ) : null}
           </Card>
           <Card title="Timeline">
             <ol className="space-y-2 text-sm" aria-label="Stage history">
-              {timeline.map((t) => (
-                <li key={t.id}>
-                  <span className="font-medium">
-                    {t.status === "open"
-                      ? t.fromStage
-                        ? `${t.fromStage} → ${t.toStage}`
-                        : `Created at ${t.toStage}`
-                      : t.status === "won"
-                        ? "Won"
-                        : "Lost"}
-                  </span>
+              {events.map((e) => (
+                <li key={e.key} className={e.kind === "usage" ? "border-l-2 border-brand-100 pl-2" : ""}>
+                  <span className={e.kind === "usage" ? "text-slate-700" : "font-medium"}>{e.title}</span>
                   <span className="block text-xs text-slate-500">
-                    {formatDateTime(t.at)}
-                    {t.by ? ` · ${t.by}` : ""}
+                    {formatDateTime(e.at)}
+                    {e.by ? ` · ${e.by}` : ""}
                   </span>
                 </li>
               ))}
