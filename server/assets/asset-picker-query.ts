@@ -2,12 +2,13 @@ import "server-only";
 import { and, desc, eq, ilike } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { assets } from "@/db/schema";
+import { containsPattern } from "@/lib/sql-like";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 
 /** Published assets the actor may see whose title matches, for pickers (full search lives elsewhere). */
 export function findAssetsByTitle(db: Database, actor: Actor, q: string, limit = 20) {
-  const like = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = containsPattern(q);
   return db
     .select({ id: assets.id, title: assets.title, type: assets.type })
     .from(assets)

@@ -1,9 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { buyingStages, dealStageHistory, deals } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { dealStageHistory, deals } from "@/db/schema";
+import { assertStageInWorkspace } from "@/server/workspaces/assert-stage";
 import type { createDealSchema } from "@/lib/schemas/deals";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
@@ -11,14 +10,7 @@ import type { Actor } from "@/server/authz/actor";
 /** Creates a deal owned by the actor (a partner's deal is registered to their org). */
 export async function createDeal(db: Database, actor: Actor, input: z.infer<typeof createDealSchema>) {
   return db.transaction(async (tx) => {
-    const [stage] = await tx
-      .select({ id: buyingStages.id })
-      .from(buyingStages)
-      .where(and(eq(buyingStages.id, input.stageId), eq(buyingStages.workspaceId, actor.workspaceId)));
-    if (!stage)
-      throw new AppError("validation_failed", "Unknown stage", {
-        fieldErrors: { stageId: ["Unknown stage"] },
-      });
+    await assertStageInWorkspace(tx, actor.workspaceId, input.stageId);
     const [deal] = await tx
       .insert(deals)
       .values({

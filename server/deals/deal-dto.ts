@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { buyingStages, deals, users } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
+import { containsPattern } from "@/lib/sql-like";
 import type { dealListQuerySchema, dealSchema } from "@/lib/schemas/deals";
 import type { Actor } from "@/server/authz/actor";
 import { dealVisibility } from "@/server/authz/visibility";
@@ -85,7 +86,7 @@ export async function listDealsPage(db: Database, actor: Actor, query: z.infer<t
   if (query.status) where.push(eq(deals.status, query.status));
   if (query.stageId) where.push(eq(deals.stageId, query.stageId));
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(query.q);
     where.push(or(ilike(deals.name, like), ilike(deals.accountName, like))!);
   }
   if (query.cursor) {

@@ -14,6 +14,7 @@ import {
   users,
 } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import { containsPattern } from "@/lib/sql-like";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility, dealVisibility } from "@/server/authz/visibility";
 
@@ -40,7 +41,7 @@ export async function listDeals(db: Database, actor: Actor, opts: DealListFilter
   if (opts.status) where.push(eq(deals.status, opts.status));
   if (opts.stageId) where.push(eq(deals.stageId, opts.stageId));
   if (opts.q) {
-    const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(opts.q);
     where.push(or(ilike(deals.name, like), ilike(deals.accountName, like))!);
   }
   return db

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { buyingStages, dealStageHistory, deals, lossReasons, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { escapeLike } from "@/lib/sql-like";
 import type { upsertExternalDealSchema } from "@/lib/schemas/deals";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
@@ -147,7 +148,7 @@ async function resolveStage(tx: Database, actor: Actor, input: Input): Promise<s
         eq(buyingStages.workspaceId, actor.workspaceId),
         input.stageId
           ? eq(buyingStages.id, input.stageId)
-          : ilike(buyingStages.name, input.stageName!.replace(/[\\%_]/g, "\\$&")),
+          : ilike(buyingStages.name, escapeLike(input.stageName!)),
       ),
     );
   if (!stage) {

@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { assetUsages, assets, buyingStages, deals } from "@/db/schema";
+import { assetUsages, assets, deals } from "@/db/schema";
+import { assertStageInWorkspace } from "@/server/workspaces/assert-stage";
 import { AppError, notFound } from "@/lib/errors";
 import type { logUsageSchema } from "@/lib/schemas/deals";
 import { recordAudit } from "@/server/audit/record-audit";
@@ -37,16 +38,7 @@ export async function logUsage(db: Database, actor: Actor, input: z.infer<typeof
     if (!canEditDeal(actor, deal))
       throw new AppError("forbidden", "You can only log usage on your own deals");
     const stageId = input.stageId ?? deal.stageId;
-    if (input.stageId) {
-      const [stage] = await tx
-        .select({ id: buyingStages.id })
-        .from(buyingStages)
-        .where(and(eq(buyingStages.id, stageId), eq(buyingStages.workspaceId, actor.workspaceId)));
-      if (!stage)
-        throw new AppError("validation_failed", "Unknown stage", {
-          fieldErrors: { stageId: ["Unknown stage"] },
-        });
-    }
+    if (input.stageId) await assertStageInWorkspace(tx, actor.workspaceId, input.stageId);
     const inserted = await tx
       .insert(assetUsages)
       .values({

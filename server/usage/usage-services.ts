@@ -2,7 +2,8 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { assetUsages, assets, buyingStages, deals } from "@/db/schema";
+import { assetUsages, assets, deals } from "@/db/schema";
+import { assertStageInWorkspace } from "@/server/workspaces/assert-stage";
 import { AppError, notFound } from "@/lib/errors";
 import type { updateUsageSchema, usageSchema } from "@/lib/schemas/deals";
 import { recordAudit } from "@/server/audit/record-audit";
@@ -84,16 +85,7 @@ export async function updateUsage(
 ) {
   return db.transaction(async (tx) => {
     const usage = await lockOwnUsage(tx, actor, usageId);
-    if (patch.stageId) {
-      const [stage] = await tx
-        .select({ id: buyingStages.id })
-        .from(buyingStages)
-        .where(and(eq(buyingStages.id, patch.stageId), eq(buyingStages.workspaceId, actor.workspaceId)));
-      if (!stage)
-        throw new AppError("validation_failed", "Unknown stage", {
-          fieldErrors: { stageId: ["Unknown stage"] },
-        });
-    }
+    if (patch.stageId) await assertStageInWorkspace(tx, actor.workspaceId, patch.stageId);
     const [updated] = await tx
       .update(assetUsages)
       .set({
