@@ -34,6 +34,7 @@ const schema = z
     AUTH_OKTA_ISSUER: optionalString.pipe(z.url().optional()),
     SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     SIGNIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+    API_WRITE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
     UPLOAD_MAX_BYTES: z.coerce
       .number()
       .int()

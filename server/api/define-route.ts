@@ -1,9 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { getDb, type Database } from "@/db/client";
+import { env } from "@/env";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/zod-errors";
 import type { Actor } from "@/server/authz/actor";
+import { hitRateLimit } from "@/server/auth/sign-in-throttle";
 import { can, type Permission } from "@/server/authz/permissions";
 import { resolveApiActor } from "./api-actor";
 import { errorResponse } from "./error-response";
@@ -76,6 +78,14 @@ export function defineRoute<
       const { actor } = await resolveApiActor(db, request, { allowToken: !spec.sessionOnly });
       if (spec.permission && !can(actor.role, spec.permission)) {
         throw new AppError("forbidden", "Your role does not allow this");
+      }
+      if (spec.method !== "GET") {
+        const wait = await hitRateLimit(db, `api-write:${actor.userId}`, env.API_WRITE_LIMIT_PER_MINUTE, 60);
+        if (wait > 0) {
+          throw new AppError("rate_limited", `Too many changes in a minute; try again in ${wait} s`, {
+            retryAfterSeconds: wait,
+          });
+        }
       }
       const params = spec.params ? parseOrThrow(spec.params, await context.params, "Path") : {};
       const url = new URL(request.url);

@@ -78,6 +78,7 @@ export function buildOpenApiDocument(routes: ApiRoute[], serverUrl: string) {
               },
     };
     const errorStatuses = new Set([401, 403, 422, ...(spec.errors ?? [])]);
+    if (spec.method !== "GET") errorStatuses.add(429);
     if (spec.method === "POST") errorStatuses.add(409);
     for (const status of [...errorStatuses].sort()) {
       responses[status] = {

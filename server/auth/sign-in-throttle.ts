@@ -56,3 +56,27 @@ export async function recordFailure(
 export async function clearFailures(db: Database, key: string): Promise<void> {
   await db.delete(authThrottle).where(inArray(authThrottle.key, [key]));
 }
+
+/**
+ * Counts one hit against `key` in a fixed window and answers how many seconds remain in the window if the
+ * limit is exceeded (0 when the hit is allowed). One statement, so it is safe across instances.
+ */
+export async function hitRateLimit(
+  db: Database,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<number> {
+  const window = `${windowSeconds} seconds`;
+  const { rows } = await db.execute<{ hits: number; reset_in: number }>(sql`
+    insert into auth_throttle (key, failures, window_started_at) values (${key}, 1, now())
+    on conflict (key) do update set
+      failures = case when auth_throttle.window_started_at <= now() - ${window}::interval
+                      then 1 else auth_throttle.failures + 1 end,
+      window_started_at = case when auth_throttle.window_started_at <= now() - ${window}::interval
+                      then now() else auth_throttle.window_started_at end
+    returning failures as hits,
+      greatest(1, ceil(extract(epoch from (window_started_at + ${window}::interval - now()))))::int as reset_in`);
+  const row = rows[0]!;
+  return Number(row.hits) > limit ? Number(row.reset_in) : 0;
+}
