@@ -40,7 +40,15 @@ const schema = z
       .int()
       .positive()
       .default(500 * 1024 * 1024),
-    BATON_SKIP_SEED: optionalString,
+    S3_BUCKET: optionalString,
+    S3_REGION: z.string().default("us-east-1"),
+    S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: z
+      .enum(["true", "false", ""])
+      .default("")
+      .transform((v) => v === "true"),
   })
   .superRefine((v, ctx) => {
     const pairs: [string, string | undefined, string | undefined][] = [
@@ -51,6 +59,13 @@ const schema = z
     for (const [name, id, secret] of pairs) {
       if (id && !secret)
         ctx.addIssue({ code: "custom", path: [name], message: "is required with its client id" });
+    }
+    if (Boolean(v.S3_ACCESS_KEY_ID) !== Boolean(v.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_SECRET_ACCESS_KEY"],
+        message: "set both S3 keys, or neither",
+      });
     }
     if (v.AUTH_OKTA_CLIENT_ID && !v.AUTH_OKTA_ISSUER) {
       ctx.addIssue({

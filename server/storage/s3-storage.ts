@@ -1,0 +1,64 @@
+import "server-only";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  NoSuchKey,
+  S3Client,
+  type S3ClientConfig,
+} from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
+import { Readable } from "node:stream";
+import { notFound } from "@/lib/errors";
+import { assertSafeKey, type StorageDriver } from "./storage-driver";
+
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle?: boolean;
+}
+
+/**
+ * Any S3-compatible store. Uploads stream through lib-storage's multipart upload (8 MB parts, two in
+ * flight), so a large file never sits whole in memory; a failed upload is aborted by lib-storage.
+ */
+export function createS3Storage(settings: S3Settings): StorageDriver {
+  const config: S3ClientConfig = {
+    region: settings.region,
+    endpoint: settings.endpoint,
+    forcePathStyle: settings.forcePathStyle,
+  };
+  if (settings.accessKeyId && settings.secretAccessKey) {
+    config.credentials = { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey };
+  }
+  const client = new S3Client(config);
+  return {
+    name: "s3",
+    async put(key, body, contentType) {
+      assertSafeKey(key);
+      await new Upload({
+        client,
+        params: { Bucket: settings.bucket, Key: key, Body: body, ContentType: contentType },
+        partSize: 8 * 1024 * 1024,
+        queueSize: 2,
+      }).done();
+    },
+    async get(key) {
+      assertSafeKey(key);
+      try {
+        const out = await client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: key }));
+        return { body: out.Body as Readable, size: Number(out.ContentLength ?? 0) };
+      } catch (error) {
+        if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey")
+          throw notFound("File not found");
+        throw error;
+      }
+    },
+    async delete(key) {
+      assertSafeKey(key);
+      await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: key }));
+    },
+  };
+}
