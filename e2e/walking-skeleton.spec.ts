@@ -69,3 +69,26 @@ test("a rejected upload shows why and creates nothing", async ({ page }) => {
   await page.goto("/library");
   await expect(page.getByRole("link", { name: "Fake PDF" })).toHaveCount(0);
 });
+
+test("uploading the same file again offers the existing asset", async ({ page }) => {
+  await signInAs(page, "marketer");
+  const pdf = await makePdf([`Duplicate check ${Date.now()}`]);
+  const upload = async (title: string) => {
+    await page.goto("/assets/new");
+    await page
+      .locator("#file")
+      .setInputFiles({ name: "one-pager.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Awareness").check();
+    await page.getByRole("button", { name: "Upload" }).click();
+  };
+  await upload("Original one-pager");
+  await expect(page.getByRole("heading", { name: "Original one-pager" })).toBeVisible();
+  const originalUrl = page.url();
+  await upload("Second copy");
+  await expect(page.locator("form").getByRole("alert").first()).toContainText(
+    "This file is already in the library as “Original one-pager”",
+  );
+  await page.getByRole("link", { name: "Open the existing asset" }).click();
+  await expect(page).toHaveURL(originalUrl);
+});

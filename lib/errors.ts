@@ -19,17 +19,20 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
+  /** Machine-readable facts a client can act on, e.g. the id of the asset a duplicate upload matches. */
+  readonly details?: Record<string, string>;
   readonly retryAfterSeconds?: number;
 
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+    opts: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; details?: Record<string, string> } = {},
   ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = opts.fieldErrors;
+    this.details = opts.details;
     this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 
@@ -42,5 +45,5 @@ export const notFound = (what = "Not found") => new AppError("not_found", what);
 export const forbidden = (what = "You do not have permission to do that") => new AppError("forbidden", what);
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+  error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors; details?: Record<string, string> };
 }

@@ -19,6 +19,7 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | null>(null);
+  const [duplicate, setDuplicate] = useState<{ id: string; data: FormData } | null>(null);
 
   function chooseFile(f: File | undefined) {
     setFile(f ?? null);
@@ -27,7 +28,11 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    await submit(new FormData(event.currentTarget), false);
+  }
+
+  async function submit(data: FormData, allowDuplicate: boolean) {
+    setDuplicate(null);
     if (!file) {
       setFieldErrors({ file: ["Choose a file to upload"] });
       return;
@@ -38,6 +43,7 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
       description: String(data.get("description") ?? ""),
       stageIds: data.getAll("stageIds").map(String),
       status: data.get("publish") === "on" ? "published" : "draft",
+      allowDuplicate,
     };
     const body = new FormData();
     // Metadata first: the server validates it while the file streams in after it.
@@ -53,8 +59,13 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
         router.push(`/assets/${(result.body as { id: string }).id}`);
         return;
       }
-      const { message, fieldErrors: fe } = errorMessageOf(result.body, `Upload failed (${result.status})`);
+      const {
+        message,
+        fieldErrors: fe,
+        details,
+      } = errorMessageOf(result.body, `Upload failed (${result.status})`);
       setError(message);
+      if (details?.existingAssetId) setDuplicate({ id: details.existingAssetId, data });
       setFieldErrors(fe ?? {});
     } catch (e) {
       setError(
@@ -76,6 +87,16 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
         </p>
+      ) : null}
+      {duplicate ? (
+        <div className="flex flex-wrap gap-3 text-sm">
+          <a href={`/assets/${duplicate.id}`} className="font-medium text-brand-700 underline">
+            Open the existing asset
+          </a>
+          <button type="button" className="underline" onClick={() => void submit(duplicate.data, true)}>
+            Upload it anyway as a separate asset
+          </button>
+        </div>
       ) : null}
       <div
         onDragOver={(e) => {

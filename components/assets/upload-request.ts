@@ -40,7 +40,9 @@ export function sendUpload(
 export function errorMessageOf(
   body: unknown,
   fallback: string,
-): { message: string; fieldErrors?: Record<string, string[]> } {
+): { message: string; fieldErrors?: Record<string, string[]>; details?: Record<string, string> } {
   const error = (body as ErrorBody | null)?.error;
-  return error ? { message: error.message, fieldErrors: error.fieldErrors } : { message: fallback };
+  return error
+    ? { message: error.message, fieldErrors: error.fieldErrors, details: error.details }
+    : { message: fallback };
 }

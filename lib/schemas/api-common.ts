@@ -8,6 +8,7 @@ export const errorBodySchema = z
       code: z.string().meta({ description: "Stable machine-readable code, e.g. validation_failed" }),
       message: z.string(),
       fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+      details: z.record(z.string(), z.string()).optional(),
     }),
   })
   .meta({ id: "Error" });

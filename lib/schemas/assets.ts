@@ -9,6 +9,10 @@ export const assetMetadataSchema = z
     stageIds: z.array(z.uuid()).min(1, "Tag at least one buying stage").max(20),
     termIds: z.array(z.uuid()).max(50).default([]),
     status: z.enum(["draft", "in_review", "published"]).default("draft"),
+    allowDuplicate: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Create the asset even if the same file (by SHA-256) is already in the library" }),
   })
   .meta({ id: "AssetMetadata" });
 

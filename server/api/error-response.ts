@@ -14,6 +14,7 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
         code: error.code,
         message: error.message,
         ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+        ...(error.details ? { details: error.details } : {}),
       },
     };
     const headers: Record<string, string> = {};

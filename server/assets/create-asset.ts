@@ -26,6 +26,7 @@ export async function createAssetFromFile(
 ) {
   return db.transaction(async (tx) => {
     await assertWorkspaceIds(tx, actor.workspaceId, metadata.stageIds, metadata.termIds);
+    if (!metadata.allowDuplicate) await refuseDuplicate(tx, actor.workspaceId, file.sha256);
     const [fileRow] = await tx
       .insert(files)
       .values({ ...file, workspaceId: actor.workspaceId, uploadedById: actor.userId })
@@ -64,6 +65,22 @@ export async function createAssetFromFile(
     });
     return { ...asset!, currentVersionId: version!.id };
   });
+}
+
+/** The same bytes already in the library: offer the existing asset instead of a second copy. */
+async function refuseDuplicate(tx: Database, workspaceId: string, sha256: string) {
+  const [existing] = await tx
+    .select({ id: assets.id, title: assets.title })
+    .from(files)
+    .innerJoin(assetVersions, eq(assetVersions.fileId, files.id))
+    .innerJoin(assets, eq(assets.id, assetVersions.assetId))
+    .where(and(eq(files.workspaceId, workspaceId), eq(files.sha256, sha256)))
+    .limit(1);
+  if (existing) {
+    throw new AppError("conflict", `This file is already in the library as “${existing.title}”.`, {
+      details: { existingAssetId: existing.id, existingAssetTitle: existing.title },
+    });
+  }
 }
 
 async function assertWorkspaceIds(tx: Database, workspaceId: string, stageIds: string[], termIds: string[]) {

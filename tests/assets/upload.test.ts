@@ -152,6 +152,32 @@ describe("upload", () => {
     });
   }
 
+  it("offers the existing asset when the same bytes are uploaded again, and allows a deliberate duplicate", async () => {
+    const marketer = await ws.actor(ws.people.marketer);
+    const [assetsBefore, filesBefore] = [await assetCount(), storedFileCount()];
+    const again = await uploadAsset(
+      handle.db,
+      marketer,
+      uploadRequest({ name: "copy.pdf", bytes: pdf }, meta()),
+    ).catch((e: unknown) => e);
+    expect(again).toMatchObject({
+      code: "conflict",
+      details: { existingAssetTitle: "Harborview case study" },
+    });
+    expect((again as { details: { existingAssetId: string } }).details.existingAssetId).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
+    expect(await assetCount()).toBe(assetsBefore);
+    expect(storedFileCount()).toBe(filesBefore);
+    const deliberate = await uploadAsset(
+      handle.db,
+      marketer,
+      uploadRequest({ name: "copy.pdf", bytes: pdf }, { ...meta(), allowDuplicate: true }),
+    );
+    expect(deliberate.title).toBe("Harborview case study");
+    expect(await assetCount()).toBe(assetsBefore + 1);
+  });
+
   it("stops a file over the size limit with 413 and deletes the partial bytes", async () => {
     const before = storedFileCount();
     const big = new Uint8Array(64 * 1024).fill(65);
