@@ -29,3 +29,29 @@ export const assetSummarySchema = z
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "AssetSummary" });
+
+export const updateAssetSchema = z
+  .object({
+    title: z.string().trim().min(1, "Give the asset a title").max(200).optional(),
+    description: z.string().trim().max(5000).optional(),
+    type: z.enum(assetTypes).optional(),
+    stageIds: z.array(z.uuid()).min(1, "Tag at least one buying stage").max(20).optional(),
+    termIds: z.array(z.uuid()).max(50).optional(),
+    status: z.enum(assetStatuses).optional(),
+    expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    reviewBy: z.iso.datetime({ offset: true }).nullable().optional(),
+    allowDownload: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" })
+  .meta({ id: "UpdateAsset" });
+
+export const assetVersionSchema = z
+  .object({
+    id: z.uuid(),
+    version: z.number().int(),
+    fileName: z.string(),
+    sizeBytes: z.number().int(),
+    note: z.string(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "AssetVersion" });

@@ -83,12 +83,21 @@ async function refuseDuplicate(tx: Database, workspaceId: string, sha256: string
   }
 }
 
-async function assertWorkspaceIds(tx: Database, workspaceId: string, stageIds: string[], termIds: string[]) {
-  const stages = await tx
-    .select({ id: buyingStages.id })
-    .from(buyingStages)
-    .where(and(eq(buyingStages.workspaceId, workspaceId), inArray(buyingStages.id, stageIds)));
-  if (stages.length !== new Set(stageIds).size) {
+export async function assertWorkspaceIds(
+  tx: Database,
+  workspaceId: string,
+  stageIds: string[],
+  termIds: string[],
+) {
+  if (stageIds.length === 0 && termIds.length === 0) return;
+  const stages =
+    stageIds.length === 0
+      ? []
+      : await tx
+          .select({ id: buyingStages.id })
+          .from(buyingStages)
+          .where(and(eq(buyingStages.workspaceId, workspaceId), inArray(buyingStages.id, stageIds)));
+  if (stageIds.length && stages.length !== new Set(stageIds).size) {
     throw new AppError("validation_failed", "Unknown buying stage", {
       fieldErrors: { stageIds: ["Unknown buying stage"] },
     });

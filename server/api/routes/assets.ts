@@ -1,9 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import { idParam } from "@/lib/schemas/api-common";
-import { assetMetadataSchema, assetSummarySchema } from "@/lib/schemas/assets";
+import {
+  assetMetadataSchema,
+  assetSummarySchema,
+  assetVersionSchema,
+  updateAssetSchema,
+} from "@/lib/schemas/assets";
 import { getAssetOrThrow } from "@/server/assets/asset-queries";
+import { addAssetVersion } from "@/server/assets/asset-versions";
 import { downloadAsset } from "@/server/assets/download-asset";
+import { updateAsset } from "@/server/assets/update-asset";
 import { uploadAsset } from "@/server/assets/upload-asset";
 import { defineRoute } from "../define-route";
 
@@ -70,4 +77,45 @@ export const downloadAssetFile = defineRoute({
   produces: "application/octet-stream",
   errors: [404],
   handler: ({ actor, db, params }) => downloadAsset(db, actor, params.id),
+});
+
+export const updateAssetRoute = defineRoute({
+  method: "PATCH",
+  path: "/api/v1/assets/{id}",
+  summary: "Edit an asset's metadata, stages, tags, status, expiry or review date",
+  tag: "Assets",
+  permission: "assets.write",
+  params: idParam,
+  body: updateAssetSchema,
+  response: assetSummarySchema,
+  errors: [404, 409],
+  handler: async ({ actor, db, params, body }) => {
+    await updateAsset(db, actor, params.id, body);
+    const { asset, stageIds } = await getAssetOrThrow(db, actor, params.id);
+    return summarize(asset, stageIds);
+  },
+});
+
+export const addAssetVersionRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/assets/{id}/versions",
+  summary: "Upload a new version of the asset's file (multipart: 'file', optional 'note')",
+  tag: "Assets",
+  permission: "assets.write",
+  params: idParam,
+  multipart: z.object({ note: z.string().max(500).optional() }),
+  response: assetVersionSchema,
+  successStatus: 201,
+  errors: [404, 409, 413, 415],
+  handler: async ({ actor, db, params, request }) => {
+    const { version, file } = await addAssetVersion(db, actor, params.id, request);
+    return {
+      id: version.id,
+      version: version.version,
+      fileName: file.originalName,
+      sizeBytes: file.sizeBytes,
+      note: version.note,
+      createdAt: version.createdAt.toISOString(),
+    };
+  },
 });

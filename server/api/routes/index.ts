@@ -1,6 +1,6 @@
 import "server-only";
 import type { ApiRoute } from "../define-route";
-import { createAsset, downloadAssetFile, getAsset } from "./assets";
+import { addAssetVersionRoute, createAsset, downloadAssetFile, getAsset, updateAssetRoute } from "./assets";
 import {
   createDealRoute,
   getDealRoute,
@@ -23,6 +23,8 @@ export const apiRoutes: ApiRoute[] = [
   createAsset,
   getAsset,
   downloadAssetFile,
+  updateAssetRoute,
+  addAssetVersionRoute,
   listDealsRoute,
   createDealRoute,
   getDealRoute,

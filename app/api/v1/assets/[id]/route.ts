@@ -1,3 +1,4 @@
-import { getAsset } from "@/server/api/routes/assets";
+import { getAsset, updateAssetRoute } from "@/server/api/routes/assets";
 
 export const GET = getAsset.handler;
+export const PATCH = updateAssetRoute.handler;

@@ -1,0 +1,3 @@
+import { addAssetVersionRoute } from "@/server/api/routes/assets";
+
+export const POST = addAssetVersionRoute.handler;

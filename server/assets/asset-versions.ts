@@ -1,0 +1,101 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { env } from "@/env";
+import { assetVersions, assets, files, users } from "@/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import { recordAudit } from "@/server/audit/record-audit";
+import type { Actor } from "@/server/authz/actor";
+import { assetVisibility } from "@/server/authz/visibility";
+import { getStorage } from "@/server/storage";
+import { receiveUpload } from "./receive-upload";
+
+/** Every version of an asset the actor may see, newest first. */
+export async function listAssetVersions(db: Database, actor: Actor, assetId: string) {
+  const [asset] = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.id, assetId), assetVisibility(actor)));
+  if (!asset) throw notFound("Asset not found");
+  return db
+    .select({
+      id: assetVersions.id,
+      version: assetVersions.version,
+      note: assetVersions.note,
+      createdAt: assetVersions.createdAt,
+      createdBy: users.name,
+      fileName: files.originalName,
+      sizeBytes: files.sizeBytes,
+    })
+    .from(assetVersions)
+    .innerJoin(files, eq(files.id, assetVersions.fileId))
+    .leftJoin(users, eq(users.id, assetVersions.createdById))
+    .where(eq(assetVersions.assetId, assetId))
+    .orderBy(desc(assetVersions.version));
+}
+
+/**
+ * Replaces an asset's file with a new version (multipart: 'file', optional 'note'). History is kept and
+ * usages stay attached to the asset, each recording the version that was current when it was logged.
+ */
+export async function addAssetVersion(db: Database, actor: Actor, assetId: string, request: Request) {
+  const [visible] = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.id, assetId), assetVisibility(actor)));
+  if (!visible) throw notFound("Asset not found");
+  const storage = getStorage();
+  const { fields, file } = await receiveUpload(request, storage, {
+    workspaceId: actor.workspaceId,
+    maxBytes: env.UPLOAD_MAX_BYTES,
+  });
+  try {
+    return await db.transaction(async (tx) => {
+      const [asset] = await tx.select().from(assets).where(eq(assets.id, assetId)).for("update");
+      const [current] = await tx
+        .select({ sha256: files.sha256, version: assetVersions.version })
+        .from(assetVersions)
+        .innerJoin(files, eq(files.id, assetVersions.fileId))
+        .where(eq(assetVersions.id, asset!.currentVersionId ?? sql`null`));
+      if (current?.sha256 === file.sha256) {
+        throw new AppError("conflict", "This file is identical to the current version", {
+          fieldErrors: { file: ["Identical to the current version"] },
+        });
+      }
+      const [{ next }] = (await tx
+        .select({ next: sql<number>`coalesce(max(${assetVersions.version}), 0)::int + 1` })
+        .from(assetVersions)
+        .where(eq(assetVersions.assetId, assetId))) as [{ next: number }];
+      const [fileRow] = await tx
+        .insert(files)
+        .values({ ...file, workspaceId: actor.workspaceId, uploadedById: actor.userId })
+        .returning();
+      const [version] = await tx
+        .insert(assetVersions)
+        .values({
+          assetId,
+          version: next,
+          fileId: fileRow!.id,
+          note: (fields.note ?? "").slice(0, 500),
+          createdById: actor.userId,
+        })
+        .returning();
+      await tx
+        .update(assets)
+        .set({ currentVersionId: version!.id, updatedAt: sql`now()` })
+        .where(eq(assets.id, assetId));
+      await recordAudit(tx, {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "asset.version_added",
+        entityType: "asset",
+        entityId: assetId,
+        data: { version: next, fileId: fileRow!.id },
+      });
+      return { version: version!, file: fileRow! };
+    });
+  } catch (error) {
+    await storage.delete(file.storageKey).catch(() => undefined);
+    throw error;
+  }
+}
