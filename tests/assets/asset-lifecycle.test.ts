@@ -124,12 +124,7 @@ describe("asset lifecycle", () => {
       [1, "roi.pdf"],
     ]);
     await expect(
-      addAssetVersion(
-        handle.db,
-        marketer,
-        asset.id,
-        multipart({}, { name: "same.pdf", bytes: v2Bytes }),
-      ),
+      addAssetVersion(handle.db, marketer, asset.id, multipart({}, { name: "same.pdf", bytes: v2Bytes })),
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
