@@ -92,3 +92,36 @@ test("uploading the same file again offers the existing asset", async ({ page })
   await page.getByRole("link", { name: "Open the existing asset" }).click();
   await expect(page).toHaveURL(originalUrl);
 });
+
+test("a marketer replaces the file with a new version and the history keeps both", async ({ page }) => {
+  await signInAs(page, "marketer");
+  const title = `Security FAQ ${Date.now()}`;
+  await page.goto("/assets/new");
+  await page
+    .locator("#file")
+    .setInputFiles({
+      name: "faq-v1.pdf",
+      mimeType: "application/pdf",
+      buffer: await makePdf([`${title} v1`]),
+    });
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Negotiation").check();
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+
+  const form = page.getByRole("form", { name: "Upload a new version" });
+  await form
+    .getByLabel("New file")
+    .setInputFiles({
+      name: "faq-v2.pdf",
+      mimeType: "application/pdf",
+      buffer: await makePdf([`${title} v2`]),
+    });
+  await form.getByLabel("What changed (optional)").fill("Added SOC 2 answers");
+  await form.getByRole("button", { name: "Upload new version" }).click();
+  const versions = page.getByRole("list", { name: "Versions" });
+  await expect(versions.getByRole("listitem")).toHaveCount(2);
+  await expect(versions.getByRole("listitem").first()).toContainText("Version 2 · faq-v2.pdf");
+  await expect(versions.getByRole("listitem").first()).toContainText("Added SOC 2 answers");
+  await expect(page.getByText(/faq-v2\.pdf · .* · version 2/)).toBeVisible();
+});

@@ -54,7 +54,7 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
     setProgress(0);
     abort.current = new AbortController();
     try {
-      const result = await sendUpload(body, setProgress, abort.current.signal);
+      const result = await sendUpload("/api/v1/assets", body, setProgress, abort.current.signal);
       if (result.ok) {
         router.push(`/assets/${(result.body as { id: string }).id}`);
         return;

@@ -10,13 +10,14 @@ export interface UploadResult {
 
 /** POSTs a multipart upload with XMLHttpRequest, the only browser API that reports upload progress. */
 export function sendUpload(
+  url: string,
   form: FormData,
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/v1/assets");
+    xhr.open("POST", url);
     xhr.setRequestHeader("Idempotency-Key", crypto.randomUUID());
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);

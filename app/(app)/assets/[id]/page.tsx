@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { AssetStatusBadge, AssetTypeBadge } from "@/components/assets/asset-badges";
 import { AssetStatusActions } from "@/components/assets/asset-status-actions";
+import { NewVersionForm } from "@/components/assets/new-version-form";
 import { UsedInDealMenu } from "@/components/assets/used-in-deal-menu";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { formatBytes, formatDate } from "@/lib/format";
 import { assetUsageSummary, getAssetOrThrow } from "@/server/assets/asset-queries";
+import { listAssetVersions } from "@/server/assets/asset-versions";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
 import { myOpenDeals } from "@/server/deals/deal-queries";
@@ -25,10 +27,11 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
     getAssetOrThrow(db, actor, id.data),
   );
   const internal = actor.role !== "partner";
-  const [stages, summary, deals] = await Promise.all([
+  const [stages, summary, deals, versions] = await Promise.all([
     listStages(db, actor.workspaceId),
     internal ? assetUsageSummary(db, actor, asset.id) : null,
     can(actor.role, "usage.write") ? myOpenDeals(db, actor) : [],
+    can(actor.role, "assets.write") ? listAssetVersions(db, actor, asset.id) : [],
   ]);
   await recordAssetActivity(db, actor, "view", asset.id);
   const stageNames = stages.filter((s) => stageIds.includes(s.id)).map((s) => s.name);
@@ -88,6 +91,28 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
               <p className="text-sm text-slate-500">No file.</p>
             )}
           </Card>
+          {versions.length ? (
+            <Card title="Version history">
+              <ol className="divide-y divide-slate-100 text-sm" aria-label="Versions">
+                {versions.map((v) => (
+                  <li key={v.id} className="flex flex-wrap justify-between gap-2 py-2">
+                    <span>
+                      <span className="font-medium">Version {v.version}</span> · {v.fileName} ·{" "}
+                      {formatBytes(v.sizeBytes)}
+                      {v.note ? <span className="block text-xs text-slate-600">{v.note}</span> : null}
+                    </span>
+                    <span className="text-xs text-slate-500">
+                      {formatDate(v.createdAt)}
+                      {v.createdBy ? ` · ${v.createdBy}` : ""}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <NewVersionForm assetId={asset.id} />
+              </div>
+            </Card>
+          ) : null}
         </div>
         <div className="space-y-6">
           {summary ? (
