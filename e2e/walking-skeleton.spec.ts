@@ -97,26 +97,22 @@ test("a marketer replaces the file with a new version and the history keeps both
   await signInAs(page, "marketer");
   const title = `Security FAQ ${Date.now()}`;
   await page.goto("/assets/new");
-  await page
-    .locator("#file")
-    .setInputFiles({
-      name: "faq-v1.pdf",
-      mimeType: "application/pdf",
-      buffer: await makePdf([`${title} v1`]),
-    });
+  await page.locator("#file").setInputFiles({
+    name: "faq-v1.pdf",
+    mimeType: "application/pdf",
+    buffer: await makePdf([`${title} v1`]),
+  });
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Negotiation").check();
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
 
   const form = page.getByRole("form", { name: "Upload a new version" });
-  await form
-    .getByLabel("New file")
-    .setInputFiles({
-      name: "faq-v2.pdf",
-      mimeType: "application/pdf",
-      buffer: await makePdf([`${title} v2`]),
-    });
+  await form.getByLabel("New file").setInputFiles({
+    name: "faq-v2.pdf",
+    mimeType: "application/pdf",
+    buffer: await makePdf([`${title} v2`]),
+  });
   await form.getByLabel("What changed (optional)").fill("Added SOC 2 answers");
   await form.getByRole("button", { name: "Upload new version" }).click();
   const versions = page.getByRole("list", { name: "Versions" });
