@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { filenameProblem } from "@/lib/file-names";
 import type { StorageDriver } from "@/server/storage";
 import { detectFileType } from "./detect-file-type";
+import { checkZipArchive, ZIP_TAIL_BYTES } from "./inspect-zip";
 
 const HEAD_BYTES = 1024 * 1024;
 
@@ -102,11 +103,17 @@ async function storeFile(
   const hash = createHash("sha256");
   const headChunks: Buffer[] = [];
   let headLength = 0;
+  let tailChunks: Buffer[] = [];
+  let tailLength = 0;
   let size = 0;
   const meter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       hash.update(chunk);
       size += chunk.length;
+      // A rolling window of the last bytes, where a zip archive keeps its directory.
+      tailChunks.push(chunk);
+      tailLength += chunk.length;
+      while (tailLength - tailChunks[0]!.length >= ZIP_TAIL_BYTES) tailLength -= tailChunks.shift()!.length;
       if (headLength < HEAD_BYTES) {
         headChunks.push(chunk.subarray(0, HEAD_BYTES - headLength));
         headLength += Math.min(chunk.length, HEAD_BYTES - headLength);
@@ -123,7 +130,12 @@ async function storeFile(
     throw new AppError("validation_failed", "The file is empty", {
       fieldErrors: { file: ["The file is empty"] },
     });
-  const { mime } = await detectFileType(originalName, Buffer.concat(headChunks));
+  const { ext, mime } = await detectFileType(originalName, Buffer.concat(headChunks));
+  if (ext === "docx" || ext === "pptx" || ext === "xlsx") {
+    const tail = Buffer.concat(tailChunks);
+    tailChunks = [];
+    checkZipArchive(tail.subarray(Math.max(0, tail.length - ZIP_TAIL_BYTES)), size);
+  }
   return { storageKey, originalName, mimeType: mime, sizeBytes: size, sha256: hash.digest("hex") };
 }
 
