@@ -1,22 +1,18 @@
 import "server-only";
+import { and, eq } from "drizzle-orm";
 import { Readable } from "node:stream";
 import type { Database } from "@/db/client";
+import { assetVersions, files } from "@/db/schema";
 import { attachmentDisposition } from "@/lib/content-disposition";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { recordAssetActivity } from "@/server/activity/record-activity";
 import type { Actor } from "@/server/authz/actor";
 import { getStorage } from "@/server/storage";
 import { getAssetOrThrow } from "./asset-queries";
 
-/** Streams the current file of an asset the actor may see, always as an attachment that cannot run. */
-export async function downloadAsset(db: Database, actor: Actor, assetId: string): Promise<Response> {
-  const { asset, file } = await getAssetOrThrow(db, actor, assetId);
-  if (!file?.storageKey) throw new AppError("not_found", "This asset has no file");
-  if (!asset.allowDownload && (actor.role === "rep" || actor.role === "partner")) {
-    throw new AppError("forbidden", "This asset is view-only; it cannot be downloaded");
-  }
+/** A stored file as a download that the browser saves and never renders or runs. */
+async function attachmentResponse(file: { storageKey: string; mimeType: string; originalName: string }) {
   const { body, size } = await getStorage().get(file.storageKey);
-  await recordAssetActivity(db, actor, "download", asset.id);
   return new Response(Readable.toWeb(body) as ReadableStream, {
     headers: {
       "Content-Type": file.mimeType,
@@ -27,4 +23,28 @@ export async function downloadAsset(db: Database, actor: Actor, assetId: string)
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/** Streams the current file of an asset the actor may see. */
+export async function downloadAsset(db: Database, actor: Actor, assetId: string): Promise<Response> {
+  const { asset, file } = await getAssetOrThrow(db, actor, assetId);
+  if (!file?.storageKey) throw new AppError("not_found", "This asset has no file");
+  if (!asset.allowDownload && (actor.role === "rep" || actor.role === "partner")) {
+    throw new AppError("forbidden", "This asset is view-only; it cannot be downloaded");
+  }
+  const response = await attachmentResponse(file);
+  await recordAssetActivity(db, actor, "download", asset.id);
+  return response;
+}
+
+/** Streams an earlier version's file; only for roles that manage content (checked by the caller). */
+export async function downloadAssetVersion(db: Database, actor: Actor, assetId: string, versionId: string) {
+  await getAssetOrThrow(db, actor, assetId);
+  const [file] = await db
+    .select({ storageKey: files.storageKey, mimeType: files.mimeType, originalName: files.originalName })
+    .from(assetVersions)
+    .innerJoin(files, eq(files.id, assetVersions.fileId))
+    .where(and(eq(assetVersions.id, versionId), eq(assetVersions.assetId, assetId)));
+  if (!file) throw notFound("Version not found");
+  return attachmentResponse(file);
 }

@@ -3,7 +3,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { addAssetVersionRoute } from "@/server/api/routes/assets";
+import { addAssetVersionRoute, downloadAssetVersionRoute } from "@/server/api/routes/assets";
 import { listAssets } from "@/server/assets/asset-queries";
 import { addAssetVersion, listAssetVersions } from "@/server/assets/asset-versions";
 import { updateAsset } from "@/server/assets/update-asset";
@@ -126,6 +126,45 @@ describe("asset lifecycle", () => {
     await expect(
       addAssetVersion(handle.db, marketer, asset.id, multipart({}, { name: "same.pdf", bytes: v2Bytes })),
     ).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("lets marketers download an earlier version as an attachment, and nobody else", async () => {
+    const marketer = await ws.actor(ws.people.marketer);
+    const v1Bytes = await pdf("brief v1");
+    const meta = {
+      title: "Brief",
+      type: "competitive_brief",
+      stageIds: [ws.stages[2]!.id],
+      status: "published",
+    };
+    const asset = await uploadAsset(
+      handle.db,
+      marketer,
+      multipart({ metadata: JSON.stringify(meta) }, { name: "brief v1.pdf", bytes: v1Bytes }),
+    );
+    await addAssetVersion(
+      handle.db,
+      marketer,
+      asset.id,
+      multipart({}, { name: "brief-v2.pdf", bytes: await pdf("brief v2") }),
+    );
+    const [, v1] = await listAssetVersions(handle.db, marketer, asset.id);
+    const get = async (who: "marketer" | "rep", versionId: string) => {
+      const { secret } = await createApiToken(handle.db, await ws.actor(ws.people[who]), `dl-${who}`);
+      return downloadAssetVersionRoute.handler(
+        new Request("http://localhost/x", { headers: { authorization: `Bearer ${secret}` } }),
+        { params: Promise.resolve({ id: asset.id, versionId }) },
+      );
+    };
+    const ok = await get("marketer", v1!.id);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-disposition")).toBe(
+      `attachment; filename="brief v1.pdf"; filename*=UTF-8''brief%20v1.pdf`,
+    );
+    expect(ok.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await ok.arrayBuffer()).equals(Buffer.from(v1Bytes))).toBe(true);
+    expect((await get("rep", v1!.id)).status).toBe(403);
+    expect((await get("marketer", "00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });
 
   it("a rep cannot upload a version over the API", async () => {

@@ -9,7 +9,7 @@ import {
 } from "@/lib/schemas/assets";
 import { getAssetOrThrow } from "@/server/assets/asset-queries";
 import { addAssetVersion } from "@/server/assets/asset-versions";
-import { downloadAsset } from "@/server/assets/download-asset";
+import { downloadAsset, downloadAssetVersion } from "@/server/assets/download-asset";
 import { updateAsset } from "@/server/assets/update-asset";
 import { uploadAsset } from "@/server/assets/upload-asset";
 import { defineRoute } from "../define-route";
@@ -118,4 +118,17 @@ export const addAssetVersionRoute = defineRoute({
       createdAt: version.createdAt.toISOString(),
     };
   },
+});
+
+export const downloadAssetVersionRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/assets/{id}/versions/{versionId}/download",
+  summary: "Download an earlier version's file (marketers and admins)",
+  tag: "Assets",
+  permission: "assets.write",
+  params: z.object({ id: z.uuid(), versionId: z.uuid() }),
+  response: z.unknown(),
+  produces: "application/octet-stream",
+  errors: [404],
+  handler: ({ actor, db, params }) => downloadAssetVersion(db, actor, params.id, params.versionId),
 });

@@ -1,6 +1,13 @@
 import "server-only";
 import type { ApiRoute } from "../define-route";
-import { addAssetVersionRoute, createAsset, downloadAssetFile, getAsset, updateAssetRoute } from "./assets";
+import {
+  addAssetVersionRoute,
+  createAsset,
+  downloadAssetFile,
+  downloadAssetVersionRoute,
+  getAsset,
+  updateAssetRoute,
+} from "./assets";
 import {
   createDealRoute,
   getDealRoute,
@@ -25,6 +32,7 @@ export const apiRoutes: ApiRoute[] = [
   downloadAssetFile,
   updateAssetRoute,
   addAssetVersionRoute,
+  downloadAssetVersionRoute,
   listDealsRoute,
   createDealRoute,
   getDealRoute,

@@ -103,7 +103,14 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
                     </span>
                     <span className="text-xs text-slate-500">
                       {formatDate(v.createdAt)}
-                      {v.createdBy ? ` · ${v.createdBy}` : ""}
+                      {v.createdBy ? ` · ${v.createdBy}` : ""} ·{" "}
+                      <a
+                        href={`/api/v1/assets/${asset.id}/versions/${v.id}/download`}
+                        className="text-brand-700 underline"
+                        aria-label={`Download version ${v.version}`}
+                      >
+                        Download
+                      </a>
                     </span>
                   </li>
                 ))}

@@ -1,0 +1,3 @@
+import { downloadAssetVersionRoute } from "@/server/api/routes/assets";
+
+export const GET = downloadAssetVersionRoute.handler;
