@@ -57,6 +57,11 @@ export async function withIdempotency(
     await db.delete(idempotencyKeys).where(where);
     throw error;
   }
+  if (result.body instanceof Response) {
+    // A streamed response (an NDJSON import) cannot be stored for replay; free the key instead.
+    await db.delete(idempotencyKeys).where(where);
+    return { ...result, replayed: false };
+  }
   await db
     .update(idempotencyKeys)
     .set({ responseStatus: result.status, responseBody: result.body })

@@ -74,6 +74,19 @@ describe("Idempotency-Key", () => {
     expect(retry).toEqual({ status: 201, body: { ok: true }, replayed: false });
   });
 
+  it("does not store a streamed response for replay; the key is freed", async () => {
+    const userId = ws.people.admin.id;
+    let runs = 0;
+    const produce = async () => {
+      runs += 1;
+      return { status: 200, body: new Response("streamed") };
+    };
+    const first = await withIdempotency(handle.db, userId, "stream-key", "x", produce);
+    expect(first.body).toBeInstanceOf(Response);
+    await withIdempotency(handle.db, userId, "stream-key", "x", produce);
+    expect(runs).toBe(2);
+  });
+
   it("refuses keys that are empty or not visible ASCII", async () => {
     await expect(
       withIdempotency(handle.db, ws.people.rep.id, "", "x", async () => ({ status: 200, body: {} })),
