@@ -1,13 +1,13 @@
 import "server-only";
-import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { buyingStages, deals, users } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { containsPattern } from "@/lib/sql-like";
 import type { dealListQuerySchema, dealSchema } from "@/lib/schemas/deals";
 import type { Actor } from "@/server/authz/actor";
 import { dealVisibility } from "@/server/authz/visibility";
+import { dealListWhere } from "./deal-queries";
 
 const dealColumns = {
   deal: deals,
@@ -81,14 +81,7 @@ function decodeCursor(cursor: string): [string, string] {
 
 /** Deals the actor may see, newest activity first, in pages keyed by an opaque cursor. */
 export async function listDealsPage(db: Database, actor: Actor, query: z.infer<typeof dealListQuerySchema>) {
-  const where: SQL[] = [dealVisibility(actor)];
-  if (query.scope === "mine" && actor.role !== "partner") where.push(eq(deals.ownerId, actor.userId));
-  if (query.status) where.push(eq(deals.status, query.status));
-  if (query.stageId) where.push(eq(deals.stageId, query.stageId));
-  if (query.q) {
-    const like = containsPattern(query.q);
-    where.push(or(ilike(deals.name, like), ilike(deals.accountName, like))!);
-  }
+  const where = dealListWhere(actor, query);
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor);
     where.push(sql`(${deals.updatedAt}, ${deals.id}) < (${at}::timestamptz, ${id}::uuid)`);

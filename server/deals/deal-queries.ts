@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import {
@@ -27,8 +27,11 @@ export interface DealListFilters {
   q?: string;
 }
 
-/** Deals for the list page: mine, my team's or all I may see, filtered by status, stage and text. */
-export async function listDeals(db: Database, actor: Actor, opts: DealListFilters) {
+/**
+ * The WHERE clauses every deal list shares (the page and the API): what the actor may see, narrowed to
+ * mine / my team's, and by status, stage and text.
+ */
+export function dealListWhere(actor: Actor, opts: DealListFilters): SQL[] {
   const where = [dealVisibility(actor)];
   if (actor.role !== "partner") {
     if (opts.scope === "mine") where.push(eq(deals.ownerId, actor.userId));
@@ -44,6 +47,11 @@ export async function listDeals(db: Database, actor: Actor, opts: DealListFilter
     const like = containsPattern(opts.q);
     where.push(or(ilike(deals.name, like), ilike(deals.accountName, like))!);
   }
+  return where;
+}
+
+/** Deals for the list page: mine, my team's or all I may see, filtered by status, stage and text. */
+export async function listDeals(db: Database, actor: Actor, opts: DealListFilters) {
   return db
     .select({
       id: deals.id,
@@ -61,7 +69,7 @@ export async function listDeals(db: Database, actor: Actor, opts: DealListFilter
     .from(deals)
     .innerJoin(buyingStages, eq(buyingStages.id, deals.stageId))
     .innerJoin(users, eq(users.id, deals.ownerId))
-    .where(and(...where))
+    .where(and(...dealListWhere(actor, opts)))
     .orderBy(desc(deals.updatedAt))
     .limit(300);
 }
