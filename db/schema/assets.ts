@@ -55,6 +55,11 @@ export const files = pgTable(
     processingError: text("processing_error"),
     extractedText: text("extracted_text"),
     thumbnailKey: text("thumbnail_key"),
+    // Rendered page images for the in-browser viewer (PDF pages; 1 for images), keyed previews/<file>/<n>.
+    pageCount: integer("page_count"),
+    previewPageCount: integer("preview_page_count").notNull().default(0),
+    processingAttempts: integer("processing_attempts").notNull().default(0),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
     uploadedById: uuid("uploaded_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -88,6 +93,9 @@ export const assets = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     reviewBy: timestamp("review_by", { withTimezone: true }),
     currentVersionId: uuid("current_version_id"),
+    // Who sent it for review: with second-person approval, someone else must publish it.
+    submittedForReviewById: uuid("submitted_for_review_by_id").references(() => users.id),
+    approvedById: uuid("approved_by_id").references(() => users.id),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
