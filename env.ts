@@ -40,6 +40,8 @@ const schema = z
       .int()
       .positive()
       .default(500 * 1024 * 1024),
+    // "off" on web-only instances when dedicated workers (`npm run worker`) process the job queue.
+    JOB_WORKERS: z.enum(["on", "off"]).default("on"),
     S3_BUCKET: optionalString,
     S3_REGION: z.string().default("us-east-1"),
     S3_ENDPOINT: optionalString.pipe(z.url().optional()),

@@ -1,7 +1,12 @@
-/** Applies pending migrations once when a server instance starts, before it serves requests. */
+/**
+ * Runs once when a server instance starts, before it serves requests: applies pending migrations, then
+ * connects to the job queue and (unless JOB_WORKERS=off) starts the background workers.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getDatabaseHandle } = await import("./db/client");
     await getDatabaseHandle();
+    const { startJobs } = await import("./server/jobs/start-jobs");
+    await startJobs();
   }
 }

@@ -1,7 +1,17 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite ships WASM and extension bundles that must be loaded from node_modules at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
+  // Loaded from node_modules at run time, not bundled: PGlite's WASM and extension bundles, native
+  // addons (argon2, sharp, skia canvas) and the PDF/Office parsers and job queue that load them.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "pg",
+    "pg-boss",
+    "sharp",
+    "@napi-rs/canvas",
+    "unpdf",
+    "officeparser",
+  ],
   poweredByHeader: false,
   // `npm run typecheck` checks the whole project (scripts and tests too); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

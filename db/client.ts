@@ -29,6 +29,8 @@ export interface DatabaseHandle {
   driver: "pglite" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** What the job queue (pg-boss) connects through: the same embedded instance, or the same server. */
+  queueConnection: { backend: "pglite"; client: PGlite } | { backend: "postgres"; url: string };
   /** PGlite only: the data folder as a tarball, to clone a migrated database quickly. */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -59,6 +61,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         }
       },
       close: () => pool.end(),
+      queueConnection: { backend: "postgres", url: options.url },
     };
   }
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
@@ -73,6 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     driver: "pglite",
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
     close: () => client.close(),
+    queueConnection: { backend: "pglite", client },
     dumpDataDir: async () => (await client.dumpDataDir("gzip")) as Blob,
   };
 }

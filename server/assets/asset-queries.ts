@@ -86,6 +86,10 @@ export async function getAssetOrThrow(db: Database, actor: Actor, assetId: strin
         sizeBytes: files.sizeBytes,
         storageKey: files.storageKey,
         processingState: files.processingState,
+        processingError: files.processingError,
+        pageCount: files.pageCount,
+        previewPageCount: files.previewPageCount,
+        thumbnailKey: files.thumbnailKey,
       },
       version: assetVersions.version,
     })

@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
+import { enqueueFileProcessing } from "@/server/files/enqueue-processing";
 import { getStorage } from "@/server/storage";
 import { receiveUpload } from "./receive-upload";
 
@@ -49,8 +50,9 @@ export async function addAssetVersion(db: Database, actor: Actor, assetId: strin
     workspaceId: actor.workspaceId,
     maxBytes: env.UPLOAD_MAX_BYTES,
   });
+  let added: { version: typeof assetVersions.$inferSelect; file: typeof files.$inferSelect };
   try {
-    return await db.transaction(async (tx) => {
+    added = await db.transaction(async (tx) => {
       const [asset] = await tx.select().from(assets).where(eq(assets.id, assetId)).for("update");
       const [current] = await tx
         .select({ sha256: files.sha256, version: assetVersions.version })
@@ -98,4 +100,6 @@ export async function addAssetVersion(db: Database, actor: Actor, assetId: strin
     await storage.delete(file.storageKey).catch(() => undefined);
     throw error;
   }
+  await enqueueFileProcessing(added.file.id);
+  return added;
 }

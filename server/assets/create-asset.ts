@@ -63,7 +63,7 @@ export async function createAssetFromFile(
       entityId: asset!.id,
       data: { title: metadata.title, status: metadata.status, fileId: fileRow!.id },
     });
-    return { ...asset!, currentVersionId: version!.id };
+    return { asset: { ...asset!, currentVersionId: version!.id }, fileId: fileRow!.id };
   });
 }
 

@@ -6,13 +6,15 @@ import { assetMetadataSchema } from "@/lib/schemas/assets";
 import { parseOrThrow } from "@/lib/zod-errors";
 import type { Actor } from "@/server/authz/actor";
 import { can } from "@/server/authz/permissions";
+import { enqueueFileProcessing } from "@/server/files/enqueue-processing";
 import { getStorage } from "@/server/storage";
 import { createAssetFromFile } from "./create-asset";
 import { receiveUpload } from "./receive-upload";
 
 /**
  * The whole upload path shared by the UI and the API: stream the file into storage, validate the
- * metadata, create the asset. If anything fails after the bytes were stored, they are deleted again.
+ * metadata, create the asset, queue its text extraction and previews. If anything fails after the bytes
+ * were stored, they are deleted again.
  */
 export async function uploadAsset(db: Database, actor: Actor, request: Request) {
   const storage = getStorage();
@@ -20,6 +22,7 @@ export async function uploadAsset(db: Database, actor: Actor, request: Request) 
     workspaceId: actor.workspaceId,
     maxBytes: env.UPLOAD_MAX_BYTES,
   });
+  let created: Awaited<ReturnType<typeof createAssetFromFile>>;
   try {
     let raw: unknown;
     try {
@@ -33,9 +36,11 @@ export async function uploadAsset(db: Database, actor: Actor, request: Request) 
     if (metadata.status === "published" && !can(actor.role, "assets.publish")) {
       throw new AppError("forbidden", "Your role cannot publish assets");
     }
-    return await createAssetFromFile(db, actor, metadata, file);
+    created = await createAssetFromFile(db, actor, metadata, file);
   } catch (error) {
     await storage.delete(file.storageKey).catch(() => undefined);
     throw error;
   }
+  await enqueueFileProcessing(created.fileId);
+  return created.asset;
 }

@@ -22,4 +22,4 @@ export function getStorage(): StorageDriver {
   return storage;
 }
 
-export type { StorageDriver } from "./storage-driver";
+export type { ByteRange, StorageDriver } from "./storage-driver";

@@ -28,11 +28,11 @@ export function createLocalStorage(root: string): StorageDriver {
         throw error;
       }
     },
-    async get(key) {
+    async get(key, range) {
       const full = resolve(key);
       try {
         const stat = await fs.promises.stat(full);
-        return { body: fs.createReadStream(full), size: stat.size };
+        return { body: fs.createReadStream(full, range), size: stat.size };
       } catch {
         throw notFound("File not found");
       }

@@ -45,11 +45,19 @@ export function createS3Storage(settings: S3Settings): StorageDriver {
         queueSize: 2,
       }).done();
     },
-    async get(key) {
+    async get(key, range) {
       assertSafeKey(key);
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: key }));
-        return { body: out.Body as Readable, size: Number(out.ContentLength ?? 0) };
+        const out = await client.send(
+          new GetObjectCommand({
+            Bucket: settings.bucket,
+            Key: key,
+            Range: range ? `bytes=${range.start}-${range.end}` : undefined,
+          }),
+        );
+        // With a range, the whole object's size is the part of Content-Range after the slash.
+        const total = range ? Number(out.ContentRange?.split("/")[1]) : Number(out.ContentLength ?? 0);
+        return { body: out.Body as Readable, size: total };
       } catch (error) {
         if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey")
           throw notFound("File not found");

@@ -6,9 +6,17 @@ export interface StorageDriver {
   readonly name: "local" | "s3";
   /** Streams the body to the key; resolves once it is durably stored. */
   put(key: string, body: Readable, contentType: string): Promise<void>;
-  /** Opens the stored object for reading, or throws a not_found AppError. */
-  get(key: string): Promise<{ body: Readable; size: number }>;
+  /**
+   * Opens the stored object (or the inclusive byte range of it) for reading, or throws a not_found
+   * AppError. `size` is always the whole object's size.
+   */
+  get(key: string, range?: ByteRange): Promise<{ body: Readable; size: number }>;
   delete(key: string): Promise<void>;
+}
+
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9/_-]{0,200}$/;

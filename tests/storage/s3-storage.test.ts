@@ -59,6 +59,13 @@ describe("S3 storage driver against a real S3-compatible server", () => {
     );
   });
 
+  it("reads a byte range, reporting the whole object's size", async () => {
+    await storage.put("ws/test/files/range", Readable.from([Buffer.from("0123456789")]), "video/mp4");
+    const { body, size } = await storage.get("ws/test/files/range", { start: 2, end: 5 });
+    expect(size).toBe(10);
+    expect((await readAll(body)).toString()).toBe("2345");
+  });
+
   it("answers not_found for a missing key and after delete", async () => {
     await expect(storage.get("ws/test/files/missing")).rejects.toMatchObject({ code: "not_found" });
     await storage.put("ws/test/files/small", Readable.from([Buffer.from("hello")]), "text/plain");

@@ -7,6 +7,7 @@ import {
   assetVersionSchema,
   updateAssetSchema,
 } from "@/lib/schemas/assets";
+import { previewPageResponse, thumbnailResponse, videoStreamResponse } from "@/server/assets/asset-media";
 import { getAssetOrThrow } from "@/server/assets/asset-queries";
 import { addAssetVersion } from "@/server/assets/asset-versions";
 import { downloadAsset, downloadAssetVersion } from "@/server/assets/download-asset";
@@ -131,4 +132,44 @@ export const downloadAssetVersionRoute = defineRoute({
   produces: "application/octet-stream",
   errors: [404],
   handler: ({ actor, db, params }) => downloadAssetVersion(db, actor, params.id, params.versionId),
+});
+
+export const assetPreviewPageRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/assets/{id}/pages/{page}",
+  summary: "A rendered page of the asset's current file, as a WebP image (PDF pages; images have one)",
+  tag: "Assets",
+  permission: "assets.read",
+  params: z.object({ id: z.uuid(), page: z.coerce.number().int().min(1).max(1000) }),
+  response: z.unknown(),
+  produces: "image/webp",
+  errors: [404],
+  handler: ({ actor, db, params }) => previewPageResponse(db, actor, params.id, params.page),
+});
+
+export const assetThumbnailRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/assets/{id}/thumbnail",
+  summary: "The asset's thumbnail as a WebP image (PDFs and images, once processed)",
+  tag: "Assets",
+  permission: "assets.read",
+  params: idParam,
+  response: z.unknown(),
+  produces: "image/webp",
+  errors: [404],
+  handler: ({ actor, db, params }) => thumbnailResponse(db, actor, params.id),
+});
+
+export const assetVideoStreamRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/assets/{id}/stream",
+  summary: "Stream a video asset for in-browser playback (supports Range requests)",
+  tag: "Assets",
+  permission: "assets.read",
+  params: idParam,
+  response: z.unknown(),
+  produces: "video/mp4",
+  errors: [404, 416],
+  handler: ({ actor, db, params, request }) =>
+    videoStreamResponse(db, actor, params.id, request.headers.get("range")),
 });

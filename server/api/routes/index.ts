@@ -2,6 +2,9 @@ import "server-only";
 import type { ApiRoute } from "../define-route";
 import {
   addAssetVersionRoute,
+  assetPreviewPageRoute,
+  assetThumbnailRoute,
+  assetVideoStreamRoute,
   createAsset,
   downloadAssetFile,
   downloadAssetVersionRoute,
@@ -33,6 +36,9 @@ export const apiRoutes: ApiRoute[] = [
   updateAssetRoute,
   addAssetVersionRoute,
   downloadAssetVersionRoute,
+  assetPreviewPageRoute,
+  assetThumbnailRoute,
+  assetVideoStreamRoute,
   listDealsRoute,
   createDealRoute,
   getDealRoute,

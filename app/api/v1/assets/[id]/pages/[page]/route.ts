@@ -1,0 +1,3 @@
+import { assetPreviewPageRoute } from "@/server/api/routes/assets";
+
+export const GET = assetPreviewPageRoute.handler;

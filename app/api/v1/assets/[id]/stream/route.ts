@@ -1,0 +1,3 @@
+import { assetVideoStreamRoute } from "@/server/api/routes/assets";
+
+export const GET = assetVideoStreamRoute.handler;

@@ -1,0 +1,3 @@
+import { assetThumbnailRoute } from "@/server/api/routes/assets";
+
+export const GET = assetThumbnailRoute.handler;

@@ -1,0 +1,30 @@
+import "server-only";
+import type { PgBoss } from "pg-boss";
+import type { Database } from "@/db/client";
+import { sweepPendingFiles } from "@/server/files/enqueue-processing";
+import { processFile } from "@/server/files/process-file";
+import type { StorageDriver } from "@/server/storage";
+import { fileProcessingQueue, type FileProcessingJob } from "./job-queue";
+
+const SWEEP_EVERY_MS = 60_000;
+
+/** Runs the file-processing worker in this process and sweeps up files whose job was never queued. */
+export async function startWorkers(deps: { db: Database; queue: PgBoss; storage: StorageDriver }) {
+  const { db, queue, storage } = deps;
+  await queue.work<FileProcessingJob>(
+    fileProcessingQueue.name,
+    { batchSize: 1, pollingIntervalSeconds: 2 },
+    async ([job]) => {
+      if (!job) return;
+      await processFile(db, storage, job.data.fileId, {
+        finalAttempt: job.retryCount >= fileProcessingQueue.options.retryLimit,
+      });
+    },
+  );
+  await sweepPendingFiles(db, queue, 0);
+  const timer = setInterval(() => {
+    sweepPendingFiles(db, queue).catch((error) => console.error("File sweep failed", error));
+  }, SWEEP_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
