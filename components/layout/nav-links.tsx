@@ -41,7 +41,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                   {item.badge}
                 </span>
                 <span className="sr-only">
-                  {`(${item.badge} ${item.badge === 1 ? "item needs" : "items need"} attention)`}
+                  {` (${item.badge} ${item.badge === 1 ? "item needs" : "items need"} attention)`}
                 </span>
               </>
             ) : null}
