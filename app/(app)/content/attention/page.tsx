@@ -75,7 +75,7 @@ export default async function NeedsAttentionPage({
           showOwner={all}
           items={attention.reviewDue.items.map((r) => {
             const days = daysFrom(r.reviewBy!, now);
-            const when = `${formatDate(r.reviewBy)}`;
+            const when = formatDate(r.reviewBy);
             return days < 0
               ? item(r, `Review overdue since ${when}`, true)
               : item(r, `Review due ${describeDays(days)} (${when})`);
