@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { getDb } from "@/db/client";
+import { countOwnerAttention } from "@/server/assets/attention-queries";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
 
@@ -7,8 +9,13 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
+  const marketing = can(actor.role, "assets.write");
+  const attention = marketing ? await countOwnerAttention(await getDb(), actor) : 0;
   const nav = [
     { href: "/library", label: "Library", show: can(actor.role, "assets.read") },
+    { href: "/whats-new", label: "What's new", show: can(actor.role, "assets.read") },
+    { href: "/content", label: "My content", show: marketing },
+    { href: "/content/attention", label: "Needs attention", show: marketing, badge: attention },
     { href: "/deals", label: "Deals", show: can(actor.role, "deals.read") },
     { href: "/assets/new", label: "Upload", show: can(actor.role, "assets.write") },
     { href: "/admin/users", label: "Admin", show: can(actor.role, "users.manage") },

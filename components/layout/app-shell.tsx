@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { roleLabels, type Role } from "@/lib/roles";
-import { NavLinks } from "./nav-links";
+import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 export function AppShell({
@@ -9,7 +9,7 @@ export function AppShell({
   user,
   children,
 }: {
-  nav: { href: string; label: string }[];
+  nav: NavItem[];
   user: { name: string; email: string; role: Role; org: string | null };
   children: ReactNode;
 }) {

@@ -59,7 +59,8 @@ export async function listAssets(db: Database, actor: Actor, filters: AssetListF
   return rows.map((r) => ({ ...r, stageIds: stageMap.get(r.id) ?? [] }));
 }
 
-async function stagesOf(db: Database, assetIds: string[]) {
+/** Stage ids per asset, in stage order. */
+export async function stagesOf(db: Database, assetIds: string[]) {
   const map = new Map<string, string[]>();
   if (assetIds.length === 0) return map;
   const links = await db

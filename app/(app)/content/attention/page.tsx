@@ -1,0 +1,127 @@
+import Link from "next/link";
+import { z } from "zod";
+import { AttentionSection, type AttentionItem } from "@/components/content/attention-section";
+import { LinkTabs } from "@/components/content/link-tabs";
+import { PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { NEVER_USED_AFTER_DAYS, REVIEW_DUE_WITHIN_DAYS, ownerScopes } from "@/lib/content-views";
+import { formatDate } from "@/lib/format";
+import { daysFrom, describeDays } from "@/lib/relative-days";
+import { getAttention, type Attention } from "@/server/assets/attention-queries";
+import { requirePageActor } from "@/server/auth/session";
+import { can } from "@/server/authz/permissions";
+
+export const metadata = { title: "Needs attention" };
+
+const params = z.object({ owner: z.enum(ownerScopes).catch("mine") });
+
+type Row = Attention["expired"]["items"][number];
+
+export default async function NeedsAttentionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
+  const actor = await requirePageActor("assets.write");
+  const { owner } = params.parse(await searchParams);
+  const db = await getDb();
+  const attention = await getAttention(db, actor, { owner });
+  const all = attention.acrossOwners;
+  const now = new Date();
+  const item = (row: Row, reason: string, urgent = false): AttentionItem => ({ ...row, reason, urgent });
+  const yours = all ? "" : "your ";
+  const actionCount = attention.expired.count + attention.reviewDue.count + attention.processingFailed.count;
+
+  return (
+    <>
+      <PageHeader
+        title="Needs attention"
+        description={
+          actionCount === 0
+            ? `Nothing of ${all ? "anyone's" : "yours"} is expired, due for review or failed to process.`
+            : `${actionCount} ${actionCount === 1 ? "item needs" : "items need"} action: expired, due for review or failed to process.`
+        }
+        actions={
+          actor.role === "admin" ? (
+            <LinkTabs
+              label="Owner"
+              tabs={[
+                { href: "/content/attention", label: "Mine", active: !all },
+                { href: "/content/attention?owner=all", label: "All owners", active: all },
+              ]}
+            />
+          ) : null
+        }
+      />
+      <div className="space-y-6">
+        <AttentionSection
+          title="Expired"
+          description="Published but past the expiry date, so hidden from reps and partners."
+          count={attention.expired.count}
+          showOwner={all}
+          items={attention.expired.items.map((r) =>
+            item(
+              r,
+              `Expired ${describeDays(daysFrom(r.expiresAt!, now))} (${formatDate(r.expiresAt)})`,
+              true,
+            ),
+          )}
+          emptyText={`None of ${yours || "the "}published assets have expired.`}
+        />
+        <AttentionSection
+          title="Review due"
+          description={`Review date passed or within ${REVIEW_DUE_WITHIN_DAYS} days.`}
+          count={attention.reviewDue.count}
+          showOwner={all}
+          items={attention.reviewDue.items.map((r) => {
+            const days = daysFrom(r.reviewBy!, now);
+            const when = formatDate(r.reviewBy);
+            return days < 0
+              ? item(r, `Review overdue since ${when}`, true)
+              : item(r, `Review due ${describeDays(days)} (${when})`);
+          })}
+          emptyText="No reviews are due in the next week."
+        />
+        <AttentionSection
+          title="Processing failed"
+          description="The current file could not be read: no preview and no search text until it is replaced."
+          count={attention.processingFailed.count}
+          showOwner={all}
+          items={attention.processingFailed.items.map((r) =>
+            item(r, r.processingError ?? "No reason recorded", r.status === "published"),
+          )}
+          emptyText="Every current file was processed."
+        />
+        <AttentionSection
+          title="Never used"
+          description={`Published ${NEVER_USED_AFTER_DAYS}+ days ago and not logged in any deal yet.`}
+          count={attention.neverUsed.count}
+          showOwner={all}
+          items={attention.neverUsed.items.map((r) =>
+            item(r, `Published ${formatDate(r.publishedAt)}, no usage logged`),
+          )}
+          emptyText={`Every asset published over ${NEVER_USED_AFTER_DAYS} days ago has been used in a deal.`}
+        />
+        {can(actor.role, "assets.publish") ? (
+          <AttentionSection
+            title="Awaiting review"
+            description="Submitted by someone else and waiting for a publisher."
+            count={attention.awaitingReview.count}
+            showOwner
+            items={attention.awaitingReview.items.map((r) =>
+              item(r, `Waiting since ${formatDate(r.updatedAt)}`),
+            )}
+            emptyText="No one is waiting on a review."
+          />
+        ) : null}
+      </div>
+      <p className="mt-6 text-sm text-slate-500">
+        Looking for everything you own?{" "}
+        <Link href="/content" className="font-medium text-brand-700 hover:underline">
+          Open My content
+        </Link>
+        .
+      </p>
+    </>
+  );
+}

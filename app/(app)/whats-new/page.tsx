@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { z } from "zod";
+import { LinkTabs } from "@/components/content/link-tabs";
+import { WhatsNewGroups } from "@/components/content/whats-new-groups";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { whatsNewRanges, type WhatsNewRange } from "@/lib/content-views";
+import { listWhatsNew } from "@/server/assets/whats-new-queries";
+import { requirePageActor } from "@/server/auth/session";
+import { can } from "@/server/authz/permissions";
+
+export const metadata = { title: "What's new" };
+
+const DEFAULT_RANGE: WhatsNewRange = 30;
+const params = z.object({
+  since: z.coerce.number().pipe(z.literal(whatsNewRanges)).catch(DEFAULT_RANGE),
+});
+
+export default async function WhatsNewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
+  const actor = await requirePageActor("assets.read");
+  const { since } = params.parse(await searchParams);
+  const db = await getDb();
+  const { groups, assetCount } = await listWhatsNew(db, actor, { sinceDays: since });
+  const canWrite = can(actor.role, "assets.write");
+  return (
+    <>
+      <PageHeader
+        title="What's new"
+        description={
+          assetCount === 0
+            ? `Content published in the last ${since} days, by buying stage.`
+            : `${assetCount} ${assetCount === 1 ? "asset" : "assets"} published in the last ${since} days, by buying stage.`
+        }
+        actions={
+          <LinkTabs
+            label="Published since"
+            tabs={whatsNewRanges.map((days) => ({
+              href: days === DEFAULT_RANGE ? "/whats-new" : `/whats-new?since=${days}`,
+              label: `${days} days`,
+              active: days === since,
+            }))}
+          />
+        }
+      />
+      {groups.length === 0 ? (
+        <EmptyState title={`Nothing new in the last ${since} days`}>
+          {since < 90 ? (
+            <>
+              <Link href="/whats-new?since=90" className="font-medium text-brand-700 hover:underline">
+                Look back 90 days
+              </Link>{" "}
+              or browse the{" "}
+            </>
+          ) : (
+            "Browse the "
+          )}
+          <Link href="/library" className="font-medium text-brand-700 hover:underline">
+            library
+          </Link>
+          {canWrite ? " — or publish something new for the field." : "."}
+        </EmptyState>
+      ) : (
+        <WhatsNewGroups groups={groups} showOwner={actor.role !== "partner"} />
+      )}
+    </>
+  );
+}

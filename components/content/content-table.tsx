@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { AssetStatusBadge, AssetTypeBadge } from "@/components/assets/asset-badges";
+import type { AssetStatus, AssetType } from "@/lib/assets";
+import { formatDate } from "@/lib/format";
+import { ProcessingBadge } from "./processing-badge";
+
+export interface ContentRow {
+  id: string;
+  title: string;
+  type: AssetType;
+  status: AssetStatus;
+  expired: boolean;
+  updatedAt: Date;
+  ownerName: string;
+  stageNames: string[];
+  processingState: string | null;
+  processingError: string | null;
+}
+
+export function ContentTable({ rows, showOwner }: { rows: ContentRow[]; showOwner: boolean }) {
+  const th = "px-4 py-2";
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Content">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className={th}>
+              Title
+            </th>
+            <th scope="col" className={th}>
+              Type
+            </th>
+            <th scope="col" className={th}>
+              Stages
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            {showOwner ? (
+              <th scope="col" className={th}>
+                Owner
+              </th>
+            ) : null}
+            <th scope="col" className={th}>
+              Updated
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id} className="align-top">
+              <td className="px-4 py-2">
+                <Link
+                  href={`/assets/${row.id}`}
+                  className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                >
+                  {row.title}
+                </Link>
+                <div className="mt-1">
+                  <ProcessingBadge state={row.processingState} error={row.processingError} />
+                </div>
+              </td>
+              <td className="px-4 py-2">
+                <AssetTypeBadge type={row.type} />
+              </td>
+              <td className="px-4 py-2 text-slate-600">{row.stageNames.join(" · ") || "—"}</td>
+              <td className="px-4 py-2">
+                <AssetStatusBadge status={row.status} expired={row.expired} />
+              </td>
+              {showOwner ? <td className="px-4 py-2 text-slate-600">{row.ownerName}</td> : null}
+              <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDate(row.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
