@@ -84,6 +84,30 @@ test("a marketer renames and merges tags, then bulk-tags two library assets", as
   await expect(industries.getByRole("listitem").filter({ hasText: fintech })).toContainText(
     "2 assets · 0 deals",
   );
+
+  // Reorder from the keyboard: focus stays on the button, the tag moves up one place.
+  const renameButtons = industries.getByRole("button", { name: /^Rename / });
+  const names = () =>
+    renameButtons.evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label")!.slice(7)));
+  const before = await names();
+  expect(before.at(-1)).toBe(fintech);
+  const up = page.getByRole("button", { name: `Move ${fintech} up` });
+  await up.focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(names).toEqual([...before.slice(0, -2), fintech, before.at(-2)!]);
+  await expect(up).toBeFocused();
+
+  // Deleting a tag in use asks what to do with the assets that carry it.
+  await page.getByRole("button", { name: `Delete ${fintech}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Delete “${fintech}”?` });
+  await expect(dialog).toContainText("It is used by 2 assets and 0 deals. What should happen to them?");
+  await dialog.getByLabel("Remove it from them").check();
+  await dialog.getByRole("button", { name: "Remove and delete" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(industries.getByText(fintech, { exact: true })).toHaveCount(0);
+  await page.goto("/library");
+  for (const title of titles)
+    await expect(page.getByRole("list", { name: `Tags of ${title}` })).toHaveCount(0);
 });
 
 test("reps see no bulk edit and cannot open the taxonomy page", async ({ page }) => {
