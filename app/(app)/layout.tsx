@@ -18,6 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/content/attention", label: "Needs attention", show: marketing, badge: attention },
     { href: "/deals", label: "Deals", show: can(actor.role, "deals.read") },
     { href: "/assets/new", label: "Upload", show: can(actor.role, "assets.write") },
+    { href: "/settings/taxonomy", label: "Taxonomy", show: can(actor.role, "taxonomy.manage") },
     { href: "/admin/users", label: "Admin", show: can(actor.role, "users.manage") },
     { href: "/settings/tokens", label: "API tokens", show: can(actor.role, "tokens.manage") },
   ].filter((i) => i.show);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import type { AssetStatus, AssetType } from "@/lib/assets";
 import { formatDate } from "@/lib/format";
@@ -14,6 +15,7 @@ export interface AssetListItem {
   updatedAt: Date;
   expired: boolean;
   stageNames: string[];
+  tagNames?: string[];
 }
 
 export function AssetList({
@@ -23,6 +25,7 @@ export function AssetList({
   emptyTitle,
   emptyHint,
   action,
+  leading,
 }: {
   items: AssetListItem[];
   showStatus: boolean;
@@ -31,6 +34,8 @@ export function AssetList({
   emptyTitle: string;
   emptyHint?: string;
   action?: (item: AssetListItem) => React.ReactNode;
+  /** Rendered before each row's content, e.g. a selection checkbox. */
+  leading?: (item: AssetListItem) => React.ReactNode;
 }) {
   if (items.length === 0) return <EmptyState title={emptyTitle}>{emptyHint}</EmptyState>;
   return (
@@ -40,6 +45,7 @@ export function AssetList({
     >
       {items.map((item) => (
         <li key={item.id} className="flex items-start gap-4 px-4 py-3">
+          {leading ? <div className="shrink-0 pt-0.5">{leading(item)}</div> : null}
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
               <Link
@@ -58,6 +64,15 @@ export function AssetList({
               {item.stageNames.join(" · ")}
               {showOwner ? ` — ${item.ownerName}` : ""}, updated {formatDate(item.updatedAt)}
             </p>
+            {item.tagNames?.length ? (
+              <ul className="mt-1 flex flex-wrap gap-1" aria-label={`Tags of ${item.title}`}>
+                {item.tagNames.map((name, i) => (
+                  <li key={`${i}:${name}`}>
+                    <Badge>{name}</Badge>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </div>
           {action ? <div className="shrink-0">{action(item)}</div> : null}
         </li>

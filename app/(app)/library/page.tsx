@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { AssetList } from "@/components/assets/asset-list";
+import { SelectableAssetList } from "@/components/assets/selectable-asset-list";
 import { StageFilter } from "@/components/assets/stage-filter";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
@@ -8,6 +9,7 @@ import { getDb } from "@/db/client";
 import { listAssets } from "@/server/assets/asset-queries";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
+import { listTermOptions, termNamesByAsset } from "@/server/taxonomy/taxonomy-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
 
 export const metadata = { title: "Library" };
@@ -22,12 +24,32 @@ export default async function LibraryPage({
   const actor = await requirePageActor("assets.read");
   const { stage } = params.parse(await searchParams);
   const db = await getDb();
-  const [stages, items] = await Promise.all([
+  const canWrite = can(actor.role, "assets.write");
+  const [stages, assets, terms] = await Promise.all([
     listStages(db, actor.workspaceId),
     listAssets(db, actor, { stageId: stage }),
+    canWrite ? listTermOptions(db, actor.workspaceId) : [],
   ]);
+  const tags = await termNamesByAsset(
+    db,
+    actor.workspaceId,
+    assets.map((a) => a.id),
+  );
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
-  const canWrite = can(actor.role, "assets.write");
+  const items = assets.map((a) => ({
+    ...a,
+    stageNames: a.stageIds.map((id) => stageName.get(id) ?? ""),
+    tagNames: tags.get(a.id) ?? [],
+  }));
+  const list = {
+    items,
+    showStatus: canWrite,
+    showOwner: actor.role !== "partner",
+    emptyTitle: stage ? "No assets for this stage yet" : "The library is empty",
+    emptyHint: canWrite
+      ? "Upload a file to publish the first asset."
+      : "Marketing hasn't published anything here yet.",
+  };
   return (
     <>
       <PageHeader
@@ -46,17 +68,7 @@ export default async function LibraryPage({
         }
       />
       <StageFilter stages={stages} activeStageId={stage} basePath="/library" />
-      <AssetList
-        items={items.map((i) => ({ ...i, stageNames: i.stageIds.map((id) => stageName.get(id) ?? "") }))}
-        showStatus={canWrite}
-        showOwner={actor.role !== "partner"}
-        emptyTitle={stage ? "No assets for this stage yet" : "The library is empty"}
-        emptyHint={
-          canWrite
-            ? "Upload a file to publish the first asset."
-            : "Marketing hasn't published anything here yet."
-        }
-      />
+      {canWrite ? <SelectableAssetList {...list} stages={stages} terms={terms} /> : <AssetList {...list} />}
     </>
   );
 }

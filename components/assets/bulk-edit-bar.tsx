@@ -1,0 +1,133 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
+import type { BulkEditAssetsInput } from "@/lib/schemas/taxonomy";
+import { taxonomyKindLabels, taxonomyKinds, type TaxonomyKind } from "@/lib/taxonomy";
+import { bulkEditAssetsAction } from "@/server/assets/bulk-edit-actions";
+
+type Change = Omit<BulkEditAssetsInput, "assetIds">;
+
+/** Adds or removes one buying stage or one tag on every selected asset. */
+export function BulkEditBar({
+  assetIds,
+  stages,
+  terms,
+  onClear,
+}: {
+  assetIds: string[];
+  stages: { id: string; name: string }[];
+  terms: { id: string; kind: TaxonomyKind; name: string }[];
+  onClear: () => void;
+}) {
+  const router = useRouter();
+  const [stageId, setStageId] = useState("");
+  const [termId, setTermId] = useState("");
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const count = `${assetIds.length} ${assetIds.length === 1 ? "asset" : "assets"}`;
+
+  const apply = (change: Change, done: string) =>
+    start(async () => {
+      const result = await bulkEditAssetsAction({ assetIds, ...change });
+      if (result.ok) {
+        setMessage({ ok: true, text: done });
+        router.refresh();
+      } else {
+        const field = result.fieldErrors && Object.values(result.fieldErrors)[0]?.[0];
+        setMessage({ ok: false, text: field ?? result.error });
+      }
+    });
+
+  const stageName = stages.find((s) => s.id === stageId)?.name;
+  const termName = terms.find((t) => t.id === termId)?.name;
+
+  return (
+    <section
+      aria-label="Bulk edit"
+      className="sticky top-0 z-10 mb-3 space-y-3 rounded-lg bg-brand-50 p-3 text-sm ring-1 ring-brand-100"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="font-medium text-slate-900">{count} selected</p>
+        <Button variant="ghost" onClick={onClear}>
+          Clear selection
+        </Button>
+      </div>
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="w-56">
+          <label htmlFor="bulk-stage" className="block text-xs font-medium text-slate-700">
+            Buying stage
+          </label>
+          <Select id="bulk-stage" value={stageId} onChange={(e) => setStageId(e.target.value)}>
+            <option value="">Choose a stage…</option>
+            {stages.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Button
+          variant="secondary"
+          disabled={pending || !stageId}
+          onClick={() => apply({ addStageIds: [stageId] }, `Added ${stageName} to ${count}`)}
+        >
+          Add stage
+        </Button>
+        <Button
+          variant="secondary"
+          disabled={pending || !stageId}
+          onClick={() => apply({ removeStageIds: [stageId] }, `Removed ${stageName} from ${count}`)}
+        >
+          Remove stage
+        </Button>
+      </div>
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="w-56">
+          <label htmlFor="bulk-tag" className="block text-xs font-medium text-slate-700">
+            Tag
+          </label>
+          <Select id="bulk-tag" value={termId} onChange={(e) => setTermId(e.target.value)}>
+            <option value="">{terms.length ? "Choose a tag…" : "No tags yet"}</option>
+            {taxonomyKinds.map((kind) => {
+              const ofKind = terms.filter((t) => t.kind === kind);
+              return ofKind.length ? (
+                <optgroup key={kind} label={taxonomyKindLabels[kind].many}>
+                  {ofKind.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null;
+            })}
+          </Select>
+        </div>
+        <Button
+          variant="secondary"
+          disabled={pending || !termId}
+          onClick={() => apply({ addTermIds: [termId] }, `Tagged ${count} with ${termName}`)}
+        >
+          Add tag
+        </Button>
+        <Button
+          variant="secondary"
+          disabled={pending || !termId}
+          onClick={() => apply({ removeTermIds: [termId] }, `Removed ${termName} from ${count}`)}
+        >
+          Remove tag
+        </Button>
+      </div>
+      {message ? (
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={message.ok ? "text-emerald-700" : "text-red-600"}
+        >
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
+import { deleteTermAction } from "@/server/taxonomy/taxonomy-actions";
+import { countOf } from "./term-usage";
+
+/** Asks what happens to the assets and deals that carry a term before deleting it. */
+export function DeleteTermDialog({
+  term,
+  others,
+  onClose,
+}: {
+  term: { id: string; name: string; assetCount: number; dealCount: number };
+  others: { id: string; name: string }[];
+  onClose: (message?: string) => void;
+}) {
+  const router = useRouter();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [choice, setChoice] = useState<"remove" | "merge">("remove");
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const titleId = `delete-title-${term.id}`;
+  const descId = `delete-desc-${term.id}`;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    dialog?.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const targetId = String(new FormData(event.currentTarget).get("targetId") ?? "") || undefined;
+    start(async () => {
+      const result = await deleteTermAction({ termId: term.id, inUse: choice, targetId });
+      if (!result.ok) return setError(result.fieldErrors?.targetId?.[0] ?? result.error);
+      onClose(
+        result.data.mergedInto
+          ? `Merged “${term.name}” into “${result.data.mergedInto}”`
+          : `Deleted “${term.name}”`,
+      );
+      router.refresh();
+    });
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      className="m-auto w-full max-w-md rounded-lg bg-white p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
+    >
+      <form onSubmit={onSubmit} noValidate className="space-y-4 p-5">
+        <h2 id={titleId} className="text-base font-semibold text-slate-900">
+          Delete “{term.name}”?
+        </h2>
+        <p id={descId} className="text-sm text-slate-600">
+          It is used by {countOf(term.assetCount, "asset")} and {countOf(term.dealCount, "deal")}. What should
+          happen to them?
+        </p>
+        <fieldset className="space-y-3 text-sm">
+          <legend className="sr-only">What to do with the assets and deals</legend>
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="inUse"
+              value="remove"
+              checked={choice === "remove"}
+              onChange={() => setChoice("remove")}
+            />
+            Remove it from them
+          </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="inUse"
+              value="merge"
+              checked={choice === "merge"}
+              disabled={others.length === 0}
+              onChange={() => setChoice("merge")}
+            />
+            Merge into another tag
+          </label>
+          {choice === "merge" ? (
+            <div className="pl-6">
+              <label htmlFor={`delete-target-${term.id}`} className="sr-only">
+                Tag to merge into
+              </label>
+              <Select id={`delete-target-${term.id}`} name="targetId" defaultValue="">
+                <option value="" disabled>
+                  Choose a tag…
+                </option>
+                {others.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          ) : null}
+        </fieldset>
+        {error ? (
+          <p role="alert" className="text-sm text-red-600">
+            {error}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="ghost" onClick={() => onClose()}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="danger" disabled={pending}>
+            {choice === "merge" ? "Merge and delete" : "Remove and delete"}
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
