@@ -20,6 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/assets/new", label: "Upload", show: can(actor.role, "assets.write") },
     { href: "/settings/taxonomy", label: "Taxonomy", show: can(actor.role, "taxonomy.manage") },
     { href: "/admin/users", label: "Admin", show: can(actor.role, "users.manage") },
+    { href: "/settings/workspace", label: "Settings", show: can(actor.role, "settings.manage") },
     { href: "/settings/tokens", label: "API tokens", show: can(actor.role, "tokens.manage") },
   ].filter((i) => i.show);
   return (

@@ -22,13 +22,35 @@ const actionsFor: Record<
   archived: [{ to: "published", label: "Republish", variant: "secondary" }],
 };
 
-export function AssetStatusActions({ assetId, status }: { assetId: string; status: AssetStatus }) {
+/**
+ * Lifecycle buttons. With second-person approval on, a draft can only be sent for review, and the person
+ * who sent it cannot publish it; anyone else with the right sees "Approve and publish".
+ */
+export function AssetStatusActions({
+  assetId,
+  status,
+  approval,
+}: {
+  assetId: string;
+  status: AssetStatus;
+  approval: { required: boolean; sentByMe: boolean };
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();
+  let actions = actionsFor[status];
+  let waiting = false;
+  if (approval.required && status === "draft") actions = actions.filter((a) => a.to !== "published");
+  if (approval.required && status === "in_review") {
+    waiting = approval.sentByMe;
+    actions = actions
+      .filter((a) => !(waiting && a.to === "published"))
+      .map((a) => (a.to === "published" ? { ...a, label: "Approve and publish" } : a));
+  }
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {actionsFor[status].map((a) => (
+      {waiting ? <p className="text-sm text-slate-600">Waiting for another marketer to approve it</p> : null}
+      {actions.map((a) => (
         <Button
           key={a.to}
           variant={a.variant}

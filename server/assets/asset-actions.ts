@@ -3,11 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assetStatuses } from "@/lib/assets";
+import { updateAssetSchema } from "@/lib/schemas/assets";
 import { logUsageSchema } from "@/lib/schemas/deals";
 import { authorizedAction } from "@/server/actions/action-client";
 import { logUsage } from "@/server/usage/log-usage";
 import { findAssetsByTitle } from "./asset-picker-query";
 import { changeAssetStatus } from "./change-asset-status";
+import { updateAsset } from "./update-asset";
 
 export const changeAssetStatusAction = authorizedAction(
   "assets.publish",
@@ -34,4 +36,14 @@ export const findAssetsAction = authorizedAction(
   "assets.read",
   z.object({ q: z.string().max(200) }),
   ({ actor, db, input }) => findAssetsByTitle(db, actor, input.q),
+);
+
+export const updateAssetAction = authorizedAction(
+  "assets.write",
+  z.object({ assetId: z.uuid(), patch: updateAssetSchema }),
+  async ({ actor, db, input }) => {
+    await updateAsset(db, actor, input.assetId, input.patch);
+    revalidatePath(`/assets/${input.assetId}`);
+    return { id: input.assetId };
+  },
 );

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
+  assetTerms,
   assetStages,
   assetUsages,
   assetVersions,
@@ -9,6 +10,7 @@ import {
   buyingStages,
   deals,
   files,
+  taxonomyTerms,
   users,
 } from "@/db/schema";
 import { notFound } from "@/lib/errors";
@@ -118,4 +120,14 @@ export async function assetUsageSummary(db: Database, actor: Actor, assetId: str
     .innerJoin(deals, eq(deals.id, assetUsages.dealId))
     .where(and(eq(assetUsages.assetId, assetId), eq(assetUsages.workspaceId, actor.workspaceId)));
   return row ?? { usages: 0, deals: 0, won: 0, lost: 0 };
+}
+
+/** The tags of one asset the caller has already loaded under visibility, in list order. */
+export function assetTermList(db: Database, assetId: string) {
+  return db
+    .select({ id: taxonomyTerms.id, kind: taxonomyTerms.kind, name: taxonomyTerms.name })
+    .from(assetTerms)
+    .innerJoin(taxonomyTerms, eq(taxonomyTerms.id, assetTerms.termId))
+    .where(eq(assetTerms.assetId, assetId))
+    .orderBy(asc(taxonomyTerms.kind), asc(taxonomyTerms.position), asc(taxonomyTerms.name));
 }

@@ -9,6 +9,7 @@ import {
   buyingStages,
   files,
   taxonomyTerms,
+  workspaces,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { z } from "zod";
@@ -27,6 +28,7 @@ export async function createAssetFromFile(
   return db.transaction(async (tx) => {
     await assertWorkspaceIds(tx, actor.workspaceId, metadata.stageIds, metadata.termIds);
     if (!metadata.allowDuplicate) await refuseDuplicate(tx, actor.workspaceId, file.sha256);
+    if (metadata.status === "published") await refuseUnapprovedPublish(tx, actor.workspaceId);
     const [fileRow] = await tx
       .insert(files)
       .values({ ...file, workspaceId: actor.workspaceId, uploadedById: actor.userId })
@@ -65,6 +67,21 @@ export async function createAssetFromFile(
     });
     return { asset: { ...asset!, currentVersionId: version!.id }, fileId: fileRow!.id };
   });
+}
+
+/** With second-person approval on, nothing goes live straight from an upload. */
+async function refuseUnapprovedPublish(tx: Database, workspaceId: string) {
+  const [ws] = await tx
+    .select({ requireApproval: workspaces.requireSecondApproval })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  if (ws?.requireApproval) {
+    throw new AppError(
+      "conflict",
+      "This workspace requires a second person's approval: upload it as a draft and send it for review",
+      { fieldErrors: { status: ["Publishing needs a second person's approval"] } },
+    );
+  }
 }
 
 /** The same bytes already in the library: offer the existing asset instead of a second copy. */

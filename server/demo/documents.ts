@@ -125,8 +125,3 @@ export function makeMarkdown(title: string, sections: Section[]): Buffer {
   const body = sections.map((s) => `## ${s.heading}\n\n${s.paragraphs.join("\n\n")}`).join("\n\n");
   return Buffer.from(`# ${title}\n\n${body}\n`, "utf8");
 }
-
-/** The plain text of a document, as search will index it. */
-export function plainText(title: string, sections: Section[]): string {
-  return [title, ...sections.flatMap((s) => [s.heading, ...s.paragraphs])].join("\n");
-}

@@ -6,7 +6,7 @@ import { assetPartnerOrgs, assetStages, assetTerms, assetVersions, assets, files
 import type { StorageDriver } from "@/server/storage";
 import { stagesByType, type StageName } from "./catalogue";
 import type { AssetDraft } from "./content";
-import { makeMarkdown, makePdf, makeRoiWorkbook, makeTalkTrackDocx, plainText } from "./documents";
+import { makeMarkdown, makePdf, makeRoiWorkbook, makeTalkTrackDocx } from "./documents";
 import type { Random } from "./random";
 
 const DAY = 86_400_000;
@@ -113,8 +113,8 @@ export async function seedAssets(ctx: SeedContext, drafts: AssetDraft[]): Promis
         mimeType: file.mime,
         sizeBytes: file.bytes.length,
         sha256: createHash("sha256").update(file.bytes).digest("hex"),
-        processingState: "done",
-        extractedText: plainText(draft.title, sections),
+        // Left pending: the server's worker extracts text and renders previews with the real pipeline.
+        processingState: "pending",
         createdAt: new Date(createdAt + (v - 1) * 20 * DAY),
       });
       versionId = randomUUID();
@@ -207,8 +207,7 @@ export async function seedAssets(ctx: SeedContext, drafts: AssetDraft[]): Promis
     mimeType: "application/pdf",
     sizeBytes: kit.length,
     sha256: createHash("sha256").update(kit).digest("hex"),
-    processingState: "done",
-    extractedText: "Brightpath x Northwind co-marketing kit",
+    processingState: "pending",
   });
   rows.versions.push({ id: kitVersion, assetId: kitId, version: 1, fileId: kitFileId });
   rows.assets.push({

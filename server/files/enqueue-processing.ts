@@ -9,12 +9,18 @@ import { currentJobQueue, fileProcessingQueue, type FileProcessingJob } from "@/
  * Queues text extraction and previews for a newly stored file. Called after the upload's transaction
  * commits; if queueing fails the upload still stands and the sweep below picks the file up.
  */
-export async function enqueueFileProcessing(fileId: string, queue?: PgBoss): Promise<void> {
+export async function enqueueFileProcessing(
+  fileId: string,
+  queue?: PgBoss,
+  priority: "upload" | "backlog" = "upload",
+): Promise<void> {
   try {
     const boss = queue ?? (await currentJobQueue());
     if (!boss) return;
+    // A file someone just uploaded (and is looking at) goes ahead of a backlog of older files.
     await boss.send(fileProcessingQueue.name, { fileId } satisfies FileProcessingJob, {
       singletonKey: fileId,
+      priority: priority === "upload" ? 10 : 0,
     });
   } catch (error) {
     console.error(`Could not queue processing for file ${fileId}; the sweep will retry`, error);
@@ -36,6 +42,6 @@ export async function sweepPendingFiles(db: Database, queue: PgBoss, olderThanSe
       ),
     )
     .limit(1000);
-  for (const { id } of pending) await enqueueFileProcessing(id, queue);
+  for (const { id } of pending) await enqueueFileProcessing(id, queue, "backlog");
   return pending.length;
 }

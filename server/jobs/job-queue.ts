@@ -33,7 +33,8 @@ export async function createJobQueue(
   const common = {
     schema: "pgboss",
     supervise: options.supervise ?? true,
-    monitorIntervalSeconds: options.monitorIntervalSeconds,
+    // Only when given: an explicit undefined would replace pg-boss's default and fail its config check.
+    ...(options.monitorIntervalSeconds ? { monitorIntervalSeconds: options.monitorIntervalSeconds } : {}),
     schedule: false,
   } as const;
   const boss =

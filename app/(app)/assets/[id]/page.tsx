@@ -1,19 +1,25 @@
 import { z } from "zod";
 import { AssetStatusBadge, AssetTypeBadge } from "@/components/assets/asset-badges";
 import { AssetStatusActions } from "@/components/assets/asset-status-actions";
+import { AssetViewer } from "@/components/assets/asset-viewer";
+import { EditAssetForm } from "@/components/assets/edit-asset-form";
 import { NewVersionForm } from "@/components/assets/new-version-form";
 import { UsedInDealMenu } from "@/components/assets/used-in-deal-menu";
+import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { formatBytes, formatDate } from "@/lib/format";
-import { assetUsageSummary, getAssetOrThrow } from "@/server/assets/asset-queries";
+import { assetTermList, assetUsageSummary, getAssetOrThrow } from "@/server/assets/asset-queries";
+import { fileTextOutline } from "@/server/assets/asset-text";
 import { listAssetVersions } from "@/server/assets/asset-versions";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
 import { myOpenDeals } from "@/server/deals/deal-queries";
 import { orNotFound } from "@/server/pages/or-not-found";
 import { recordAssetActivity } from "@/server/activity/record-activity";
+import { listTermOptions } from "@/server/taxonomy/taxonomy-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
+import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
 import { notFound } from "next/navigation";
 
 export const metadata = { title: "Asset" };
@@ -27,15 +33,20 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
     getAssetOrThrow(db, actor, id.data),
   );
   const internal = actor.role !== "partner";
-  const [stages, summary, deals, versions] = await Promise.all([
+  const canEdit = can(actor.role, "assets.write");
+  const [stages, summary, deals, versions, tags, termOptions, text, settings] = await Promise.all([
     listStages(db, actor.workspaceId),
     internal ? assetUsageSummary(db, actor, asset.id) : null,
     can(actor.role, "usage.write") ? myOpenDeals(db, actor) : [],
-    can(actor.role, "assets.write") ? listAssetVersions(db, actor, asset.id) : [],
+    canEdit ? listAssetVersions(db, actor, asset.id) : [],
+    assetTermList(db, asset.id),
+    canEdit ? listTermOptions(db, actor.workspaceId) : [],
+    file?.id ? fileTextOutline(db, file.id) : { text: null, totalChars: 0 },
+    getWorkspaceSettings(db, actor.workspaceId),
   ]);
   await recordAssetActivity(db, actor, "view", asset.id);
   const stageNames = stages.filter((s) => stageIds.includes(s.id)).map((s) => s.name);
-  const canDownload = asset.allowDownload || can(actor.role, "assets.write");
+  const canDownload = asset.allowDownload || canEdit;
 
   return (
     <>
@@ -50,7 +61,14 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
         }
         actions={
           can(actor.role, "assets.publish") ? (
-            <AssetStatusActions assetId={asset.id} status={asset.status} />
+            <AssetStatusActions
+              assetId={asset.id}
+              status={asset.status}
+              approval={{
+                required: settings.requireSecondApproval,
+                sentByMe: (asset.submittedForReviewById ?? asset.ownerId) === actor.userId,
+              }}
+            />
           ) : null
         }
       />
@@ -77,8 +95,34 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
                   <dd>{formatDate(asset.expiresAt)}</dd>
                 </div>
               ) : null}
+              {internal && asset.reviewBy ? (
+                <div>
+                  <dt className="text-slate-500">Review by</dt>
+                  <dd>{formatDate(asset.reviewBy)}</dd>
+                </div>
+              ) : null}
             </dl>
+            {tags.length ? (
+              <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
+                {tags.map((t) => (
+                  <li key={t.id}>
+                    <Badge>{t.name}</Badge>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </Card>
+          {file ? (
+            <Card title="Preview">
+              <AssetViewer
+                assetId={asset.id}
+                title={asset.title}
+                file={file}
+                text={text}
+                showFailureReason={canEdit}
+              />
+            </Card>
+          ) : null}
           <Card title="File">
             {file ? (
               <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
@@ -86,11 +130,40 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
                   {file.originalName} · {formatBytes(file.sizeBytes)} · version {version}
                 </span>
                 {canDownload ? null : <span className="text-slate-500">View only</span>}
+                {canEdit && file.processingState !== "done" ? (
+                  <span className="text-slate-500">
+                    {file.processingState === "pending" ? "Processing…" : "Processing failed"}
+                  </span>
+                ) : null}
               </div>
             ) : (
               <p className="text-sm text-slate-500">No file.</p>
             )}
           </Card>
+          {canEdit ? (
+            <Card title="Details">
+              <details>
+                <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit details</summary>
+                <div className="mt-4">
+                  <EditAssetForm
+                    asset={{
+                      id: asset.id,
+                      title: asset.title,
+                      description: asset.description,
+                      type: asset.type,
+                      stageIds,
+                      termIds: tags.map((t) => t.id),
+                      expiresAt: asset.expiresAt?.toISOString() ?? null,
+                      reviewBy: asset.reviewBy?.toISOString() ?? null,
+                      allowDownload: asset.allowDownload,
+                    }}
+                    stages={stages}
+                    terms={termOptions}
+                  />
+                </div>
+              </details>
+            </Card>
+          ) : null}
           {versions.length ? (
             <Card title="Version history">
               <ol className="divide-y divide-slate-100 text-sm" aria-label="Versions">

@@ -1,0 +1,160 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { assetTypeLabels, assetTypes, type AssetType } from "@/lib/assets";
+import { taxonomyKindLabels, taxonomyKinds, type TaxonomyKind } from "@/lib/taxonomy";
+import { updateAssetAction } from "@/server/assets/asset-actions";
+
+export interface EditableAsset {
+  id: string;
+  title: string;
+  description: string;
+  type: AssetType;
+  stageIds: string[];
+  termIds: string[];
+  expiresAt: string | null;
+  reviewBy: string | null;
+  allowDownload: boolean;
+}
+
+const dayOf = (iso: string | null) => (iso ? iso.slice(0, 10) : "");
+const isoOf = (day: FormDataEntryValue | null) => (day ? `${String(day)}T00:00:00.000Z` : null);
+
+/** The marketer's form for an asset's details, stages, tags, expiry and review date. */
+export function EditAssetForm({
+  asset,
+  stages,
+  terms,
+}: {
+  asset: EditableAsset;
+  stages: { id: string; name: string }[];
+  terms: { id: string; kind: TaxonomyKind; name: string }[];
+}) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [saved, setSaved] = useState(false);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const patch = {
+      title: String(data.get("title") ?? ""),
+      description: String(data.get("description") ?? ""),
+      type: String(data.get("type")) as AssetType,
+      stageIds: data.getAll("stageIds").map(String),
+      termIds: data.getAll("termIds").map(String),
+      expiresAt: isoOf(data.get("expiresAt")),
+      reviewBy: isoOf(data.get("reviewBy")),
+      allowDownload: data.get("allowDownload") === "on",
+    };
+    setSaved(false);
+    start(async () => {
+      const result = await updateAssetAction({ assetId: asset.id, patch });
+      if (!result.ok) {
+        setError(result.error);
+        setFieldErrors(result.fieldErrors ?? {});
+        return;
+      }
+      setError(undefined);
+      setFieldErrors({});
+      setSaved(true);
+      router.refresh();
+    });
+  }
+
+  const fe = (name: string) => (fieldErrors[name] ?? fieldErrors[`patch.${name}`])?.[0];
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="Edit asset details" noValidate>
+      <Field id="edit-title" label="Title" error={fe("title")}>
+        <TextInput id="edit-title" name="title" defaultValue={asset.title} invalid={Boolean(fe("title"))} />
+      </Field>
+      <Field id="edit-description" label="Description" error={fe("description")}>
+        <TextArea id="edit-description" name="description" rows={3} defaultValue={asset.description} />
+      </Field>
+      <Field id="edit-type" label="Type">
+        <Select id="edit-type" name="type" defaultValue={asset.type}>
+          {assetTypes.map((t) => (
+            <option key={t} value={t}>
+              {assetTypeLabels[t]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">Buying stages</legend>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {stages.map((s) => (
+            <label key={s.id} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="stageIds"
+                value={s.id}
+                defaultChecked={asset.stageIds.includes(s.id)}
+              />
+              {s.name}
+            </label>
+          ))}
+        </div>
+        {fe("stageIds") ? (
+          <p role="alert" className="mt-1 text-xs text-red-600">
+            {fe("stageIds")}
+          </p>
+        ) : null}
+      </fieldset>
+      {taxonomyKinds.map((kind) => {
+        const options = terms.filter((t) => t.kind === kind);
+        if (options.length === 0) return null;
+        return (
+          <fieldset key={kind}>
+            <legend className="text-sm font-medium text-slate-700">{taxonomyKindLabels[kind].many}</legend>
+            <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+              {options.map((t) => (
+                <label key={t.id} className="flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    name="termIds"
+                    value={t.id}
+                    defaultChecked={asset.termIds.includes(t.id)}
+                  />
+                  {t.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="edit-expires" label="Expires on" hint="Expired assets leave reps' and partners' results">
+          <TextInput id="edit-expires" name="expiresAt" type="date" defaultValue={dayOf(asset.expiresAt)} />
+        </Field>
+        <Field id="edit-review" label="Review by" hint="You'll be reminded in Needs attention">
+          <TextInput id="edit-review" name="reviewBy" type="date" defaultValue={dayOf(asset.reviewBy)} />
+        </Field>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="allowDownload" defaultChecked={asset.allowDownload} />
+        Reps and partners may download the file (otherwise view only)
+      </label>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save details"}
+        </Button>
+        {saved ? (
+          <span role="status" className="text-sm text-emerald-700">
+            Saved
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

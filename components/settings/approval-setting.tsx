@@ -1,0 +1,49 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { setSecondApprovalAction } from "@/server/workspaces/workspace-actions";
+
+/** The workspace's "a second person approves before anything is published" switch. */
+export function ApprovalSetting({ required }: { required: boolean }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  return (
+    <div className="space-y-2">
+      <label className="flex items-start gap-3 text-sm">
+        <input
+          type="checkbox"
+          className="mt-1"
+          checked={required}
+          disabled={pending}
+          onChange={(e) => {
+            const next = e.currentTarget.checked;
+            start(async () => {
+              const result = await setSecondApprovalAction({ required: next });
+              if (!result.ok) setError(result.error);
+              else {
+                setError(undefined);
+                router.refresh();
+              }
+            });
+          }}
+        />
+        <span>
+          <span className="font-medium text-slate-900">
+            Require a second person&apos;s approval to publish
+          </span>
+          <span className="block text-slate-600">
+            Assets go draft → in review → published, and whoever sent an asset for review cannot publish it
+            themselves. Uploads cannot be published directly.
+          </span>
+        </span>
+      </label>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

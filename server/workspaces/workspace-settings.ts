@@ -1,0 +1,32 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { workspaces } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record-audit";
+import type { Actor } from "@/server/authz/actor";
+
+export async function getWorkspaceSettings(db: Database, workspaceId: string) {
+  const [row] = await db
+    .select({ name: workspaces.name, requireSecondApproval: workspaces.requireSecondApproval })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  return row!;
+}
+
+/** Turns the second-person approval rule for publishing on or off, audited. */
+export async function setSecondApproval(db: Database, actor: Actor, required: boolean) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(workspaces)
+      .set({ requireSecondApproval: required })
+      .where(eq(workspaces.id, actor.workspaceId));
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "workspace.approval_rule_changed",
+      entityType: "workspace",
+      entityId: actor.workspaceId,
+      data: { requireSecondApproval: required },
+    });
+  });
+}
