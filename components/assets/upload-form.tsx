@@ -1,144 +1,105 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
-import { assetTypeLabels, assetTypes } from "@/lib/assets";
-import { acceptAttribute } from "@/lib/file-types";
-import { formatBytes } from "@/lib/format";
-import { errorMessageOf, sendUpload } from "./upload-request";
+import { Field, Select, TextArea } from "@/components/ui/field";
+import { assetTypeLabels, assetTypes, type AssetType } from "@/lib/assets";
+import { FileDropZone } from "./file-drop-zone";
+import { isInFlight, summarizeQueue, UploadQueue, type SharedMetadata } from "./upload-queue";
+import { UploadQueueItem } from "./upload-queue-item";
+import { sendUpload } from "./upload-request";
 
 type Stage = { id: string; name: string };
 
 export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish: boolean }) {
   const router = useRouter();
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [dragging, setDragging] = useState(false);
-  const abort = useRef<AbortController | null>(null);
-  const [duplicate, setDuplicate] = useState<{ id: string; data: FormData } | null>(null);
+  const [queue] = useState(() => new UploadQueue(sendUpload));
+  const items = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot);
+  const [type, setType] = useState<AssetType>("case_study");
+  const [stageIds, setStageIds] = useState<string[]>([]);
+  const [description, setDescription] = useState("");
+  const [publish, setPublish] = useState(false);
+  const [errors, setErrors] = useState<{ files?: string; stageIds?: string }>({});
 
-  function chooseFile(f: File | undefined) {
-    setFile(f ?? null);
-    setError(undefined);
+  // Leaving the page stops whatever is still sending.
+  useEffect(() => () => queue.cancelAll(), [queue]);
+
+  // A single file that uploads goes straight to its new asset, as the one-file form always did.
+  const only = items.length === 1 ? items[0] : undefined;
+  const singleDoneId = only?.status === "done" ? only.assetId : undefined;
+  useEffect(() => {
+    if (singleDoneId) router.push(`/assets/${singleDoneId}`);
+  }, [singleDoneId, router]);
+
+  const ready = items.filter((i) => i.status === "queued");
+  const sending = items.some((i) => isInFlight(i.status));
+  const summary = items.length > 1 ? summarizeQueue(items) : null;
+
+  function sharedMetadata(): SharedMetadata | null {
+    if (stageIds.length === 0) {
+      setErrors((e) => ({ ...e, stageIds: "Tag at least one buying stage" }));
+      return null;
+    }
+    setErrors({});
+    return { type, description, stageIds, status: canPublish && publish ? "published" : "draft" };
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    await submit(new FormData(event.currentTarget), false);
-  }
-
-  async function submit(data: FormData, allowDuplicate: boolean) {
-    setDuplicate(null);
-    if (!file) {
-      setFieldErrors({ file: ["Choose a file to upload"] });
+    if (ready.length === 0) {
+      setErrors({ files: "Add at least one file to upload" });
       return;
     }
-    const metadata = {
-      title: String(data.get("title") ?? ""),
-      type: String(data.get("type") ?? ""),
-      description: String(data.get("description") ?? ""),
-      stageIds: data.getAll("stageIds").map(String),
-      status: data.get("publish") === "on" ? "published" : "draft",
-      allowDuplicate,
-    };
-    const body = new FormData();
-    // Metadata first: the server validates it while the file streams in after it.
-    body.append("metadata", JSON.stringify(metadata));
-    body.append("file", file, file.name);
-    setError(undefined);
-    setFieldErrors({});
-    setProgress(0);
-    abort.current = new AbortController();
-    try {
-      const result = await sendUpload("/api/v1/assets", body, setProgress, abort.current.signal);
-      if (result.ok) {
-        router.push(`/assets/${(result.body as { id: string }).id}`);
-        return;
-      }
-      const {
-        message,
-        fieldErrors: fe,
-        details,
-      } = errorMessageOf(result.body, `Upload failed (${result.status})`);
-      setError(message);
-      if (details?.existingAssetId) setDuplicate({ id: details.existingAssetId, data });
-      setFieldErrors(fe ?? {});
-    } catch (e) {
-      setError(
-        (e as Error).name === "AbortError" ? "Upload cancelled. Nothing was saved." : (e as Error).message,
+    const metadata = sharedMetadata();
+    if (metadata)
+      queue.start(
+        ready.map((i) => i.key),
+        metadata,
       );
-    }
-    setProgress(null);
   }
 
-  const fe = (k: string) => fieldErrors[k]?.[0];
+  function resend(key: string, allowDuplicate: boolean) {
+    const metadata = sharedMetadata();
+    if (metadata) queue.start([key], metadata, { allowDuplicate });
+  }
+
+  function addFiles(files: File[]) {
+    queue.add(files);
+    if (files.length) setErrors((e) => ({ ...e, files: undefined }));
+  }
+
+  function toggleStage(id: string, checked: boolean) {
+    setStageIds((ids) => (checked ? [...ids, id] : ids.filter((s) => s !== id)));
+    if (checked) setErrors((e) => ({ ...e, stageIds: undefined }));
+  }
 
   return (
     <form
       onSubmit={onSubmit}
-      className="max-w-2xl space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      className="max-w-3xl space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200"
       noValidate
     >
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
+      <FileDropZone onFiles={addFiles} error={errors.files} />
+
+      {items.length ? (
+        <ul aria-label="Files to upload" className="divide-y divide-slate-100 border-y border-slate-100">
+          {items.map((item) => (
+            <UploadQueueItem
+              key={item.key}
+              item={item}
+              onTitleChange={(title) => queue.setTitle(item.key, title)}
+              onRemove={() => queue.remove(item.key)}
+              onCancel={() => queue.cancel(item.key)}
+              onRetry={() => resend(item.key, false)}
+              onUploadAnyway={() => resend(item.key, true)}
+            />
+          ))}
+        </ul>
       ) : null}
-      {duplicate ? (
-        <div className="flex flex-wrap gap-3 text-sm">
-          <a href={`/assets/${duplicate.id}`} className="font-medium text-brand-700 underline">
-            Open the existing asset
-          </a>
-          <button type="button" className="underline" onClick={() => void submit(duplicate.data, true)}>
-            Upload it anyway as a separate asset
-          </button>
-        </div>
-      ) : null}
-      <div
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          chooseFile(e.dataTransfer.files[0]);
-        }}
-        className={`rounded-lg border-2 border-dashed p-6 text-center ${dragging ? "border-brand-500 bg-brand-50" : "border-slate-300"}`}
-      >
-        <label htmlFor="file" className="cursor-pointer text-sm font-medium text-brand-700 underline">
-          Choose a file
-        </label>
-        <span className="text-sm text-slate-500"> or drag it here</span>
-        <input
-          id="file"
-          name="file"
-          type="file"
-          accept={acceptAttribute}
-          className="sr-only"
-          onChange={(e) => chooseFile(e.target.files?.[0])}
-        />
-        <p className="mt-2 text-xs text-slate-500" aria-live="polite">
-          {file
-            ? `${file.name} · ${formatBytes(file.size)}`
-            : "PDF, PowerPoint, Word, Excel, CSV, text, images or video"}
-        </p>
-        {fe("file") ? (
-          <p className="mt-1 text-xs text-red-600" role="alert">
-            {fe("file")}
-          </p>
-        ) : null}
-      </div>
-      <Field id="title" label="Title" error={fe("title")}>
-        <TextInput id="title" name="title" required invalid={Boolean(fe("title"))} />
-      </Field>
-      <Field id="type" label="Type" error={fe("type")}>
-        <Select id="type" name="type" defaultValue="case_study">
+
+      <Field id="type" label="Type">
+        <Select id="type" value={type} onChange={(e) => setType(e.target.value as AssetType)}>
           {assetTypes.map((t) => (
             <option key={t} value={t}>
               {assetTypeLabels[t]}
@@ -146,62 +107,57 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
           ))}
         </Select>
       </Field>
-      <fieldset>
+      <fieldset aria-describedby={errors.stageIds ? "stageIds-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">Buying stages</legend>
         <div className="mt-2 flex flex-wrap gap-3">
           {stages.map((s) => (
             <label key={s.id} className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
-                name="stageIds"
-                value={s.id}
+                checked={stageIds.includes(s.id)}
+                onChange={(e) => toggleStage(s.id, e.target.checked)}
                 className="h-4 w-4 rounded border-slate-300"
               />
               {s.name}
             </label>
           ))}
         </div>
-        {fe("stageIds") ? (
-          <p className="mt-1 text-xs text-red-600" role="alert">
-            {fe("stageIds")}
+        {errors.stageIds ? (
+          <p id="stageIds-error" className="mt-1 text-xs text-red-600" role="alert">
+            {errors.stageIds}
           </p>
         ) : null}
       </fieldset>
       <Field id="description" label="Description" hint="When should a rep use this?">
-        <TextArea id="description" name="description" />
+        <TextArea id="description" value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
       {canPublish ? (
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="publish" className="h-4 w-4 rounded border-slate-300" />
-          Publish now (otherwise it is saved as a draft)
+          <input
+            type="checkbox"
+            checked={publish}
+            onChange={(e) => setPublish(e.target.checked)}
+            className="h-4 w-4 rounded border-slate-300"
+          />
+          Publish now (otherwise they are saved as drafts)
         </label>
       ) : null}
-      {progress !== null ? (
-        <div className="space-y-1">
-          <div
-            role="progressbar"
-            aria-label="Upload progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.round(progress * 100)}
-            className="h-2 overflow-hidden rounded bg-slate-100"
-          >
-            <div
-              className="h-full bg-brand-600 transition-all"
-              style={{ width: `${Math.round(progress * 100)}%` }}
-            />
-          </div>
-          <div className="flex justify-between text-xs text-slate-500">
-            <span>{Math.round(progress * 100)}%</span>
-            <button type="button" className="underline" onClick={() => abort.current?.abort()}>
-              Cancel upload
-            </button>
-          </div>
-        </div>
-      ) : null}
-      <Button type="submit" disabled={progress !== null}>
-        {progress !== null ? "Uploading…" : "Upload"}
-      </Button>
+      <p className="text-xs text-slate-500">
+        Type, stages, description and publishing apply to every file; each file keeps its own title.
+      </p>
+
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={ready.length === 0 && items.length > 0}>
+          {ready.length === 0
+            ? sending
+              ? "Uploading…"
+              : "Upload files"
+            : `Upload ${ready.length} ${ready.length === 1 ? "file" : "files"}`}
+        </Button>
+        <p role="status" className="text-sm font-medium text-slate-700">
+          {summary}
+        </p>
+      </div>
     </form>
   );
 }

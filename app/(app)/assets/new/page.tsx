@@ -14,7 +14,7 @@ export default async function NewAssetPage() {
     <>
       <PageHeader
         title="Upload asset"
-        description="Add a file, tag the buying stages it serves, and publish it to the field."
+        description="Add one or more files, tag the buying stages they serve, and publish them to the field."
       />
       <UploadForm stages={stages} canPublish={can(actor.role, "assets.publish")} />
     </>
