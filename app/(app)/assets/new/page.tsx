@@ -4,19 +4,26 @@ import { getDb } from "@/db/client";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
 import { listStages } from "@/server/workspaces/stage-queries";
+import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
 
 export const metadata = { title: "Upload asset" };
 
 export default async function NewAssetPage() {
   const actor = await requirePageActor("assets.write");
-  const stages = await listStages(await getDb(), actor.workspaceId);
+  const db = await getDb();
+  const [stages, settings] = await Promise.all([
+    listStages(db, actor.workspaceId),
+    getWorkspaceSettings(db, actor.workspaceId),
+  ]);
+  // With second-person approval on, uploads start as drafts and go through review.
+  const canPublish = can(actor.role, "assets.publish") && !settings.requireSecondApproval;
   return (
     <>
       <PageHeader
         title="Upload asset"
         description="Add one or more files, tag the buying stages they serve, and publish them to the field."
       />
-      <UploadForm stages={stages} canPublish={can(actor.role, "assets.publish")} />
+      <UploadForm stages={stages} canPublish={canPublish} />
     </>
   );
 }
