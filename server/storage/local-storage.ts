@@ -21,7 +21,7 @@ export function createLocalStorage(root: string): StorageDriver {
       await fs.promises.mkdir(path.dirname(full), { recursive: true });
       const tmp = `${full}.${randomUUID()}.part`;
       try {
-        await pipeline(body, fs.createWriteStream(tmp, { flags: "wx" }));
+        await pipeline(body, fs.createWriteStream(tmp, { flags: "wx", highWaterMark: 1024 * 1024 }));
         await fs.promises.rename(tmp, full);
       } catch (error) {
         await fs.promises.rm(tmp, { force: true });
