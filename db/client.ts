@@ -46,6 +46,9 @@ export type DatabaseOptions =
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.driver === "postgres") {
     const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+    // An idle connection the server closes (restart, failover, an admin's terminate) must not crash the
+    // process: the pool drops it and the next query opens a fresh one.
+    pool.on("error", (error) => console.error("PostgreSQL connection lost:", error.message));
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     return {
       db,

@@ -33,7 +33,9 @@ test("a rep logs usage from the asset page and from the deal page in two clicks 
     .getByRole("list", { name: "Your open deals" })
     .getByRole("button", { name: new RegExp(dealName) })
     .click();
-  await expect(page.getByRole("status")).toContainText(`Logged as sent in ${dealName}`);
+  await expect(page.getByRole("status").filter({ hasText: "Logged as" })).toContainText(
+    `Logged as sent in ${dealName}`,
+  );
 
   // Deal page: "Add assets used", then the asset.
   await page.goto(dealUrl);

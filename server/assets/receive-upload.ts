@@ -78,7 +78,10 @@ export async function receiveUpload(
     parser.on("close", () => resolve());
   });
 
-  Readable.fromWeb(request.body as unknown as WebReadableStream).pipe(parser);
+  const source = Readable.fromWeb(request.body as unknown as WebReadableStream);
+  // A client that goes away mid-upload errors the body stream: fail this upload, not the process.
+  source.on("error", (error) => parser.destroy(error));
+  source.pipe(parser);
   try {
     await parsed;
     if (!stored)
@@ -126,6 +129,10 @@ async function storeFile(
       done(null, chunk);
     },
   });
+  // pipe() does not forward errors: an aborted upload must also abort the write to storage.
+  source.on("error", (error) => meter.destroy(error));
+  // The storage write sees that failure (its pipeline rejects); until it attaches, nothing else listens.
+  meter.on("error", () => undefined);
   source.pipe(meter);
   await storage.put(storageKey, meter, "application/octet-stream");
 

@@ -190,6 +190,34 @@ describe("upload", () => {
     expect(storedFileCount()).toBe(before);
   });
 
+  it("fails an upload whose client goes away mid-file and leaves no bytes or rows behind", async () => {
+    const marketer = await ws.actor(ws.people.marketer);
+    const before = { files: storedFileCount(), assets: await assetCount() };
+    const boundary = "----baton-abort-test";
+    const head = new TextEncoder().encode(
+      `--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\n\r\n${JSON.stringify(meta())}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+    );
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(head);
+        else if (sent < 5) controller.enqueue(new Uint8Array(256 * 1024).fill(66));
+        else controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+        sent += 1;
+      },
+    });
+    const request = new Request("http://localhost/api/v1/assets", {
+      method: "POST",
+      body,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      duplex: "half",
+    } as RequestInit);
+    await expect(uploadAsset(handle.db, marketer, request)).rejects.toMatchObject({ code: "bad_request" });
+    expect(storedFileCount()).toBe(before.files);
+    expect(await assetCount()).toBe(before.assets);
+  });
+
   it("refuses a non-multipart body", async () => {
     const marketer = await ws.actor(ws.people.marketer);
     const request = new Request("http://localhost/api/v1/assets", {
