@@ -16,8 +16,9 @@ LANGUAGE sql STABLE AS $$
 $$;
 --> statement-breakpoint
 
--- The weighted document: title (A) > tag names (B) > description (C) > extracted text (D). The body is
--- capped so a huge text cannot exceed tsvector's 1 MB limit and fail the write that triggered it.
+-- The weighted document: title (A) > tag names (B) > description (C) > extracted text (D). Title and tags
+-- are also indexed unstemmed ('simple'), so a word typed past its stem ("kestrelwi" of "Kestrelwing",
+-- stemmed to "kestrelw") still prefix-matches while typing. The body is capped so a huge text cannot exceed tsvector's 1 MB limit and fail the write that triggered it.
 CREATE OR REPLACE FUNCTION asset_search_vector(
   p_workspace_id uuid,
   p_asset_id uuid,
@@ -40,7 +41,9 @@ BEGIN
     JOIN files f ON f.id = v.file_id
    WHERE v.id = p_version_id;
   RETURN setweight(to_tsvector(cfg, coalesce(p_title, '')), 'A')
+      || setweight(to_tsvector('simple', coalesce(p_title, '')), 'A')
       || setweight(to_tsvector(cfg, coalesce(tag_names, '')), 'B')
+      || setweight(to_tsvector('simple', coalesce(tag_names, '')), 'B')
       || setweight(to_tsvector(cfg, coalesce(p_description, '')), 'C')
       || setweight(to_tsvector(cfg, coalesce(body, '')), 'D');
 END
@@ -95,6 +98,25 @@ CREATE TRIGGER asset_terms_search_insert
 CREATE TRIGGER asset_terms_search_delete
   AFTER DELETE ON asset_terms REFERENCING OLD TABLE AS changed_links
   FOR EACH STATEMENT EXECUTE FUNCTION asset_terms_search_trigger();
+--> statement-breakpoint
+
+-- An asset may point at its current version before that version's row is inserted (bulk seeding inserts
+-- assets, then versions); the body is picked up once the version exists.
+CREATE OR REPLACE FUNCTION asset_versions_search_trigger() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_asset_search_vectors(ARRAY(
+    SELECT a.id
+      FROM changed_versions v
+      JOIN assets a ON a.id = v.asset_id AND a.current_version_id = v.id));
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+
+CREATE TRIGGER asset_versions_search_insert
+  AFTER INSERT ON asset_versions REFERENCING NEW TABLE AS changed_versions
+  FOR EACH STATEMENT EXECUTE FUNCTION asset_versions_search_trigger();
 --> statement-breakpoint
 
 -- The processing job fills extracted_text after upload; every asset whose current version uses that file
