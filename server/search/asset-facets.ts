@@ -7,9 +7,9 @@ import { assetTypeLabels, assetTypes } from "@/lib/assets";
 import type { facetsSchema, Freshness, SearchInput } from "@/lib/schemas/search";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
-import { chooseTextMode, normaliseSearch } from "./search-assets";
+import { chooseTextMode, normaliseSearch, runInMode } from "./search-assets";
 import { facetConditions, facetKeys, freshAt, termFacets, type FacetKey } from "./search-filters";
-import { textMatch, type TextMode } from "./text-query";
+import { searchTextOf, textMatch, type TextMode } from "./text-query";
 
 export type Facets = z.input<typeof facetsSchema>;
 type FacetValue = Facets["stage"][number];
@@ -42,8 +42,9 @@ export async function assetFacets(
   opts: { textMode?: TextMode } = {},
 ): Promise<Facets> {
   const { params } = normaliseSearch(input);
-  const mode = opts.textMode ?? (await chooseTextMode(db, actor, params)).mode;
-  const match = textMatch(actor.workspaceId, params.q, mode);
+  const text = await searchTextOf(db, actor.workspaceId, params.q);
+  const mode = opts.textMode ?? (await chooseTextMode(db, actor, params, text)).mode;
+  const match = textMatch(text, mode);
   const conditions = facetConditions(actor, params);
   const flags = sql.join(
     facetKeys.map((k) => sql`${conditions[k] ?? sql`true`} as ${sql.raw(`f_${k}`)}`),
@@ -74,12 +75,14 @@ export async function assetFacets(
       sql`select 'owner'::text, base.owner_id::text, count(*)::int from base where ${othersOf("owner")} group by base.owner_id`,
     );
   }
-  const { rows } = await db.execute<{ facet: string; value: string; n: number }>(sql`
-    with base as (
-      select ${assets.id} as id, ${assets.type} as type, ${assets.ownerId} as owner_id, ${freshAt} as fresh_at, ${flags}
-      from ${assets} where ${where}
-    )
-    ${sql.join(branches, sql` union all `)}`);
+  const { rows } = await runInMode(db, mode, (db) =>
+    db.execute<{ facet: string; value: string; n: number }>(sql`
+      with base as (
+        select ${assets.id} as id, ${assets.type} as type, ${assets.ownerId} as owner_id, ${freshAt} as fresh_at, ${flags}
+        from ${assets} where ${where}
+      )
+      ${sql.join(branches, sql` union all `)}`),
+  );
 
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(`${r.facet}:${r.value}`, Number(r.n));
@@ -87,18 +90,16 @@ export async function assetFacets(
   const shown = (facet: string, value: string, selected: readonly string[]) =>
     countOf(facet, value) > 0 || selected.includes(value);
 
-  const [stages, terms] = await Promise.all([
-    db
-      .select({ id: buyingStages.id, name: buyingStages.name })
-      .from(buyingStages)
-      .where(eq(buyingStages.workspaceId, actor.workspaceId))
-      .orderBy(asc(buyingStages.position)),
-    db
-      .select({ id: taxonomyTerms.id, kind: taxonomyTerms.kind, name: taxonomyTerms.name })
-      .from(taxonomyTerms)
-      .where(eq(taxonomyTerms.workspaceId, actor.workspaceId))
-      .orderBy(asc(taxonomyTerms.position), asc(taxonomyTerms.name)),
-  ]);
+  const stages = await db
+    .select({ id: buyingStages.id, name: buyingStages.name })
+    .from(buyingStages)
+    .where(eq(buyingStages.workspaceId, actor.workspaceId))
+    .orderBy(asc(buyingStages.position));
+  const terms = await db
+    .select({ id: taxonomyTerms.id, kind: taxonomyTerms.kind, name: taxonomyTerms.name })
+    .from(taxonomyTerms)
+    .where(eq(taxonomyTerms.workspaceId, actor.workspaceId))
+    .orderBy(asc(taxonomyTerms.position), asc(taxonomyTerms.name));
   const ownerIds = [...counts.keys()].filter((k) => k.startsWith("owner:")).map((k) => k.slice(6));
   if (actor.role !== "partner") ownerIds.push(...params.ownerIds);
   const owners = ownerIds.length

@@ -11,11 +11,19 @@ import {
 import { parseOrThrow } from "@/lib/zod-errors";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
-import { assetStatsSubquery, effectivenessOf, usageOf } from "./asset-stats";
+import { assetStatsSubquery, effectivenessOf, usageOf, type AssetStats } from "./asset-stats";
 import { decodeCursor, encodeCursor, searchDigest, type KeyKind } from "./search-cursor";
 import { facetConditions, freshAt, otherFacets } from "./search-filters";
 import { toSearchItems, type SearchItem } from "./search-items";
-import { FEW_RESULTS, textMatch, type TextMatch, type TextMode } from "./text-query";
+import {
+  FEW_RESULTS,
+  searchTextOf,
+  textMatch,
+  withTypoThreshold,
+  type SearchText,
+  type TextMatch,
+  type TextMode,
+} from "./text-query";
 
 export interface SearchResult {
   items: SearchItem[];
@@ -49,14 +57,10 @@ export async function chooseTextMode(
   db: Database,
   actor: Actor,
   params: SearchParams,
+  text: SearchText | undefined,
 ): Promise<{ mode: TextMode; fulltextTotal?: number }> {
-  if (!params.q) return { mode: "none" };
-  const match = textMatch(actor.workspaceId, params.q, "fulltext");
-  const fulltextTotal = await countMatching(db, [
-    assetVisibility(actor),
-    match.where!,
-    ...otherFacets(facetConditions(actor, params)),
-  ]);
+  if (!text) return { mode: "none" };
+  const fulltextTotal = await countMatching(db, searchWhere(actor, params, textMatch(text, "fulltext")));
   return fulltextTotal < FEW_RESULTS ? { mode: "fuzzy" } : { mode: "fulltext", fulltextTotal };
 }
 
@@ -67,6 +71,29 @@ export function searchWhere(actor: Actor, params: SearchParams, match: TextMatch
   return where;
 }
 
+/** Runs a search step, inside withTypoThreshold when the words match fuzzily. */
+export function runInMode<T>(db: Database, mode: TextMode, run: (db: Database) => Promise<T>) {
+  return mode === "fuzzy" ? withTypoThreshold(db, run) : run(db);
+}
+
+type SortKey = { expr: SQL; kind: KeyKind };
+
+function sortKeys(sort: SearchSort, match: TextMatch, stats: AssetStats): SortKey[] {
+  switch (sort) {
+    case "relevance":
+      return [{ expr: match.score, kind: "float8" }];
+    case "newest":
+      return [{ expr: freshAt, kind: "timestamptz" }];
+    case "most_used":
+      return [{ expr: usageOf(stats), kind: "int4" }];
+    case "most_effective":
+      return [
+        { expr: effectivenessOf(stats), kind: "float8" },
+        { expr: usageOf(stats), kind: "int4" },
+      ];
+  }
+}
+
 /**
  * Assets the actor may see that match the words and filters, one page at a time. Every sort is keyset-
  * paginated on (sort keys..., id) descending; the cursor carries the keys and how the words matched.
@@ -75,34 +102,18 @@ export async function searchAssets(db: Database, actor: Actor, input: SearchInpu
   const { params, sort } = normaliseSearch(input);
   const digest = searchDigest(params, sort);
   const stats = assetStatsSubquery(db, actor.workspaceId);
-
-  const keysFor = (match: TextMatch): { expr: SQL; kind: KeyKind }[] => {
-    switch (sort) {
-      case "relevance":
-        return [{ expr: match.score, kind: "float8" }];
-      case "newest":
-        return [{ expr: freshAt, kind: "timestamptz" }];
-      case "most_used":
-        return [{ expr: usageOf(stats), kind: "int4" }];
-      case "most_effective":
-        return [
-          { expr: effectivenessOf(stats), kind: "float8" },
-          { expr: usageOf(stats), kind: "int4" },
-        ];
-    }
-  };
-  const kinds = keysFor(textMatch(actor.workspaceId, params.q, "none")).map((k) => k.kind);
+  const kinds = sortKeys(sort, textMatch(undefined, "none"), stats).map((k) => k.kind);
   const after = params.cursor ? decodeCursor(params.cursor, digest, kinds) : undefined;
+  const text = await searchTextOf(db, actor.workspaceId, params.q);
 
   let mode: TextMode;
   let knownTotal: number | undefined;
   if (after) mode = after.m;
-  else ({ mode, fulltextTotal: knownTotal } = await chooseTextMode(db, actor, params));
-  const match = textMatch(actor.workspaceId, params.q, mode);
+  else ({ mode, fulltextTotal: knownTotal } = await chooseTextMode(db, actor, params, text));
+  const match = textMatch(text, mode);
   const where = searchWhere(actor, params, match);
-  const keys = keysFor(match);
+  const keys = sortKeys(sort, match, stats);
 
-  const total = knownTotal ?? (await countMatching(db, where));
   const pageWhere = [...where];
   if (after) {
     const values = after.k.map((v, i) => sql`${v}::${sql.raw(keys[i]!.kind)}`);
@@ -120,22 +131,28 @@ export async function searchAssets(db: Database, actor: Actor, input: SearchInpu
       k.kind === "timestamptz" ? sql<string>`(${k.expr})::text` : sql<number>`(${k.expr})`.mapWith(Number),
     ]),
   );
-  const base = db
-    .select({
-      id: assets.id,
-      title: assets.title,
-      type: assets.type,
-      status: assets.status,
-      description: assets.description,
-      publishedAt: assets.publishedAt,
-      updatedAt: assets.updatedAt,
-      ...keyColumns,
-    })
-    .from(assets);
-  const rows = await (needsStats ? base.leftJoin(stats, sql`${stats.assetId} = ${assets.id}`) : base)
-    .where(and(...pageWhere))
-    .orderBy(...keys.map((k) => desc(k.expr)), desc(assets.id))
-    .limit(params.limit + 1);
+
+  const { total, rows } = await runInMode(db, mode, async (db) => {
+    const base = db
+      .select({
+        id: assets.id,
+        title: assets.title,
+        type: assets.type,
+        status: assets.status,
+        description: assets.description,
+        publishedAt: assets.publishedAt,
+        updatedAt: assets.updatedAt,
+        ...keyColumns,
+      })
+      .from(assets);
+    return {
+      total: knownTotal ?? (await countMatching(db, where)),
+      rows: await (needsStats ? base.leftJoin(stats, sql`${stats.assetId} = ${assets.id}`) : base)
+        .where(and(...pageWhere))
+        .orderBy(...keys.map((k) => desc(k.expr)), desc(assets.id))
+        .limit(params.limit + 1),
+    };
+  });
 
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);
@@ -149,7 +166,7 @@ export async function searchAssets(db: Database, actor: Actor, input: SearchInpu
         })
       : null;
   return {
-    items: await toSearchItems(db, actor, page, params.q),
+    items: await toSearchItems(db, actor, page, text),
     nextCursor,
     total,
     textMode: mode,

@@ -7,7 +7,7 @@ import type { searchItemSchema } from "@/lib/schemas/search";
 import { SNIPPET_START, SNIPPET_STOP } from "@/lib/search-snippet";
 import type { Actor } from "@/server/authz/actor";
 import { stagesOf } from "@/server/assets/asset-queries";
-import { tsqueryOf } from "./text-query";
+import { tsqueryOf, type SearchText } from "./text-query";
 
 export type SearchItem = z.input<typeof searchItemSchema>;
 
@@ -34,44 +34,43 @@ export async function toSearchItems(
   db: Database,
   actor: Actor,
   rows: PageRow[],
-  q: string | undefined,
+  text: SearchText | undefined,
 ): Promise<SearchItem[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const source = sql`translate(${assets.description} || ' ' || coalesce(left(${files.extractedText}, ${SNIPPET_SOURCE_CHARS}), ''), ${SNIPPET_START + SNIPPET_STOP}, '""')`;
-  const [details, stageMap, tagRows, usageRows] = await Promise.all([
-    db
-      .select({
-        id: assets.id,
-        ownerName: users.name,
-        thumbnailKey: files.thumbnailKey,
-        snippet: q
-          ? sql<string>`ts_headline((select workspace_search_config(${actor.workspaceId}::uuid)), ${source}, ${tsqueryOf(actor.workspaceId, q)}, ${HEADLINE_OPTIONS})`
-          : sql<null>`null`,
-      })
-      .from(assets)
-      .innerJoin(users, eq(users.id, assets.ownerId))
-      .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
-      .leftJoin(files, eq(files.id, assetVersions.fileId))
-      .where(inArray(assets.id, ids)),
-    stagesOf(db, ids),
-    db
-      .select({
-        assetId: assetTerms.assetId,
-        id: taxonomyTerms.id,
-        kind: taxonomyTerms.kind,
-        name: taxonomyTerms.name,
-      })
-      .from(assetTerms)
-      .innerJoin(taxonomyTerms, eq(taxonomyTerms.id, assetTerms.termId))
-      .where(inArray(assetTerms.assetId, ids))
-      .orderBy(asc(taxonomyTerms.kind), asc(taxonomyTerms.position), asc(taxonomyTerms.name)),
-    db
-      .select({ assetId: assetUsages.assetId, n: count() })
-      .from(assetUsages)
-      .where(inArray(assetUsages.assetId, ids))
-      .groupBy(assetUsages.assetId),
-  ]);
+  // One query after another: a page is at most 50 rows, and this holds one connection, not four.
+  const details = await db
+    .select({
+      id: assets.id,
+      ownerName: users.name,
+      thumbnailKey: files.thumbnailKey,
+      snippet: text
+        ? sql<string>`ts_headline(${text.cfg}::regconfig, ${source}, ${tsqueryOf(text.cfg, text.q)}, ${HEADLINE_OPTIONS})`
+        : sql<null>`null`,
+    })
+    .from(assets)
+    .innerJoin(users, eq(users.id, assets.ownerId))
+    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
+    .leftJoin(files, eq(files.id, assetVersions.fileId))
+    .where(inArray(assets.id, ids));
+  const stageMap = await stagesOf(db, ids);
+  const tagRows = await db
+    .select({
+      assetId: assetTerms.assetId,
+      id: taxonomyTerms.id,
+      kind: taxonomyTerms.kind,
+      name: taxonomyTerms.name,
+    })
+    .from(assetTerms)
+    .innerJoin(taxonomyTerms, eq(taxonomyTerms.id, assetTerms.termId))
+    .where(inArray(assetTerms.assetId, ids))
+    .orderBy(asc(taxonomyTerms.kind), asc(taxonomyTerms.position), asc(taxonomyTerms.name));
+  const usageRows = await db
+    .select({ assetId: assetUsages.assetId, n: count() })
+    .from(assetUsages)
+    .where(inArray(assetUsages.assetId, ids))
+    .groupBy(assetUsages.assetId);
   const detailOf = new Map(details.map((d) => [d.id, d]));
   const usageOf = new Map(usageRows.map((u) => [u.assetId, Number(u.n)]));
   const tagsOf = new Map<string, SearchItem["tags"]>();

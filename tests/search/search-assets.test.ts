@@ -10,7 +10,7 @@ import { searchAssets } from "@/server/search/search-assets";
 import { splitPrefix } from "@/server/search/text-query";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
 import { createTestDatabase } from "../support/test-db";
-import { createSearchAsset } from "./search-support";
+import { createSearchAsset, createTerm } from "./search-support";
 
 let handle: DatabaseHandle;
 let ws: TestWorkspace;
@@ -66,7 +66,7 @@ describe("searchAssets", () => {
     expect(splitPrefix("x").prefix).toBeNull();
   });
 
-  it("tolerates typos in titles, tag names and types", async () => {
+  it("tolerates typos in titles and tag names, ranking them below exact hits", async () => {
     const db = handle.db;
     const card = await createSearchAsset(db, ws, {
       title: "Globex competitive battlecard",
@@ -75,6 +75,12 @@ describe("searchAssets", () => {
     const result = await searchAssets(db, rep, { q: "battlecrad" });
     expect(result.textMode).toBe("fuzzy");
     expect(ids(result)).toContain(card.id);
+    const tag = await createTerm(db, ws, "industry", "Horticulture");
+    const tagged = await createSearchAsset(db, ws, { title: "Greenhouse rollout", termIds: [tag.id] });
+    expect(ids(await searchAssets(db, rep, { q: "horticultre" }))).toContain(tagged.id);
+    // An exact hit comes before typo matches.
+    const exact = await createSearchAsset(db, ws, { title: "Battlecrad naming mistakes" });
+    expect(ids(await searchAssets(db, rep, { q: "battlecrad" }))[0]).toBe(exact.id);
     expect((await nearestTitles(db, rep, "globx battlecard")).map((s) => s.id)).toContain(card.id);
   });
 
