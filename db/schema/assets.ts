@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  customType,
   index,
   integer,
   pgEnum,
@@ -35,6 +37,9 @@ export const assetStatus = pgEnum("asset_status", ["draft", "in_review", "publis
  * a minimum tier and above (plus any orgs granted by name), or only the orgs granted by name.
  */
 export const partnerAccess = pgEnum("partner_access", ["none", "all", "tier", "orgs"]);
+
+/** PostgreSQL's text-search document type; drizzle has no built-in column for it. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const processingState = pgEnum("processing_state", ["pending", "done", "failed"]);
 
@@ -100,10 +105,19 @@ export const assets = pgTable(
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Weighted search document: title (A), tag names (B), description (C), the current file's extracted
+     * text (D), stemmed with the workspace's search language. Maintained only by database triggers
+     * (migration 0005); never written by the application.
+     */
+    searchVector: tsvector("search_vector"),
   },
   (t) => [
     index("assets_workspace_status_idx").on(t.workspaceId, t.status),
     index("assets_owner_idx").on(t.ownerId),
+    index("assets_search_vector_idx").using("gin", t.searchVector),
+    // Typo-tolerant title lookups (pg_trgm similarity and the <% operator).
+    index("assets_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
   ],
 );
 
@@ -122,7 +136,11 @@ export const assetVersions = pgTable(
     createdById: uuid("created_by_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("asset_versions_asset_version_uq").on(t.assetId, t.version)],
+  (t) => [
+    uniqueIndex("asset_versions_asset_version_uq").on(t.assetId, t.version),
+    // Finds the assets whose current file just got its extracted text (search-vector trigger).
+    index("asset_versions_file_idx").on(t.fileId),
+  ],
 );
 
 export const assetStages = pgTable(

@@ -6,12 +6,15 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { authenticateWithPassword } from "@/server/auth/authenticate";
+import { loadActor } from "@/server/authz/actor";
 import {
   demoAccounts,
   DEMO_PASSWORD,
   hasAnyWorkspace,
   seedDemoWorkspace,
 } from "@/server/demo/demo-workspace";
+import { processFile } from "@/server/files/process-file";
+import { searchAssets } from "@/server/search/search-assets";
 import { createLocalStorage } from "@/server/storage/local-storage";
 import { createTestDatabase } from "../support/test-db";
 
@@ -139,5 +142,33 @@ describe("demo workspace", () => {
       sql`select count(*)::int as orgs from asset_partner_orgs apo join assets a on a.id = apo.asset_id where a.partner_access = 'orgs'`,
     );
     expect(kit.orgs).toBe(1);
+  });
+
+  it("a seeded file's text becomes searchable once the processing job has extracted it", async () => {
+    const pdf = await one<{ assetId: string; fileId: string; known: string }>(sql`
+      select a.id as "assetId", f.id as "fileId", lower(a.title || ' ' || a.description) as known
+      from assets a join asset_versions v on v.id = a.current_version_id join files f on f.id = v.file_id
+      where a.status = 'published' and (a.expires_at is null or a.expires_at > now())
+        and f.mime_type = 'application/pdf'
+      order by a.title limit 1`);
+    expect(await processFile(handle.db, storage, pdf.fileId, { finalAttempt: true })).toBe("done");
+    const { text } = await one<{ text: string }>(
+      sql`select extracted_text as text from files where id = ${pdf.fileId}`,
+    );
+    const word = text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .find((w) => w.length >= 7 && !pdf.known.includes(w));
+    expect(word).toBeDefined();
+    const rep = await one<{ id: string }>(
+      sql`select id from users where role = 'rep' order by email limit 1`,
+    );
+    const result = await searchAssets(handle.db, (await loadActor(handle.db, rep.id))!, {
+      q: word!,
+      limit: 50,
+    });
+    const hit = result.items.find((i) => i.id === pdf.assetId);
+    expect(hit).toBeDefined();
+    expect(hit!.snippet).toContain("«");
   });
 });

@@ -20,6 +20,7 @@ import {
 } from "./deals";
 import { importDealsRoute, previewImportRoute } from "./deal-import";
 import { getMe, getStages } from "./me";
+import { recordSearchClickRoute, searchAssetsRoute } from "./search";
 import { createToken, listTokens, revokeToken } from "./tokens";
 import { createDealUsageRoute, deleteUsageRoute, listDealUsagesRoute, updateUsageRoute } from "./usages";
 
@@ -30,6 +31,8 @@ export const apiRoutes: ApiRoute[] = [
   listTokens,
   createToken,
   revokeToken,
+  searchAssetsRoute,
+  recordSearchClickRoute,
   createAsset,
   getAsset,
   downloadAssetFile,

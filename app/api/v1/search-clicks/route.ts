@@ -1,0 +1,3 @@
+import { recordSearchClickRoute } from "@/server/api/routes/search";
+
+export const POST = recordSearchClickRoute.handler;

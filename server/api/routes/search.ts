@@ -1,0 +1,66 @@
+import "server-only";
+import { z } from "zod";
+import {
+  assetSearchQuerySchema,
+  assetSearchResponseSchema,
+  searchClickSchema,
+  type SearchParams,
+} from "@/lib/schemas/search";
+import { assetFacets } from "@/server/search/asset-facets";
+import { nearestTitles } from "@/server/search/nearest-titles";
+import { recordSearch, recordSearchClick } from "@/server/search/search-analytics";
+import { searchAssets } from "@/server/search/search-assets";
+import { defineRoute } from "../define-route";
+
+/** The filters worth keeping with a search event: only what was actually chosen. */
+function chosenFilters(query: SearchParams): Record<string, unknown> {
+  const { q: _q, cursor: _cursor, limit: _limit, ...rest } = query;
+  return Object.fromEntries(
+    Object.entries(rest).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  );
+}
+
+export const searchAssetsRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/assets",
+  summary:
+    "Search the assets you may see: words, facet filters (comma-separated values), sort, cursor pagination, facet counts",
+  tag: "Assets",
+  permission: "assets.read",
+  query: assetSearchQuerySchema,
+  response: assetSearchResponseSchema,
+  handler: async ({ actor, db, query }) => {
+    const result = await searchAssets(db, actor, query);
+    const facets = await assetFacets(db, actor, query, { textMode: result.textMode });
+    const suggestions = result.total === 0 && query.q ? await nearestTitles(db, actor, query.q) : [];
+    // Later pages continue the same search; only the first page is recorded.
+    const searchId = query.cursor
+      ? null
+      : await recordSearch(db, actor, {
+          query: query.q ?? "",
+          filters: chosenFilters(query),
+          resultCount: result.total,
+        });
+    return {
+      items: result.items,
+      nextCursor: result.nextCursor,
+      total: result.total,
+      facets,
+      searchId,
+      suggestions,
+    };
+  },
+});
+
+export const recordSearchClickRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/search-clicks",
+  summary: "Record that a result of one of your searches was opened",
+  tag: "Assets",
+  permission: "assets.read",
+  body: searchClickSchema,
+  response: z.object({ id: z.number().int() }),
+  successStatus: 201,
+  errors: [404],
+  handler: async ({ actor, db, body }) => ({ id: await recordSearchClick(db, actor, body) }),
+});

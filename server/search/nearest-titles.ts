@@ -1,0 +1,26 @@
+import "server-only";
+import { and, desc, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { assets } from "@/db/schema";
+import type { Actor } from "@/server/authz/actor";
+import { assetVisibility } from "@/server/authz/visibility";
+
+const SUGGESTION_THRESHOLD = 0.3;
+
+/** "Did you mean": titles of assets the actor may see that look most like the words, for zero-result searches. */
+export async function nearestTitles(
+  db: Database,
+  actor: Actor,
+  q: string,
+  limit = 5,
+): Promise<{ id: string; title: string }[]> {
+  const words = q.trim().toLowerCase().slice(0, 200);
+  if (!words) return [];
+  const similarity = sql`word_similarity(${words}, lower(${assets.title}))`;
+  return db
+    .select({ id: assets.id, title: assets.title })
+    .from(assets)
+    .where(and(assetVisibility(actor), sql`${similarity} >= ${SUGGESTION_THRESHOLD}`))
+    .orderBy(desc(similarity), assets.title)
+    .limit(Math.min(Math.max(limit, 1), 20));
+}

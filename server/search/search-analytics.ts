@@ -1,0 +1,68 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { activityEvents, assets } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+import type { Actor } from "@/server/authz/actor";
+import { assetVisibility } from "@/server/authz/visibility";
+
+/** Stores one search (words, filters, how many results) for top- and zero-result-search reports. */
+export async function recordSearch(
+  db: Database,
+  actor: Actor,
+  input: { query: string; filters: Record<string, unknown>; resultCount: number },
+): Promise<number> {
+  const [row] = await db
+    .insert(activityEvents)
+    .values({
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      kind: "search",
+      query: input.query,
+      filters: input.filters,
+      resultCount: input.resultCount,
+    })
+    .returning({ id: activityEvents.id });
+  return row!.id;
+}
+
+/**
+ * Stores which result of one of the actor's own searches was opened. The click repeats the search's
+ * words, and its `filters` holds `{ searchId }`, the link back to the search event. Someone else's search,
+ * or an asset the actor may not see, is a 404.
+ */
+export async function recordSearchClick(
+  db: Database,
+  actor: Actor,
+  input: { searchId: number; assetId: string },
+): Promise<number> {
+  const [search] = await db
+    .select({ id: activityEvents.id, query: activityEvents.query })
+    .from(activityEvents)
+    .where(
+      and(
+        eq(activityEvents.id, input.searchId),
+        eq(activityEvents.kind, "search"),
+        eq(activityEvents.workspaceId, actor.workspaceId),
+        eq(activityEvents.actorId, actor.userId),
+      ),
+    );
+  if (!search) throw notFound("Search not found");
+  const [asset] = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.id, input.assetId), assetVisibility(actor)));
+  if (!asset) throw notFound("Asset not found");
+  const [row] = await db
+    .insert(activityEvents)
+    .values({
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      kind: "search_click",
+      assetId: asset.id,
+      query: search.query,
+      filters: { searchId: search.id },
+    })
+    .returning({ id: activityEvents.id });
+  return row!.id;
+}

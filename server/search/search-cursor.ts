@@ -1,0 +1,62 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import type { SearchParams, SearchSort } from "@/lib/schemas/search";
+import type { TextMode } from "./text-query";
+
+/** The SQL type of each sort key, so a decoded value can be checked and cast. */
+export type KeyKind = "float8" | "int4" | "timestamptz";
+export type KeyValue = number | string;
+
+interface CursorBody {
+  /** Which search this cursor continues: a digest of the words, filters and sort. */
+  h: string;
+  /** How the words matched on the first page, so later pages match the same way. */
+  m: TextMode;
+  k: KeyValue[];
+  id: string;
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MODES: TextMode[] = ["none", "fulltext", "fuzzy"];
+
+export function searchDigest(p: SearchParams, sort: SearchSort): string {
+  const { cursor: _cursor, limit: _limit, ...rest } = p;
+  return createHash("sha256")
+    .update(JSON.stringify({ ...rest, sort }))
+    .digest("base64url")
+    .slice(0, 16);
+}
+
+export function encodeCursor(body: CursorBody): string {
+  return Buffer.from(JSON.stringify(body)).toString("base64url");
+}
+
+const invalid = () =>
+  new AppError("validation_failed", "The cursor is invalid", { fieldErrors: { cursor: ["Invalid cursor"] } });
+
+function validKey(kind: KeyKind, value: unknown): boolean {
+  if (kind === "timestamptz") return typeof value === "string" && TIMESTAMP.test(value);
+  if (typeof value !== "number" || !Number.isFinite(value)) return false;
+  return kind === "float8" || Number.isInteger(value);
+}
+
+/** Decodes a cursor made for this very search (same words, filters and sort); anything else is a 422. */
+export function decodeCursor(cursor: string, digest: string, kinds: KeyKind[]): CursorBody {
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalid();
+  }
+  if (typeof body !== "object" || body === null) throw invalid();
+  const { h, m, k, id } = body as Record<string, unknown>;
+  if (h !== digest || !MODES.includes(m as TextMode) || typeof id !== "string" || !UUID.test(id)) {
+    throw invalid();
+  }
+  if (!Array.isArray(k) || k.length !== kinds.length || !kinds.every((kind, i) => validKey(kind, k[i]))) {
+    throw invalid();
+  }
+  return { h, m: m as TextMode, k: k as KeyValue[], id };
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import { assetTerms, assetUsages, assetVersions, assets, files, taxonomyTerms, users } from "@/db/schema";
+import type { searchItemSchema } from "@/lib/schemas/search";
+import { SNIPPET_START, SNIPPET_STOP } from "@/lib/search-snippet";
+import type { Actor } from "@/server/authz/actor";
+import { stagesOf } from "@/server/assets/asset-queries";
+import { tsqueryOf, type SearchText } from "./text-query";
+
+export type SearchItem = z.input<typeof searchItemSchema>;
+
+export interface PageRow {
+  id: string;
+  title: string;
+  type: SearchItem["type"];
+  status: SearchItem["status"];
+  description: string;
+  publishedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** Characters of extracted text a snippet is cut from (ts_headline parses all of it). */
+const SNIPPET_SOURCE_CHARS = 50_000;
+const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * Completes one page of rows (already filtered by visibility) with stages, tags, usage, owner, thumbnail
+ * and, when there are words, a highlighted snippet of the description and file text. The markers are
+ * stripped from the source first, so only ts_headline's markers reach the UI.
+ */
+export async function toSearchItems(
+  db: Database,
+  actor: Actor,
+  rows: PageRow[],
+  text: SearchText | undefined,
+): Promise<SearchItem[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const source = sql`translate(${assets.description} || ' ' || coalesce(left(${files.extractedText}, ${SNIPPET_SOURCE_CHARS}), ''), ${SNIPPET_START + SNIPPET_STOP}, '""')`;
+  // One query after another: a page is at most 50 rows, and this holds one connection, not four.
+  const details = await db
+    .select({
+      id: assets.id,
+      ownerName: users.name,
+      thumbnailKey: files.thumbnailKey,
+      snippet: text
+        ? sql<string>`ts_headline(${text.cfg}::regconfig, ${source}, ${tsqueryOf(text.cfg, text.q)}, ${HEADLINE_OPTIONS})`
+        : sql<null>`null`,
+    })
+    .from(assets)
+    .innerJoin(users, eq(users.id, assets.ownerId))
+    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
+    .leftJoin(files, eq(files.id, assetVersions.fileId))
+    .where(inArray(assets.id, ids));
+  const stageMap = await stagesOf(db, ids);
+  const tagRows = await db
+    .select({
+      assetId: assetTerms.assetId,
+      id: taxonomyTerms.id,
+      kind: taxonomyTerms.kind,
+      name: taxonomyTerms.name,
+    })
+    .from(assetTerms)
+    .innerJoin(taxonomyTerms, eq(taxonomyTerms.id, assetTerms.termId))
+    .where(inArray(assetTerms.assetId, ids))
+    .orderBy(asc(taxonomyTerms.kind), asc(taxonomyTerms.position), asc(taxonomyTerms.name));
+  const usageRows = await db
+    .select({ assetId: assetUsages.assetId, n: count() })
+    .from(assetUsages)
+    .where(inArray(assetUsages.assetId, ids))
+    .groupBy(assetUsages.assetId);
+  const detailOf = new Map(details.map((d) => [d.id, d]));
+  const usageOf = new Map(usageRows.map((u) => [u.assetId, Number(u.n)]));
+  const tagsOf = new Map<string, SearchItem["tags"]>();
+  for (const t of tagRows) {
+    tagsOf.set(t.assetId, [...(tagsOf.get(t.assetId) ?? []), { id: t.id, kind: t.kind, name: t.name }]);
+  }
+  return rows.map((r) => {
+    const d = detailOf.get(r.id);
+    return {
+      id: r.id,
+      title: r.title,
+      type: r.type,
+      status: r.status,
+      description: r.description,
+      snippet: d?.snippet?.trim() ? d.snippet : null,
+      stageIds: stageMap.get(r.id) ?? [],
+      tags: tagsOf.get(r.id) ?? [],
+      ...(actor.role === "partner" ? {} : { ownerName: d?.ownerName ?? "" }),
+      publishedAt: r.publishedAt?.toISOString() ?? null,
+      updatedAt: r.updatedAt.toISOString(),
+      usageCount: usageOf.get(r.id) ?? 0,
+      thumbnailUrl: d?.thumbnailKey ? `/api/v1/assets/${r.id}/thumbnail` : null,
+    };
+  });
+}

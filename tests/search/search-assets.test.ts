@@ -1,0 +1,203 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { assetVersions, assets, files } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { snippetParts } from "@/lib/search-snippet";
+import type { Actor } from "@/server/authz/actor";
+import { nearestTitles } from "@/server/search/nearest-titles";
+import { searchAssets } from "@/server/search/search-assets";
+import { splitPrefix } from "@/server/search/text-query";
+import { createTestWorkspace, type TestWorkspace } from "../support/factories";
+import { createTestDatabase } from "../support/test-db";
+import { createSearchAsset, createTerm } from "./search-support";
+
+let handle: DatabaseHandle;
+let ws: TestWorkspace;
+let rep: Actor;
+let marketer: Actor;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ws = await createTestWorkspace(handle.db);
+  rep = await ws.actor(ws.people.rep);
+  marketer = await ws.actor(ws.people.marketer);
+});
+afterAll(() => handle.close());
+
+const ids = (r: { items: { id: string }[] }) => r.items.map((i) => i.id);
+
+describe("searchAssets", () => {
+  it("ranks a title match above a body match, even a body that repeats the word", async () => {
+    const db = handle.db;
+    const inBody = await createSearchAsset(db, ws, {
+      title: "Quarterly pricing review",
+      body: Array.from({ length: 40 }, () => "The zephyrine rollout went well.").join(" "),
+    });
+    const inTitle = await createSearchAsset(db, ws, { title: "Zephyrine rollout guide" });
+    const inDescription = await createSearchAsset(db, ws, {
+      title: "Onboarding notes",
+      description: "How the zephyrine team onboarded",
+    });
+    const result = await searchAssets(db, rep, { q: "zephyrine" });
+    expect(ids(result)[0]).toBe(inTitle.id);
+    expect(ids(result).sort()).toEqual([inTitle.id, inDescription.id, inBody.id].sort());
+    expect(result.total).toBe(3);
+    expect(result.textMode).toBe("fulltext");
+  });
+
+  it("matches the last word as a prefix while typing", async () => {
+    const db = handle.db;
+    const a = await createSearchAsset(db, ws, { title: "Kestrelwing migration playbook" });
+    const b = await createSearchAsset(db, ws, { title: "Kestrelwing security overview" });
+    const c = await createSearchAsset(db, ws, { title: "Kestrelwing pricing sheet" });
+    expect(ids(await searchAssets(db, rep, { q: "kestrelw" })).sort()).toEqual([a.id, b.id, c.id].sort());
+    // One exact hit: similar titles may follow (typo tolerance for few results), but never ahead of it.
+    expect(ids(await searchAssets(db, rep, { q: "kestrelwing migr" }))[0]).toBe(a.id);
+    expect(ids(await searchAssets(db, rep, { q: "kestrelwing secur" }))[0]).toBe(b.id);
+    // Typed past the stem ("kestrelw") still matches.
+    expect((await searchAssets(db, rep, { q: "kestrelwi" })).textMode).toBe("fulltext");
+    expect((await searchAssets(db, rep, { q: "kestrelwi" })).total).toBe(3);
+    // Only a plain last word still being typed becomes a prefix; anything else goes to websearch_to_tsquery.
+    expect(splitPrefix("pricing obj")).toEqual({ head: "pricing", prefix: "obj" });
+    expect(splitPrefix("pricing ").prefix).toBeNull();
+    expect(splitPrefix('"open phra').prefix).toBeNull();
+    expect(splitPrefix("a:*|!(").prefix).toBeNull();
+    expect(splitPrefix("x").prefix).toBeNull();
+  });
+
+  it("tolerates typos in titles and tag names, ranking them below exact hits", async () => {
+    const db = handle.db;
+    const card = await createSearchAsset(db, ws, {
+      title: "Globex competitive battlecard",
+      type: "battlecard",
+    });
+    const result = await searchAssets(db, rep, { q: "battlecrad" });
+    expect(result.textMode).toBe("fuzzy");
+    expect(ids(result)).toContain(card.id);
+    const tag = await createTerm(db, ws, "industry", "Horticulture");
+    const tagged = await createSearchAsset(db, ws, { title: "Greenhouse rollout", termIds: [tag.id] });
+    expect(ids(await searchAssets(db, rep, { q: "horticultre" }))).toContain(tagged.id);
+    // An exact hit comes before typo matches.
+    const exact = await createSearchAsset(db, ws, { title: "Battlecrad naming mistakes" });
+    expect(ids(await searchAssets(db, rep, { q: "battlecrad" }))[0]).toBe(exact.id);
+    expect((await nearestTitles(db, rep, "globx battlecard")).map((s) => s.id)).toContain(card.id);
+  });
+
+  it("returns a snippet with markers around the matched word, never HTML", async () => {
+    const db = handle.db;
+    await createSearchAsset(db, ws, {
+      title: "Customer story",
+      description: "Before <b>Baton</b> the team struggled.",
+      body: "Onboarding took weeks. After the switch, the quokkamatic workflow cut it to two days.",
+    });
+    const [item] = (await searchAssets(db, rep, { q: "quokkamatic" })).items;
+    expect(item!.snippet).toContain("«quokkamatic»");
+    expect(snippetParts(item!.snippet!).filter((p) => p.match)).toEqual([
+      { text: "quokkamatic", match: true },
+    ]);
+  });
+
+  it("never shows drafts, in-review, archived or expired assets to reps, in results or totals", async () => {
+    const db = handle.db;
+    const live = await createSearchAsset(db, ws, { title: "Vorpalite live" });
+    for (const status of ["draft", "in_review", "archived"] as const) {
+      await createSearchAsset(db, ws, { title: `Vorpalite ${status}`, status });
+    }
+    await createSearchAsset(db, ws, { title: "Vorpalite expired", expiresAt: new Date(Date.now() - 60_000) });
+    const forRep = await searchAssets(db, rep, { q: "vorpalite" });
+    expect(ids(forRep)).toEqual([live.id]);
+    expect(forRep.total).toBe(1);
+    const forMarketer = await searchAssets(db, marketer, { q: "vorpalite" });
+    expect(forMarketer.total).toBe(5);
+    const unfiltered = await searchAssets(db, rep, { limit: 50 });
+    expect(unfiltered.items.every((i) => i.status === "published")).toBe(true);
+  });
+
+  it("answers SQL-injection-shaped and tsquery-syntax input normally", async () => {
+    const db = handle.db;
+    const before = await db.select({ n: count() }).from(assets);
+    for (const q of [
+      "'; drop table assets; --",
+      "a:*|!(",
+      "!!!",
+      '"unclosed phrase',
+      "foo & | bar <-> baz",
+      "\\' or 1=1 --",
+      "-",
+      "(((",
+      ":*",
+    ]) {
+      const result = await searchAssets(db, rep, { q });
+      expect(Array.isArray(result.items)).toBe(true);
+    }
+    expect(await db.select({ n: count() }).from(assets)).toEqual(before);
+  });
+
+  it("pages through every sort with a cursor, each row once, and rejects a tampered cursor", async () => {
+    const db = handle.db;
+    const made = [];
+    for (let i = 0; i < 7; i++) {
+      made.push(
+        await createSearchAsset(db, ws, {
+          title: `Tamarillo ${i}`,
+          description: i % 2 ? "tamarillo tamarillo" : "",
+          publishedAt: new Date(Date.UTC(2025, 0, 1 + (i % 3))),
+        }),
+      );
+    }
+    for (const sort of ["relevance", "newest", "most_used", "most_effective"] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await searchAssets(db, rep, { q: "tamarillo", sort, limit: 3, cursor });
+        expect(page.total).toBe(7);
+        seen.push(...ids(page));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen.length, sort).toBe(7);
+      expect(new Set(seen), sort).toEqual(new Set(made.map((m) => m.id)));
+    }
+    const first = await searchAssets(db, rep, { q: "tamarillo", limit: 3 });
+    const body = JSON.parse(Buffer.from(first.nextCursor!, "base64url").toString()) as { k: unknown[] };
+    const tampered = [
+      Buffer.from(JSON.stringify({ ...body, k: ["1) or true --"] })).toString("base64url"),
+      "not-a-cursor",
+      Buffer.from("[1,2]").toString("base64url"),
+    ];
+    for (const cursor of tampered) {
+      await expect(searchAssets(db, rep, { q: "tamarillo", cursor })).rejects.toMatchObject({
+        code: "validation_failed",
+      });
+    }
+    // A cursor from another search is not accepted either.
+    await expect(
+      searchAssets(db, rep, { q: "tamarillo", sort: "newest", cursor: first.nextCursor! }),
+    ).rejects.toBeInstanceOf(AppError);
+  });
+
+  it("links a thumbnail only when the current file has one", async () => {
+    const db = handle.db;
+    const plain = await createSearchAsset(db, ws, { title: "Ocelotine notes" });
+    const withThumb = await createSearchAsset(db, ws, { title: "Ocelotine deck" });
+    await db
+      .update(files)
+      .set({ thumbnailKey: "previews/x/thumb.webp" })
+      .where(eq(files.id, await currentFileId(withThumb.id)));
+    const items = (await searchAssets(db, rep, { q: "ocelotine" })).items;
+    expect(items.find((i) => i.id === plain.id)!.thumbnailUrl).toBeNull();
+    expect(items.find((i) => i.id === withThumb.id)!.thumbnailUrl).toBe(
+      `/api/v1/assets/${withThumb.id}/thumbnail`,
+    );
+    expect(items[0]!.ownerName).toBe(ws.people.marketer.name);
+  });
+});
+
+async function currentFileId(assetId: string) {
+  const [row] = await handle.db
+    .select({ fileId: assetVersions.fileId })
+    .from(assets)
+    .innerJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
+    .where(eq(assets.id, assetId));
+  return row!.fileId;
+}

@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { assetTerms, assetVersions, assets, files, taxonomyTerms } from "@/db/schema";
+import type { TaxonomyKind } from "@/lib/taxonomy";
+import { createTestAsset, type TestWorkspace } from "../support/factories";
+
+/** An asset with a description, tags and (optionally) extracted file text, through the real triggers. */
+export async function createSearchAsset(
+  db: Database,
+  ws: TestWorkspace,
+  opts: Parameters<typeof createTestAsset>[2] & {
+    description?: string;
+    body?: string;
+    termIds?: string[];
+    publishedAt?: Date;
+  } = {},
+) {
+  const asset = await createTestAsset(db, ws, opts);
+  await db
+    .update(assets)
+    .set({ description: opts.description ?? "", publishedAt: opts.publishedAt ?? new Date() })
+    .where(eq(assets.id, asset.id));
+  if (opts.body !== undefined) await setExtractedText(db, asset.id, opts.body);
+  if (opts.termIds?.length) {
+    await db.insert(assetTerms).values(opts.termIds.map((termId) => ({ assetId: asset.id, termId })));
+  }
+  return asset;
+}
+
+/** What the processing job does when text extraction finishes. */
+export async function setExtractedText(db: Database, assetId: string, text: string) {
+  const [version] = await db
+    .select({ fileId: assetVersions.fileId })
+    .from(assets)
+    .innerJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
+    .where(eq(assets.id, assetId));
+  await db.update(files).set({ extractedText: text }).where(eq(files.id, version!.fileId));
+}
+
+export async function createTerm(db: Database, ws: TestWorkspace, kind: TaxonomyKind, name: string) {
+  const [term] = await db
+    .insert(taxonomyTerms)
+    .values({ workspaceId: ws.workspace.id, kind, name })
+    .returning();
+  return term!;
+}
