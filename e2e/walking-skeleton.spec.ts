@@ -26,7 +26,7 @@ test("marketer publishes, rep uses it in a deal and wins, marketer sees the win"
   await expect(marketer.getByText("Published", { exact: true })).toBeVisible();
   const assetUrl = marketer.url();
 
-  // Rep creates a deal at Evaluation, finds the asset in the deal's stage library, logs it and wins.
+  // Rep creates a deal at Evaluation, sees its stage recommendations, logs the new asset and wins.
   const rep = await browser.newPage();
   await signInAs(rep, "rep");
   await rep.goto("/deals");
@@ -39,8 +39,16 @@ test("marketer publishes, rep uses it in a deal and wins, marketer sees the win"
   await form.getByRole("button", { name: "Create deal" }).click();
   await expect(rep.getByRole("heading", { name: dealName })).toBeVisible();
   await expect(rep.getByRole("heading", { name: "For this stage: Evaluation" })).toBeVisible();
-  const library = rep.getByRole("list", { name: "Recommended for this stage" });
-  await library.getByRole("button", { name: `Log “${title}” as used` }).click();
+  // Recommendations rank proven content first; a brand-new asset is found by its title.
+  await expect(
+    rep.getByRole("list", { name: "Recommended for this stage" }).getByRole("listitem").first(),
+  ).toBeVisible();
+  await rep.getByRole("button", { name: "Add assets used" }).click();
+  await rep.getByLabel("Search assets").fill(title);
+  await rep
+    .getByRole("list", { name: "Assets to add" })
+    .getByRole("button", { name: `Add “${title}”` })
+    .click();
   await expect(
     rep.getByRole("list", { name: "Assets used" }).getByRole("link", { name: title }),
   ).toBeVisible();

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { roleLabels, type Role } from "@/lib/roles";
+import { QuickSearch } from "@/components/search/quick-search";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -25,6 +26,7 @@ export function AppShell({
           </Link>
           <NavLinks items={nav} />
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <QuickSearch />
             <span className="text-right leading-tight">
               <span className="block font-medium text-slate-900" data-testid="current-user">
                 {user.name}

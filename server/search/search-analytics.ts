@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { activityEvents, assets } from "@/db/schema";
 import { notFound } from "@/lib/errors";
@@ -53,6 +53,19 @@ export async function recordSearchClick(
     .from(assets)
     .where(and(eq(assets.id, input.assetId), assetVisibility(actor)));
   if (!asset) throw notFound("Asset not found");
+  // Opening the same result again (a reload, the back button) is still one click.
+  const [already] = await db
+    .select({ id: activityEvents.id })
+    .from(activityEvents)
+    .where(
+      and(
+        eq(activityEvents.kind, "search_click"),
+        eq(activityEvents.actorId, actor.userId),
+        eq(activityEvents.assetId, asset.id),
+        sql`${activityEvents.filters} ->> 'searchId' = ${String(search.id)}`,
+      ),
+    );
+  if (already) return already.id;
   const [row] = await db
     .insert(activityEvents)
     .values({

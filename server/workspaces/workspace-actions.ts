@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/server/actions/action-client";
-import { setSecondApproval } from "./workspace-settings";
+import { searchLanguageIds } from "@/lib/search-languages";
+import { setSearchLanguage, setSecondApproval } from "./workspace-settings";
 
 export const setSecondApprovalAction = authorizedAction(
   "settings.manage",
@@ -12,5 +13,15 @@ export const setSecondApprovalAction = authorizedAction(
     await setSecondApproval(db, actor, input.required);
     revalidatePath("/settings/workspace");
     return { required: input.required };
+  },
+);
+
+export const setSearchLanguageAction = authorizedAction(
+  "settings.manage",
+  z.object({ language: z.enum(searchLanguageIds) }),
+  async ({ actor, db, input }) => {
+    await setSearchLanguage(db, actor, input.language);
+    revalidatePath("/settings/workspace");
+    return { language: input.language };
   },
 );

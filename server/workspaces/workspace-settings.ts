@@ -3,11 +3,16 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { workspaces } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
+import type { SearchLanguage } from "@/lib/search-languages";
 import type { Actor } from "@/server/authz/actor";
 
 export async function getWorkspaceSettings(db: Database, workspaceId: string) {
   const [row] = await db
-    .select({ name: workspaces.name, requireSecondApproval: workspaces.requireSecondApproval })
+    .select({
+      name: workspaces.name,
+      requireSecondApproval: workspaces.requireSecondApproval,
+      searchLanguage: workspaces.searchLanguage,
+    })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));
   return row!;
@@ -27,6 +32,24 @@ export async function setSecondApproval(db: Database, actor: Actor, required: bo
       entityType: "workspace",
       entityId: actor.workspaceId,
       data: { requireSecondApproval: required },
+    });
+  });
+}
+
+/**
+ * Changes the stemming language of full-text search; the database re-indexes the workspace's assets in
+ * the same transaction (a trigger on the workspace row), so search never mixes two languages.
+ */
+export async function setSearchLanguage(db: Database, actor: Actor, language: SearchLanguage) {
+  await db.transaction(async (tx) => {
+    await tx.update(workspaces).set({ searchLanguage: language }).where(eq(workspaces.id, actor.workspaceId));
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "workspace.search_language_changed",
+      entityType: "workspace",
+      entityId: actor.workspaceId,
+      data: { searchLanguage: language },
     });
   });
 }

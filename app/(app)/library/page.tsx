@@ -60,11 +60,19 @@ export default async function LibraryPage({
             : "Published content for every stage of the deal."
         }
         actions={
-          canWrite ? (
-            <Link href="/assets/new" className={buttonClass("primary")}>
-              Upload asset
+          <div className="flex gap-2">
+            <Link href="/stages" className={buttonClass("secondary")}>
+              Browse by stage
             </Link>
-          ) : null
+            <Link href="/search" className={buttonClass("secondary")}>
+              Search and filter
+            </Link>
+            {canWrite ? (
+              <Link href="/assets/new" className={buttonClass("primary")}>
+                Upload asset
+              </Link>
+            ) : null}
+          </div>
         }
       />
       <StageFilter stages={stages} activeStageId={stage} basePath="/library" />

@@ -16,7 +16,9 @@ import { defineRoute } from "../define-route";
 function chosenFilters(query: SearchParams): Record<string, unknown> {
   const { q: _q, cursor: _cursor, limit: _limit, ...rest } = query;
   return Object.fromEntries(
-    Object.entries(rest).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+    Object.entries(rest).filter(
+      ([k, v]) => k !== "record" && v !== undefined && !(Array.isArray(v) && v.length === 0),
+    ),
   );
 }
 
@@ -27,20 +29,26 @@ export const searchAssetsRoute = defineRoute({
     "Search the assets you may see: words, facet filters (comma-separated values), sort, cursor pagination, facet counts",
   tag: "Assets",
   permission: "assets.read",
-  query: assetSearchQuerySchema,
+  query: assetSearchQuerySchema.extend({
+    record: z
+      .enum(["true", "false"])
+      .default("true")
+      .meta({ description: "false for as-you-type lookups, which are not searches for analytics" }),
+  }),
   response: assetSearchResponseSchema,
   handler: async ({ actor, db, query }) => {
     const result = await searchAssets(db, actor, query);
     const facets = await assetFacets(db, actor, query, { textMode: result.textMode });
     const suggestions = result.total === 0 && query.q ? await nearestTitles(db, actor, query.q) : [];
     // Later pages continue the same search; only the first page is recorded.
-    const searchId = query.cursor
-      ? null
-      : await recordSearch(db, actor, {
-          query: query.q ?? "",
-          filters: chosenFilters(query),
-          resultCount: result.total,
-        });
+    const searchId =
+      query.cursor || query.record === "false"
+        ? null
+        : await recordSearch(db, actor, {
+            query: query.q ?? "",
+            filters: chosenFilters(query),
+            resultCount: result.total,
+          });
     return {
       items: result.items,
       nextCursor: result.nextCursor,

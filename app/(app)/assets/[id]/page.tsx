@@ -17,6 +17,7 @@ import { can } from "@/server/authz/permissions";
 import { myOpenDeals } from "@/server/deals/deal-queries";
 import { orNotFound } from "@/server/pages/or-not-found";
 import { recordAssetActivity } from "@/server/activity/record-activity";
+import { recordSearchClick } from "@/server/search/search-analytics";
 import { listTermOptions } from "@/server/taxonomy/taxonomy-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
 import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
@@ -24,9 +25,20 @@ import { notFound } from "next/navigation";
 
 export const metadata = { title: "Asset" };
 
-export default async function AssetPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AssetPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ from?: string }>;
+}) {
   const actor = await requirePageActor("assets.read");
   const id = z.uuid().safeParse((await params).id);
+  const fromSearch = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((await searchParams).from);
   if (!id.success) notFound();
   const db = await getDb();
   const { asset, file, ownerName, stageIds, version, expired } = await orNotFound(
@@ -45,6 +57,12 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
     getWorkspaceSettings(db, actor.workspaceId),
   ]);
   await recordAssetActivity(db, actor, "view", asset.id);
+  if (fromSearch.success) {
+    // Opened from a search result: marketing learns which result answered the search.
+    await recordSearchClick(db, actor, { searchId: fromSearch.data, assetId: asset.id }).catch(
+      () => undefined,
+    );
+  }
   const stageNames = stages.filter((s) => stageIds.includes(s.id)).map((s) => s.name);
   const canDownload = asset.allowDownload || canEdit;
 

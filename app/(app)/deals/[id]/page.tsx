@@ -14,7 +14,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { usageKindLabels } from "@/lib/assets";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
-import { listAssets } from "@/server/assets/asset-queries";
+import { recommendForDeal } from "@/server/search/recommend-for-deal";
 import { requirePageActor } from "@/server/auth/session";
 import { canEditDeal } from "@/server/authz/visibility";
 import {
@@ -38,7 +38,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
   const editable = canEditDeal(actor, deal);
   const [stages, stageAssets, usages, timeline, reasons, tags] = await Promise.all([
     listStages(db, actor.workspaceId),
-    listAssets(db, actor, { stageId: deal.stageId, limit: 12 }),
+    recommendForDeal(db, actor, deal.id, 12),
     dealUsages(db, actor, deal.id),
     dealTimeline(db, deal.id),
     lossReasonsOf(db, actor.workspaceId),
@@ -71,7 +71,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
       title: `${usageKindLabels[u.kind]} “${u.assetTitle}” at ${u.stageName}`,
     })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const recommended = stageAssets.filter((a) => a.status === "published");
+  const recommended = stageAssets;
 
   return (
     <>

@@ -1,4 +1,5 @@
 import { ApprovalSetting } from "@/components/settings/approval-setting";
+import { SearchLanguageSetting } from "@/components/settings/search-language-setting";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/server/auth/session";
@@ -12,9 +13,14 @@ export default async function WorkspaceSettingsPage() {
   return (
     <>
       <PageHeader title="Workspace settings" description={settings.name} />
-      <Card title="Publishing">
-        <ApprovalSetting required={settings.requireSecondApproval} />
-      </Card>
+      <div className="space-y-6">
+        <Card title="Publishing">
+          <ApprovalSetting required={settings.requireSecondApproval} />
+        </Card>
+        <Card title="Search">
+          <SearchLanguageSetting language={settings.searchLanguage} />
+        </Card>
+      </div>
     </>
   );
 }

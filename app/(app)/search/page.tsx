@@ -1,0 +1,170 @@
+import Link from "next/link";
+import { FacetPanel, type FacetGroup } from "@/components/search/facet-panel";
+import { SearchResults } from "@/components/search/search-results";
+import { SortSelect } from "@/components/search/sort-select";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { TextInput } from "@/components/ui/field";
+import { getDb } from "@/db/client";
+import { assetSearchQuerySchema, searchSorts } from "@/lib/schemas/search";
+import { listParams, searchHref, type SearchQuery } from "@/lib/search-url";
+import { requirePageActor } from "@/server/auth/session";
+import { can } from "@/server/authz/permissions";
+import { assetFacets } from "@/server/search/asset-facets";
+import { nearestTitles } from "@/server/search/nearest-titles";
+import { recordSearch } from "@/server/search/search-analytics";
+import { searchAssets } from "@/server/search/search-assets";
+import { listStages } from "@/server/workspaces/stage-queries";
+
+export const metadata = { title: "Search" };
+
+export default async function SearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requirePageActor("assets.read");
+  const raw = await searchParams;
+  const query: SearchQuery = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+  );
+  const parsed = assetSearchQuerySchema.safeParse(query);
+  // A mangled link still searches for its words rather than failing.
+  const input = parsed.success ? parsed.data : assetSearchQuerySchema.parse({ q: query.q?.slice(0, 200) });
+  const db = await getDb();
+  const [result, stages] = await Promise.all([
+    searchAssets(db, actor, input),
+    listStages(db, actor.workspaceId),
+  ]);
+  const [facets, suggestions] = await Promise.all([
+    assetFacets(db, actor, input, { textMode: result.textMode }),
+    result.total === 0 && input.q ? nearestTitles(db, actor, input.q) : Promise.resolve([]),
+  ]);
+  const filtered =
+    Boolean(input.q) || listParams.some((p) => input[p].length > 0) || Boolean(input.freshness);
+  const searchId =
+    filtered && !input.cursor
+      ? await recordSearch(db, actor, {
+          query: input.q ?? "",
+          filters: Object.fromEntries(
+            Object.entries(query).filter(
+              ([k, v]) => v && !["q", "cursor", "sort", "limit", "from"].includes(k),
+            ),
+          ),
+          resultCount: result.total,
+        })
+      : null;
+
+  const stageName = new Map(stages.map((s) => [s.id, s.name]));
+  const groups: FacetGroup[] = [
+    { param: "stageIds", title: "Buying stage", values: facets.stage },
+    { param: "types", title: "Type", values: facets.type },
+    { param: "productIds", title: "Product", values: facets.product },
+    { param: "industryIds", title: "Industry", values: facets.industry },
+    { param: "personaIds", title: "Persona", values: facets.persona },
+    { param: "regionIds", title: "Region", values: facets.region },
+    { param: "competitorIds", title: "Competitor", values: facets.competitor },
+    { param: "ownerIds", title: "Owner", values: facets.owner },
+    { param: "freshness", title: "Freshness", single: true, values: facets.freshness },
+  ];
+  const sortHrefs = Object.fromEntries(searchSorts.map((s) => [s, searchHref(query, { sort: s })]));
+
+  return (
+    <>
+      <PageHeader
+        title="Search"
+        description={
+          input.q
+            ? `${result.total} ${result.total === 1 ? "asset matches" : "assets match"} “${input.q}”`
+            : `${result.total} ${result.total === 1 ? "asset" : "assets"}`
+        }
+      />
+      <form action="/search" role="search" aria-label="Search assets" className="mb-6 flex gap-2">
+        <label htmlFor="search-q" className="sr-only">
+          Search words
+        </label>
+        <TextInput
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={input.q ?? ""}
+          placeholder="Find a case study, battlecard, talk track…"
+        />
+        {Object.entries(query)
+          .filter(([k, v]) => v && k !== "q" && k !== "cursor" && k !== "from")
+          .map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+        <button type="submit" className={buttonClass("primary")}>
+          Search
+        </button>
+      </form>
+      {!parsed.success ? (
+        <p role="status" className="mb-4 text-sm text-amber-800">
+          Some filters in this link were not understood and were left out.
+        </p>
+      ) : null}
+      <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+        <FacetPanel query={query} groups={groups} />
+        <div className="space-y-4">
+          <div className="flex items-center justify-between gap-4">
+            <p className="text-sm text-slate-600" aria-live="polite" data-testid="result-count">
+              {result.total} {result.total === 1 ? "result" : "results"}
+            </p>
+            <SortSelect value={input.sort} hrefFor={sortHrefs} />
+          </div>
+          {result.items.length ? (
+            <SearchResults
+              searchId={searchId}
+              showStatus={can(actor.role, "assets.write")}
+              items={result.items.map((i) => ({
+                ...i,
+                stageNames: i.stageIds.map((id) => stageName.get(id) ?? ""),
+              }))}
+            />
+          ) : (
+            <EmptyState title={input.q ? `Nothing matches “${input.q}”` : "No assets match these filters"}>
+              {suggestions.length ? (
+                <div className="mt-2 text-sm">
+                  <p>Did you mean:</p>
+                  <ul className="mt-1 space-y-1" aria-label="Suggestions">
+                    {suggestions.map((s) => (
+                      <li key={s.id}>
+                        <Link href={`/assets/${s.id}`} className="text-brand-700 underline">
+                          {s.title}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : (
+                <p className="mt-2 text-sm text-slate-600">
+                  Try fewer words or clear a filter
+                  {filtered ? (
+                    <>
+                      {" "}
+                      (
+                      <Link href="/search" className="text-brand-700 underline">
+                        start over
+                      </Link>
+                      )
+                    </>
+                  ) : null}
+                  .
+                </p>
+              )}
+            </EmptyState>
+          )}
+          {result.nextCursor ? (
+            <Link
+              href={searchHref(query, { cursor: result.nextCursor })}
+              className={buttonClass("secondary")}
+            >
+              Next page
+            </Link>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

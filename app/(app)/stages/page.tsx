@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { AssetTypeBadge } from "@/components/assets/asset-badges";
+import { PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { requirePageActor } from "@/server/auth/session";
+import { searchAssets } from "@/server/search/search-assets";
+import { listStages } from "@/server/workspaces/stage-queries";
+
+export const metadata = { title: "Browse by stage" };
+
+const PER_STAGE = 6;
+
+/** One column per buying stage with its most used assets, each linking to the full, filtered list. */
+export default async function StageBoardPage() {
+  const actor = await requirePageActor("assets.read");
+  const db = await getDb();
+  const stages = await listStages(db, actor.workspaceId);
+  const columns = await Promise.all(
+    stages.map(async (stage) => ({
+      stage,
+      result: await searchAssets(db, actor, { stageIds: [stage.id], sort: "most_used", limit: PER_STAGE }),
+    })),
+  );
+  return (
+    <>
+      <PageHeader title="Browse by stage" description="The most used content for each step of the deal." />
+      <div className="grid gap-4 md:grid-cols-3 xl:grid-cols-6" role="list" aria-label="Buying stages">
+        {columns.map(({ stage, result }) => (
+          <section
+            key={stage.id}
+            role="listitem"
+            aria-labelledby={`stage-${stage.id}`}
+            className="flex flex-col rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200"
+          >
+            <h2 id={`stage-${stage.id}`} className="text-sm font-semibold text-slate-900">
+              {stage.name}
+            </h2>
+            {stage.description ? <p className="mt-1 text-xs text-slate-500">{stage.description}</p> : null}
+            <ul className="mt-3 flex-1 space-y-2" aria-label={`${stage.name} assets`}>
+              {result.items.map((item) => (
+                <li key={item.id} className="rounded-md border border-slate-100 p-2">
+                  <Link
+                    href={`/assets/${item.id}`}
+                    className="block text-sm font-medium text-slate-900 hover:underline"
+                  >
+                    {item.title}
+                  </Link>
+                  <span className="mt-1 flex items-center justify-between gap-2 text-xs text-slate-500">
+                    <AssetTypeBadge type={item.type} />
+                    <span>Used {item.usageCount}×</span>
+                  </span>
+                </li>
+              ))}
+              {result.items.length === 0 ? (
+                <li className="text-xs text-slate-500">Nothing for this stage yet.</li>
+              ) : null}
+            </ul>
+            {result.total > result.items.length ? (
+              <Link
+                href={`/search?stageIds=${stage.id}`}
+                className="mt-3 text-xs font-medium text-brand-700 underline"
+              >
+                See all {result.total}
+              </Link>
+            ) : null}
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}
