@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assetStatuses, assetTypes } from "@/lib/assets";
+import { taxonomyKinds } from "@/lib/taxonomy";
 
 export const searchSorts = ["relevance", "newest", "most_used", "most_effective"] as const;
 export type SearchSort = (typeof searchSorts)[number];
@@ -93,7 +94,7 @@ export const searchItemSchema = z
       description: "Matching text; the matched words are wrapped in « and » (plain text, never HTML)",
     }),
     stageIds: z.array(z.uuid()),
-    tags: z.array(z.object({ id: z.uuid(), kind: z.string(), name: z.string() })),
+    tags: z.array(z.object({ id: z.uuid(), kind: z.enum(taxonomyKinds), name: z.string() })),
     ownerName: z.string().optional().meta({ description: "Not shown to partners" }),
     publishedAt: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime(),

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { assets } from "@/db/schema";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
+import { withTypoThreshold } from "./text-query";
 
 const SUGGESTION_THRESHOLD = 0.3;
 
@@ -17,10 +18,16 @@ export async function nearestTitles(
   const words = q.trim().toLowerCase().slice(0, 200);
   if (!words) return [];
   const similarity = sql`word_similarity(${words}, lower(${assets.title}))`;
-  return db
-    .select({ id: assets.id, title: assets.title })
-    .from(assets)
-    .where(and(assetVisibility(actor), sql`${similarity} >= ${SUGGESTION_THRESHOLD}`))
-    .orderBy(desc(similarity), assets.title)
-    .limit(Math.min(Math.max(limit, 1), 20));
+  // `<%` at the suggestion threshold, so the title trigram index finds the candidates.
+  return withTypoThreshold(
+    db,
+    (tx) =>
+      tx
+        .select({ id: assets.id, title: assets.title })
+        .from(assets)
+        .where(and(assetVisibility(actor), sql`${words} <% lower(${assets.title})`))
+        .orderBy(desc(similarity), assets.title)
+        .limit(Math.min(Math.max(limit, 1), 20)),
+    SUGGESTION_THRESHOLD,
+  );
 }

@@ -105,12 +105,14 @@ export function textMatch(text: SearchText | undefined, mode: TextMode): TextMat
   };
 }
 
-/** Runs fuzzy search steps with pg_trgm's word-similarity threshold at TYPO_THRESHOLD (this transaction only). */
-export function withTypoThreshold<T>(db: Database, run: (tx: Database) => Promise<T>): Promise<T> {
+/** Runs fuzzy search steps with pg_trgm's word-similarity threshold set for this transaction only. */
+export function withTypoThreshold<T>(
+  db: Database,
+  run: (tx: Database) => Promise<T>,
+  threshold = TYPO_THRESHOLD,
+): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`,
-    );
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`);
     return run(tx);
   });
 }
