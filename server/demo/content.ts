@@ -4,6 +4,13 @@ import { customers, outcomes, scenarios, taxonomy, vendor } from "./catalogue";
 import type { Section } from "./documents";
 import type { Random } from "./random";
 
+const plurals: Record<string, string> = {
+  "Head of Operations": "Heads of Operations",
+  "IT Security": "IT Security teams",
+};
+/** "CIOs", "Heads of Operations", "IT Security teams". */
+const plural = (persona: string) => plurals[persona] ?? `${persona}s`;
+
 export interface AssetDraft {
   type: AssetType;
   title: string;
@@ -71,7 +78,7 @@ function draftOne(r: Random, type: AssetType, i: number): AssetDraft {
         industry: customer.industry,
         competitor: i % 3 === 0 ? competitor : undefined,
         title: `${customer.name} ${outcome.headline}`,
-        description: `How ${customer.name} used ${product} to get ${outcome.metric}. Use it with ${persona}s in ${customer.industry.toLowerCase()} who doubt the business case.`,
+        description: `How ${customer.name} used ${product} to get ${outcome.metric}. Use it with ${plural(persona)} in ${customer.industry.toLowerCase()} who doubt the business case.`,
         sections: [
           {
             heading: "The challenge",
@@ -190,7 +197,7 @@ function draftOne(r: Random, type: AssetType, i: number): AssetDraft {
           {
             heading: "Why it matters",
             paragraphs: [
-              `${product} gives ${persona}s one trusted view of the business, every morning.`,
+              `${product} gives ${plural(persona)} one trusted view of the business, every morning.`,
               proof,
             ],
           },
@@ -236,8 +243,8 @@ function draftOne(r: Random, type: AssetType, i: number): AssetDraft {
       return {
         ...base,
         type,
-        title: `Demo script: ${product} for ${persona}s`,
-        description: `A 20-minute click path through ${product} that lands the three moments ${persona}s care about.`,
+        title: `Demo script: ${product} for ${plural(persona)}`,
+        description: `A 20-minute click path through ${product} that lands the three moments ${plural(persona)} care about.`,
         sections: [
           { heading: "Setup", paragraphs: ["Load the demo tenant and open the executive dashboard."] },
           {
