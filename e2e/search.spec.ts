@@ -14,7 +14,8 @@ test("a rep finds a published PDF by a word that appears only inside the file", 
   const rep = await (await browser.newContext()).newPage();
   await signInAs(marketer, "marketer");
   await signInAs(rep, "rep");
-  const word = `zephyrquill${Date.now()}`;
+  // Letters only, sharing nothing with the title: a typo-tolerant match on the title must not find it.
+  const word = `zephyrquill${Array.from({ length: 8 }, () => "abcdefghijklmnopqrstuvwxyz"[Math.floor(Math.random() * 26)]).join("")}`;
   const title = `Regulated onboarding guide ${Date.now()}`;
   const created = await marketer.request.post("/api/v1/assets", {
     multipart: {

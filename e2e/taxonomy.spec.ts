@@ -26,7 +26,8 @@ test("a marketer renames and merges tags, then bulk-tags two library assets", as
   await signInAs(page, "marketer");
 
   await page.goto("/library");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Taxonomy" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Taxonomy" }).click();
   await expect(page.getByRole("heading", { name: "Taxonomy" })).toBeVisible();
   const industries = page.getByRole("list", { name: "Industries" });
   await expect(industries.getByText("Healthcare", { exact: true })).toBeVisible();
@@ -115,9 +116,10 @@ test("reps see no bulk edit and cannot open the taxonomy page", async ({ page })
   await page.goto("/library");
   await expect(page.getByRole("list", { name: "Assets" })).toBeVisible();
   await expect(page.getByRole("checkbox")).toHaveCount(0);
-  await expect(
-    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Taxonomy" }),
-  ).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  const tabs = page.getByRole("navigation", { name: "Settings" });
+  await expect(tabs.getByRole("link", { name: "API tokens" })).toBeVisible();
+  await expect(tabs.getByRole("link", { name: "Taxonomy" })).toHaveCount(0);
   const response = await page.goto("/settings/taxonomy");
   expect(response?.status()).toBe(403);
 });

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { countOwnerAttention } from "@/server/assets/attention-queries";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
+import { settingsTabsFor } from "@/server/authz/settings-access";
 
 export const dynamic = "force-dynamic";
 
@@ -18,10 +19,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/content/attention", label: "Needs attention", show: marketing, badge: attention },
     { href: "/deals", label: "Deals", show: can(actor.role, "deals.read") },
     { href: "/assets/new", label: "Upload", show: can(actor.role, "assets.write") },
-    { href: "/settings/taxonomy", label: "Taxonomy", show: can(actor.role, "taxonomy.manage") },
     { href: "/admin/users", label: "Admin", show: can(actor.role, "users.manage") },
-    { href: "/settings/workspace", label: "Settings", show: can(actor.role, "settings.manage") },
-    { href: "/settings/tokens", label: "API tokens", show: can(actor.role, "tokens.manage") },
+    { href: "/settings", label: "Settings", show: settingsTabsFor(actor.role).length > 0 },
   ].filter((i) => i.show);
   return (
     <AppShell
