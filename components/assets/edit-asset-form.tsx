@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { assetTypeLabels, assetTypes, type AssetType } from "@/lib/assets";
 import { taxonomyKindLabels, taxonomyKinds, type TaxonomyKind } from "@/lib/taxonomy";
@@ -85,47 +86,24 @@ export function EditAssetForm({
           ))}
         </Select>
       </Field>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Buying stages</legend>
-        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {stages.map((s) => (
-            <label key={s.id} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="stageIds"
-                value={s.id}
-                defaultChecked={asset.stageIds.includes(s.id)}
-              />
-              {s.name}
-            </label>
-          ))}
-        </div>
-        {fe("stageIds") ? (
-          <p role="alert" className="mt-1 text-xs text-red-600">
-            {fe("stageIds")}
-          </p>
-        ) : null}
-      </fieldset>
+      <CheckboxGroup
+        legend="Buying stages"
+        name="stageIds"
+        options={stages}
+        selected={asset.stageIds}
+        error={fe("stageIds")}
+      />
       {taxonomyKinds.map((kind) => {
         const options = terms.filter((t) => t.kind === kind);
         if (options.length === 0) return null;
         return (
-          <fieldset key={kind}>
-            <legend className="text-sm font-medium text-slate-700">{taxonomyKindLabels[kind].many}</legend>
-            <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-              {options.map((t) => (
-                <label key={t.id} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    name="termIds"
-                    value={t.id}
-                    defaultChecked={asset.termIds.includes(t.id)}
-                  />
-                  {t.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <CheckboxGroup
+            key={kind}
+            legend={taxonomyKindLabels[kind].many}
+            name="termIds"
+            options={options}
+            selected={asset.termIds}
+          />
         );
       })}
       <div className="grid gap-4 sm:grid-cols-2">
