@@ -42,6 +42,14 @@ const schema = z
       .default(500 * 1024 * 1024),
     // "off" on web-only instances when dedicated workers (`npm run worker`) process the job queue.
     JOB_WORKERS: z.enum(["on", "off"]).default("on"),
+    // smtp://user:pass@host:587 or smtps://...; without it, mail stays in the outbox at /settings/outbox.
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+        .optional(),
+    ),
+    MAIL_FROM: z.string().default("Baton <no-reply@baton.localhost>"),
     S3_BUCKET: optionalString,
     S3_REGION: z.string().default("us-east-1"),
     S3_ENDPOINT: optionalString.pipe(z.url().optional()),

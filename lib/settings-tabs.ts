@@ -3,4 +3,5 @@ export const settingsTabs = [
   { href: "/settings/tokens", label: "API tokens", permission: "tokens.manage" },
   { href: "/settings/taxonomy", label: "Taxonomy", permission: "taxonomy.manage" },
   { href: "/settings/workspace", label: "Workspace", permission: "settings.manage" },
+  { href: "/settings/outbox", label: "Outgoing mail", permission: "settings.manage" },
 ] as const;

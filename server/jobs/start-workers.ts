@@ -3,12 +3,19 @@ import type { PgBoss } from "pg-boss";
 import type { Database } from "@/db/client";
 import { sweepPendingFiles } from "@/server/files/enqueue-processing";
 import { processFile } from "@/server/files/process-file";
+import { deliverQueuedEmails } from "@/server/mail/deliver-emails";
+import { smtpTransport } from "@/server/mail/mail-transport";
+import { env } from "@/env";
 import type { StorageDriver } from "@/server/storage";
 import { fileProcessingQueue, type FileProcessingJob } from "./job-queue";
 
 const SWEEP_EVERY_MS = 60_000;
+const MAIL_EVERY_MS = 10_000;
 
-/** Runs the file-processing worker in this process and sweeps up files whose job was never queued. */
+/**
+ * Runs the file-processing worker in this process, sweeps up files whose job was never queued, and
+ * (with SMTP configured) sends queued mail.
+ */
 export async function startWorkers(deps: { db: Database; queue: PgBoss; storage: StorageDriver }) {
   const { db, queue, storage } = deps;
   await queue.work<FileProcessingJob>(
@@ -26,5 +33,17 @@ export async function startWorkers(deps: { db: Database; queue: PgBoss; storage:
     sweepPendingFiles(db, queue).catch((error) => console.error("File sweep failed", error));
   }, SWEEP_EVERY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  const transport = smtpTransport();
+  const mailTimer = transport
+    ? setInterval(() => {
+        deliverQueuedEmails(db, transport, { from: env.MAIL_FROM }).catch((error) =>
+          console.error("Mail delivery failed", error),
+        );
+      }, MAIL_EVERY_MS)
+    : undefined;
+  mailTimer?.unref();
+  return () => {
+    clearInterval(timer);
+    if (mailTimer) clearInterval(mailTimer);
+  };
 }

@@ -1,0 +1,26 @@
+import { OutboxList } from "@/components/mail/outbox-list";
+import { PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { env } from "@/env";
+import { requirePageActor } from "@/server/auth/session";
+import { listOutbox } from "@/server/mail/outbox-queries";
+
+export const metadata = { title: "Outgoing mail" };
+
+export default async function OutboxPage() {
+  const actor = await requirePageActor("settings.manage");
+  const emails = await listOutbox(await getDb(), actor.workspaceId);
+  return (
+    <>
+      <PageHeader
+        title="Outgoing mail"
+        description={
+          env.SMTP_URL
+            ? "Messages Baton sent through your SMTP server, newest first."
+            : "No SMTP server is configured (SMTP_URL), so messages are kept here instead of being sent."
+        }
+      />
+      <OutboxList emails={emails} />
+    </>
+  );
+}
