@@ -4,3 +4,5 @@ export * from "./assets";
 export * from "./deals";
 export * from "./activity";
 export * from "./crm";
+export * from "./feedback";
+export * from "./plays";
