@@ -23,6 +23,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/content", label: "My content", show: marketing },
     { href: "/content/attention", label: "Needs attention", show: marketing, badge: attention },
     { href: "/deals", label: "Deals", show: can(actor.role, "deals.read") },
+    { href: "/plays", label: "Plays", show: can(actor.role, "plays.read") },
     { href: "/assets/new", label: "Upload", show: can(actor.role, "assets.write") },
     { href: "/admin/users", label: "Admin", show: can(actor.role, "users.manage") },
     { href: "/settings", label: "Settings", show: settingsTabsFor(actor.role).length > 0 },
