@@ -255,7 +255,11 @@ export default async function AssetPage({
             </p>
             {canRate ? (
               <div className="mt-3 border-t border-slate-100 pt-3">
-                <RateAssetForm assetId={asset.id} myRating={feedback.myRating} />
+                <RateAssetForm
+                  key={feedback.myRating?.updatedAt ?? "none"}
+                  assetId={asset.id}
+                  myRating={feedback.myRating}
+                />
               </div>
             ) : null}
             <NewRatings
