@@ -4,6 +4,8 @@ import { signInAs } from "./support/sign-in";
 test("a rep rates an asset after using it and asks its owner a question; the owner sees it in Needs attention and replies", async ({
   browser,
 }) => {
+  // Two people in two browser contexts on a shared 2-core machine: more than the default minute.
+  test.setTimeout(150_000);
   const stamp = Date.now();
   const owner = await (await browser.newContext()).newPage();
   await signInAs(owner, "marketer");

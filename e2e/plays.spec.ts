@@ -15,6 +15,8 @@ async function addAsset(page: Page, step: number, query: string) {
 test("a marketer builds a play; a rep runs it on a deal through two stages and the usages appear", async ({
   browser,
 }) => {
+  // Two people in two browser contexts on a shared 2-core machine: more than the default minute.
+  test.setTimeout(150_000);
   const playName = `Displacement play ${Date.now()}`;
   const marketer = await (await browser.newContext()).newPage();
   await signInAs(marketer, "marketer");

@@ -14,11 +14,14 @@ export function listPlays(db: Database, actor: Actor) {
       name: plays.name,
       scenario: plays.scenario,
       updatedAt: plays.updatedAt,
-      steps: sql<number>`(select count(*) from ${playSteps} s where s.play_id = ${plays.id})::int`,
-      deals: sql<number>`(select count(*) from ${dealPlays} d where d.play_id = ${plays.id})::int`,
+      steps: sql<number>`count(distinct ${playSteps.id})::int`,
+      deals: sql<number>`count(distinct ${dealPlays.id})::int`,
     })
     .from(plays)
+    .leftJoin(playSteps, eq(playSteps.playId, plays.id))
+    .leftJoin(dealPlays, eq(dealPlays.playId, plays.id))
     .where(eq(plays.workspaceId, actor.workspaceId))
+    .groupBy(plays.id)
     .orderBy(asc(plays.name));
 }
 

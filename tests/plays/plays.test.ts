@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { assetUsages, auditLog, dealPlaySteps } from "@/db/schema";
 import { moveDealStage } from "@/server/deals/deal-services";
 import { attachPlay, completePlayStep, dealPlayProgress } from "@/server/plays/deal-plays";
+import { listPlays } from "@/server/plays/play-queries";
 import { savePlay } from "@/server/plays/save-play";
 import { createTestDatabase } from "../support/test-db";
 import {
@@ -86,6 +87,8 @@ describe("plays on deals", () => {
         [play.assets.brief.id, play.evaluation.id],
       ].sort((a, b) => a[0]!.localeCompare(b[0]!)),
     );
+    const listed = (await listPlays(handle.db, rep)).find((p) => p.id === play.id);
+    expect(listed).toMatchObject({ steps: 2, deals: 1 });
     const audits = await handle.db
       .select({ action: auditLog.action })
       .from(auditLog)
