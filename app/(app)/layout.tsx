@@ -3,6 +3,7 @@ import { AppShell } from "@/components/layout/app-shell";
 import { getDb } from "@/db/client";
 import { countOwnerAttention } from "@/server/assets/attention-queries";
 import { requirePageActor } from "@/server/auth/session";
+import { countOpenFeedback } from "@/server/feedback/feedback-attention";
 import { can } from "@/server/authz/permissions";
 import { settingsTabsFor } from "@/server/authz/settings-access";
 
@@ -11,13 +12,18 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
   const marketing = can(actor.role, "assets.write");
-  const attention = marketing ? await countOwnerAttention(await getDb(), actor) : 0;
+  const db = await getDb();
+  // The badge counts what the owner must act on: content problems plus new feedback from the field.
+  const attention = marketing
+    ? (await countOwnerAttention(db, actor)) + (await countOpenFeedback(db, actor))
+    : 0;
   const nav = [
     { href: "/library", label: "Library", show: can(actor.role, "assets.read") },
     { href: "/whats-new", label: "What's new", show: can(actor.role, "assets.read") },
     { href: "/content", label: "My content", show: marketing },
     { href: "/content/attention", label: "Needs attention", show: marketing, badge: attention },
     { href: "/deals", label: "Deals", show: can(actor.role, "deals.read") },
+    { href: "/plays", label: "Plays", show: can(actor.role, "plays.read") },
     { href: "/assets/new", label: "Upload", show: can(actor.role, "assets.write") },
     { href: "/admin/users", label: "Admin", show: can(actor.role, "users.manage") },
     { href: "/settings", label: "Settings", show: settingsTabsFor(actor.role).length > 0 },

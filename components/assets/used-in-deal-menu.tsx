@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { RateAssetForm, type MyRating } from "@/components/feedback/rate-asset-form";
 import { Button, buttonClass } from "@/components/ui/button";
 import { logUsageAction } from "@/server/assets/asset-actions";
 
@@ -10,16 +11,19 @@ type Deal = { id: string; name: string; stageName: string };
 
 /**
  * Logging usage in two clicks: "Used this in a deal", then one of my open deals (most recent first).
- * With `afterDownload` the deal list opens as soon as the file is downloaded.
+ * With `afterDownload` the deal list opens as soon as the file is downloaded. With `rating`, logging a
+ * usage asks right away whether the asset helped.
  */
 export function UsedInDealMenu({
   assetId,
   deals,
   downloadHref,
+  rating,
 }: {
   assetId: string;
   deals: Deal[];
   downloadHref?: string;
+  rating?: { mine: MyRating | null };
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -85,6 +89,9 @@ export function UsedInDealMenu({
           </Link>
           . Change the details on the deal.
         </p>
+      ) : null}
+      {logged && rating ? (
+        <RateAssetForm assetId={assetId} myRating={rating.mine} prompt="Did this asset help in the deal?" />
       ) : null}
       {error ? (
         <p role="alert" className="text-sm text-red-600">

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, demoAccounts, partnerOrgSpecs } from "./people";
 import { createRandom } from "./random";
 import { seedAssets, type SeedContext } from "./seed-assets";
 import { seedDeals } from "./seed-deals";
+import { seedPlays } from "./seed-plays";
 
 export { DEMO_PASSWORD, demoAccounts } from "./people";
 
@@ -96,5 +97,12 @@ export async function seedDemoWorkspace(
       .map((p) => ({ id: p.id, orgId: p.partnerOrgId! })),
     lossReasonIds: (await lossReasonsOf(db, workspace.id)).map((l) => l.id),
   });
-  return { workspaceId: workspace.id, users: people.length, assets: seededAssets.length + 1, ...dealSummary };
+  const playCount = await seedPlays(ctx, seededAssets);
+  return {
+    workspaceId: workspace.id,
+    users: people.length,
+    assets: seededAssets.length + 1,
+    plays: playCount,
+    ...dealSummary,
+  };
 }

@@ -137,6 +137,22 @@ describe("demo workspace", () => {
     expect(zeroSearches.n).toBeGreaterThan(0);
   });
 
+  it("has two plays whose steps each use live published assets at the step's stage", async () => {
+    expect(summary.plays).toBe(2);
+    const steps = await handle.db.execute<{ name: string; steps: number; bad: number }>(sql`
+      select p.name, count(distinct s.id)::int as steps,
+        count(*) filter (where a.status <> 'published' or (a.expires_at is not null and a.expires_at <= now())
+          or not exists (select 1 from asset_stages st where st.asset_id = a.id and st.stage_id = s.stage_id))::int as bad
+      from plays p join play_steps s on s.play_id = p.id
+      join play_step_assets psa on psa.step_id = s.id join assets a on a.id = psa.asset_id
+      group by p.name order by p.name`);
+    expect(steps.rows.map((r) => r.name)).toEqual(["Competitive displacement", "Healthcare expansion"]);
+    for (const row of steps.rows) {
+      expect(row.steps).toBeGreaterThanOrEqual(3);
+      expect(row.bad).toBe(0);
+    }
+  });
+
   it("a partner-only kit is granted to exactly one org", async () => {
     const kit = await one<{ orgs: number }>(
       sql`select count(*)::int as orgs from asset_partner_orgs apo join assets a on a.id = apo.asset_id where a.partner_access = 'orgs'`,

@@ -19,6 +19,12 @@ import {
   upsertExternalDealRoute,
 } from "./deals";
 import { importDealsRoute, previewImportRoute } from "./deal-import";
+import {
+  getAssetFeedbackRoute,
+  listAssetCommentsRoute,
+  postAssetCommentRoute,
+  rateAssetRoute,
+} from "./feedback";
 import { getMe, getStages } from "./me";
 import { recordSearchClickRoute, searchAssetsRoute } from "./search";
 import { createToken, listTokens, revokeToken } from "./tokens";
@@ -53,4 +59,8 @@ export const apiRoutes: ApiRoute[] = [
   createDealUsageRoute,
   updateUsageRoute,
   deleteUsageRoute,
+  getAssetFeedbackRoute,
+  rateAssetRoute,
+  listAssetCommentsRoute,
+  postAssetCommentRoute,
 ];

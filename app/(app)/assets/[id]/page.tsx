@@ -5,16 +5,21 @@ import { AssetViewer } from "@/components/assets/asset-viewer";
 import { EditAssetForm } from "@/components/assets/edit-asset-form";
 import { NewVersionForm } from "@/components/assets/new-version-form";
 import { UsedInDealMenu } from "@/components/assets/used-in-deal-menu";
+import { CommentThreads } from "@/components/feedback/comment-threads";
+import { NewRatings } from "@/components/feedback/new-ratings";
+import { RateAssetForm } from "@/components/feedback/rate-asset-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
-import { formatBytes, formatDate } from "@/lib/format";
+import { formatBytes, formatDate, formatDateTime } from "@/lib/format";
 import { assetTermList, assetUsageSummary, getAssetOrThrow } from "@/server/assets/asset-queries";
 import { fileTextOutline } from "@/server/assets/asset-text";
 import { listAssetVersions } from "@/server/assets/asset-versions";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
 import { myOpenDeals } from "@/server/deals/deal-queries";
+import { listCommentThreads } from "@/server/feedback/asset-comments";
+import { getAssetFeedbackSummary, newNotHelpedRatings } from "@/server/feedback/feedback-stats";
 import { orNotFound } from "@/server/pages/or-not-found";
 import { recordAssetActivity } from "@/server/activity/record-activity";
 import { recordSearchClick } from "@/server/search/search-analytics";
@@ -46,6 +51,13 @@ export default async function AssetPage({
   );
   const internal = actor.role !== "partner";
   const canEdit = can(actor.role, "assets.write");
+  const canManageFeedback = can(actor.role, "feedback.manage");
+  const canRate = can(actor.role, "feedback.rate") && asset.status === "published";
+  const [feedback, threads, newRatings] = await Promise.all([
+    getAssetFeedbackSummary(db, actor, asset.id),
+    listCommentThreads(db, actor, asset.id),
+    canManageFeedback ? newNotHelpedRatings(db, actor, asset.id) : [],
+  ]);
   const [stages, summary, deals, versions, tags, termOptions, text, settings] = await Promise.all([
     listStages(db, actor.workspaceId),
     internal ? assetUsageSummary(db, actor, asset.id) : null,
@@ -158,6 +170,19 @@ export default async function AssetPage({
               <p className="text-sm text-slate-500">No file.</p>
             )}
           </Card>
+          <Card title="Comments and questions">
+            <CommentThreads
+              assetId={asset.id}
+              threads={threads.map((t) => ({
+                ...t,
+                when: formatDateTime(t.createdAt),
+                replies: t.replies.map((r) => ({ ...r, when: formatDateTime(r.createdAt) })),
+              }))}
+              canComment={can(actor.role, "feedback.comment")}
+              canResolve={canManageFeedback}
+              partnerView={!internal}
+            />
+          </Card>
           {canEdit ? (
             <Card title="Details">
               <details>
@@ -221,12 +246,34 @@ export default async function AssetPage({
               </p>
             </Card>
           ) : null}
+          <Card title="Feedback">
+            <p className="text-sm" data-testid="feedback-counts">
+              {feedback.helped} helped · {feedback.notHelped} didn’t help
+              {feedback.openThreads
+                ? ` · ${feedback.openThreads} open ${feedback.openThreads === 1 ? "thread" : "threads"}`
+                : ""}
+            </p>
+            {canRate ? (
+              <div className="mt-3 border-t border-slate-100 pt-3">
+                <RateAssetForm
+                  key={feedback.myRating?.updatedAt ?? "none"}
+                  assetId={asset.id}
+                  myRating={feedback.myRating}
+                />
+              </div>
+            ) : null}
+            <NewRatings
+              assetId={asset.id}
+              ratings={newRatings.map((r) => ({ ...r, when: formatDate(r.updatedAt) }))}
+            />
+          </Card>
           {canDownload || deals.length ? (
             <Card title="Use it">
               <UsedInDealMenu
                 assetId={asset.id}
                 deals={asset.status === "published" ? deals : []}
                 downloadHref={canDownload && file ? `/api/v1/assets/${asset.id}/download` : undefined}
+                rating={canRate ? { mine: feedback.myRating } : undefined}
               />
             </Card>
           ) : null}

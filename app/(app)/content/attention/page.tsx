@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/format";
 import { daysFrom, describeDays } from "@/lib/relative-days";
 import { getAttention, type Attention } from "@/server/assets/attention-queries";
 import { requirePageActor } from "@/server/auth/session";
+import { feedbackNeedingAttention } from "@/server/feedback/feedback-attention";
 import { can } from "@/server/authz/permissions";
 
 export const metadata = { title: "Needs attention" };
@@ -27,10 +28,12 @@ export default async function NeedsAttentionPage({
   const db = await getDb();
   const attention = await getAttention(db, actor, { owner });
   const all = attention.acrossOwners;
+  const feedback = await feedbackNeedingAttention(db, actor, { acrossOwners: all });
   const now = new Date();
   const item = (row: Row, reason: string, urgent = false): AttentionItem => ({ ...row, reason, urgent });
   const yours = all ? "" : "your ";
-  const actionCount = attention.expired.count + attention.reviewDue.count + attention.processingFailed.count;
+  const actionCount =
+    attention.expired.count + attention.reviewDue.count + attention.processingFailed.count + feedback.count;
 
   return (
     <>
@@ -38,8 +41,8 @@ export default async function NeedsAttentionPage({
         title="Needs attention"
         description={
           actionCount === 0
-            ? `Nothing of ${all ? "anyone's" : "yours"} is expired, due for review or failed to process.`
-            : `${actionCount} ${actionCount === 1 ? "item needs" : "items need"} action: expired, due for review or failed to process.`
+            ? `Nothing of ${all ? "anyone's" : "yours"} is expired, due for review, failed to process or has new feedback.`
+            : `${actionCount} ${actionCount === 1 ? "item needs" : "items need"} action: expired, due for review, failed to process or new feedback.`
         }
         actions={
           actor.role === "admin" ? (
@@ -54,6 +57,22 @@ export default async function NeedsAttentionPage({
         }
       />
       <div className="space-y-6">
+        <AttentionSection
+          title="New feedback"
+          description="Open comments and questions from the field, and “didn’t help” ratings you have not read."
+          count={feedback.count}
+          showOwner={all}
+          items={feedback.items.map((r) => ({
+            id: r.id,
+            title: r.title,
+            type: r.type,
+            status: r.status,
+            ownerName: r.ownerName,
+            reason: describeFeedback(r),
+            urgent: r.openQuestions > 0,
+          }))}
+          emptyText="No open questions or new “didn’t help” ratings."
+        />
         <AttentionSection
           title="Expired"
           description="Published but past the expiry date, so hidden from reps and partners."
@@ -124,4 +143,14 @@ export default async function NeedsAttentionPage({
       </p>
     </>
   );
+}
+
+function describeFeedback(r: { openThreads: number; openQuestions: number; newNotHelped: number }) {
+  const comments = r.openThreads - r.openQuestions;
+  const parts = [
+    r.openQuestions ? `${r.openQuestions} open ${r.openQuestions === 1 ? "question" : "questions"}` : "",
+    comments ? `${comments} open ${comments === 1 ? "comment" : "comments"}` : "",
+    r.newNotHelped ? `${r.newNotHelped} new “didn’t help”` : "",
+  ];
+  return parts.filter(Boolean).join(" · ");
 }

@@ -10,12 +10,14 @@ import { LogAssetButton } from "@/components/deals/log-asset-button";
 import { ReopenDealButton } from "@/components/deals/reopen-deal-button";
 import { UsageRow } from "@/components/deals/usage-row";
 import { StageMover } from "@/components/deals/stage-mover";
+import { DealPlaysPanel } from "@/components/plays/deal-plays-panel";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { usageKindLabels } from "@/lib/assets";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { recommendForDeal } from "@/server/search/recommend-for-deal";
 import { requirePageActor } from "@/server/auth/session";
+import { can } from "@/server/authz/permissions";
 import { canEditDeal } from "@/server/authz/visibility";
 import {
   dealTagsOf,
@@ -25,6 +27,8 @@ import {
   lossReasonsOf,
 } from "@/server/deals/deal-queries";
 import { orNotFound } from "@/server/pages/or-not-found";
+import { dealPlayProgress } from "@/server/plays/deal-plays";
+import { listPlays } from "@/server/plays/play-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
 
 export const metadata = { title: "Deal" };
@@ -44,6 +48,12 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
     lossReasonsOf(db, actor.workspaceId),
     dealTagsOf(db, deal.id),
   ]);
+  const showPlays = can(actor.role, "plays.read");
+  const canRunPlays = showPlays && can(actor.role, "plays.run") && editable && deal.status === "open";
+  const [runningPlays, allPlays] = showPlays
+    ? await Promise.all([dealPlayProgress(db, actor, deal.id), listPlays(db, actor)])
+    : [[], []];
+  const runningIds = new Set(runningPlays.map((p) => p.playId));
   const usedIds = new Set(usages.map((u) => u.assetId));
   // One timeline: stage moves and outcomes from the history, and each asset used, in time order.
   const events = [
@@ -95,6 +105,17 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          {showPlays && (runningPlays.length || canRunPlays) ? (
+            <Card title="Plays">
+              <DealPlaysPanel
+                dealId={deal.id}
+                stageName={stageName}
+                running={runningPlays}
+                available={allPlays.filter((p) => p.steps > 0 && !runningIds.has(p.id))}
+                canRun={canRunPlays}
+              />
+            </Card>
+          ) : null}
           <Card title={`For this stage: ${stageName}`}>
             {recommended.length === 0 ? (
               <EmptyState title="No published content for this stage yet">

@@ -1,0 +1,51 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { PlayEditor } from "@/components/plays/play-editor";
+import { PlayStepsView } from "@/components/plays/play-steps-view";
+import { PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { requirePageActor } from "@/server/auth/session";
+import { can } from "@/server/authz/permissions";
+import { orNotFound } from "@/server/pages/or-not-found";
+import { getPlayOrThrow } from "@/server/plays/play-queries";
+import { listStages } from "@/server/workspaces/stage-queries";
+
+export const metadata = { title: "Play" };
+
+export default async function PlayPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("plays.read");
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const db = await getDb();
+  const { play, steps } = await orNotFound(getPlayOrThrow(db, actor, id.data));
+  if (!can(actor.role, "plays.write")) {
+    return (
+      <>
+        <PageHeader title={play.name} description={play.scenario || undefined} />
+        <PlayStepsView steps={steps} label="Steps" />
+      </>
+    );
+  }
+  const stages = await listStages(db, actor.workspaceId);
+  return (
+    <>
+      <PageHeader title={play.name} description="Edit the play; deals running it keep the steps they did." />
+      <PlayEditor
+        stages={stages}
+        play={{
+          id: play.id,
+          name: play.name,
+          scenario: play.scenario,
+          steps: steps.map((s) => ({
+            key: s.id,
+            id: s.id,
+            stageId: s.stageId,
+            title: s.title,
+            guidance: s.guidance,
+            assets: s.assets,
+          })),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { formatDate } from "@/lib/format";
+import { requirePageActor } from "@/server/auth/session";
+import { can } from "@/server/authz/permissions";
+import { listPlays } from "@/server/plays/play-queries";
+
+export const metadata = { title: "Plays" };
+
+export default async function PlaysPage() {
+  const actor = await requirePageActor("plays.read");
+  const plays = await listPlays(await getDb(), actor);
+  const canWrite = can(actor.role, "plays.write");
+  return (
+    <>
+      <PageHeader
+        title="Plays"
+        description="Step-by-step sequences of content across the buying journey, for a scenario. Run one from a deal."
+        actions={
+          canWrite ? (
+            <Link href="/plays/new" className={buttonClass()}>
+              New play
+            </Link>
+          ) : null
+        }
+      />
+      {plays.length === 0 ? (
+        <EmptyState title="No plays yet">
+          {canWrite
+            ? "Build the first one: name a scenario, then add a step per stage with the assets to use."
+            : "Marketing has not published any plays yet."}
+        </EmptyState>
+      ) : (
+        <Card>
+          <ul className="divide-y divide-slate-100" aria-label="Plays">
+            {plays.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-baseline justify-between gap-2 py-3">
+                <div className="min-w-0">
+                  <Link href={`/plays/${p.id}`} className="font-medium hover:text-brand-700 hover:underline">
+                    {p.name}
+                  </Link>
+                  {p.scenario ? <p className="text-sm text-slate-600">{p.scenario}</p> : null}
+                </div>
+                <span className="text-xs text-slate-500">
+                  {p.steps} {p.steps === 1 ? "step" : "steps"} · running on {p.deals}{" "}
+                  {p.deals === 1 ? "deal" : "deals"} · updated {formatDate(p.updatedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
+import { attachPlayAction, completePlayStepAction } from "@/server/plays/play-actions";
+
+function ErrorText({ error }: { error?: string }) {
+  return error ? (
+    <p role="alert" className="text-sm text-red-600">
+      {error}
+    </p>
+  ) : null;
+}
+
+/** Pick a play and start running it on the deal. */
+export function AttachPlayForm({ dealId, plays }: { dealId: string; plays: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const id = useId();
+  const [playId, setPlayId] = useState(plays[0]?.id ?? "");
+  const [error, setError] = useState<string>();
+  const [pending, start] = useTransition();
+  if (plays.length === 0) return null;
+  return (
+    <form
+      aria-label="Run a play"
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const r = await attachPlayAction({ dealId, playId });
+          if (!r.ok) return setError(r.error);
+          router.refresh();
+        });
+      }}
+    >
+      <div className="min-w-48 flex-1 space-y-1">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+          Play
+        </label>
+        <Select id={id} value={playId} onChange={(e) => setPlayId(e.target.value)}>
+          {plays.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Button type="submit" disabled={pending}>
+        Run play
+      </Button>
+      <ErrorText error={error} />
+    </form>
+  );
+}
+
+/** Marks a step done; its assets are logged as used on the deal (a second click changes nothing). */
+export function CompleteStepButton({
+  dealPlayId,
+  stepId,
+  title,
+}: {
+  dealPlayId: string;
+  stepId: string;
+  title: string;
+}) {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const [pending, start] = useTransition();
+  return (
+    <span className="flex flex-col items-end gap-1">
+      <Button
+        disabled={pending}
+        aria-label={`Mark “${title}” done`}
+        onClick={() =>
+          start(async () => {
+            const r = await completePlayStepAction({ dealPlayId, stepId });
+            if (!r.ok) return setError(r.error);
+            router.refresh();
+          })
+        }
+      >
+        Mark step done
+      </Button>
+      <ErrorText error={error} />
+    </span>
+  );
+}
