@@ -4,3 +4,4 @@ export * from "./assets";
 export * from "./deals";
 export * from "./activity";
 export * from "./crm";
+export * from "./analytics";
