@@ -1,5 +1,6 @@
 import "server-only";
 import type { ApiRoute } from "../define-route";
+import { listAssetAnalyticsRoute } from "./analytics";
 import {
   addAssetVersionRoute,
   assetPreviewPageRoute,
@@ -53,4 +54,5 @@ export const apiRoutes: ApiRoute[] = [
   createDealUsageRoute,
   updateUsageRoute,
   deleteUsageRoute,
+  listAssetAnalyticsRoute,
 ];
