@@ -9,6 +9,8 @@ const table = {
   "deals.write": ["admin", "rep", "partner"],
   "usage.write": ["admin", "rep", "partner"],
   "analytics.read": ["admin", "marketer"],
+  // Reps see which assets did well at a stage (no deal lists, only assets they may open).
+  "analytics.stage_insights": ["admin", "marketer", "rep"],
   "users.manage": ["admin"],
   "partners.manage": ["admin"],
   "taxonomy.manage": ["admin", "marketer"],

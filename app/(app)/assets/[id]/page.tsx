@@ -5,10 +5,13 @@ import { AssetViewer } from "@/components/assets/asset-viewer";
 import { EditAssetForm } from "@/components/assets/edit-asset-form";
 import { NewVersionForm } from "@/components/assets/new-version-form";
 import { UsedInDealMenu } from "@/components/assets/used-in-deal-menu";
+import { AssetAnalyticsCard } from "@/components/analytics/asset-analytics-card";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { parsePageFilters } from "@/lib/analytics/page-filters";
 import { formatBytes, formatDate } from "@/lib/format";
+import { getAssetAnalytics } from "@/server/analytics/asset-analytics";
 import { assetTermList, assetUsageSummary, getAssetOrThrow } from "@/server/assets/asset-queries";
 import { fileTextOutline } from "@/server/assets/asset-text";
 import { listAssetVersions } from "@/server/assets/asset-versions";
@@ -56,6 +59,9 @@ export default async function AssetPage({
     file?.id ? fileTextOutline(db, file.id) : { text: null, totalChars: 0 },
     getWorkspaceSettings(db, actor.workspaceId),
   ]);
+  const analytics = can(actor.role, "analytics.read")
+    ? await getAssetAnalytics(db, actor.workspaceId, asset.id, parsePageFilters({}).filters)
+    : null;
   await recordAssetActivity(db, actor, "view", asset.id);
   if (fromSearch.success) {
     // Opened from a search result: marketing learns which result answered the search.
@@ -220,6 +226,16 @@ export default async function AssetPage({
                 {summary.lost} lost
               </p>
             </Card>
+          ) : null}
+          {analytics ? (
+            <AssetAnalyticsCard
+              a={analytics.overall}
+              stages={analytics.byStage.map((b) => ({
+                stageName: stages.find((st) => st.id === b.stageId)?.name ?? "Removed stage",
+                lift: b.lift,
+                closed: b.used.closed,
+              }))}
+            />
           ) : null}
           {canDownload || deals.length ? (
             <Card title="Use it">
