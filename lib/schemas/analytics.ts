@@ -57,3 +57,19 @@ export const assetAnalyticsSchema = z
   })
   .meta({ id: "AssetAnalytics" });
 export type AssetAnalytics = z.infer<typeof assetAnalyticsSchema>;
+
+export const assetAnalyticsDetailSchema = z
+  .object({
+    overall: assetAnalyticsSchema,
+    byStage: z.array(
+      z.object({
+        stageId: z.uuid(),
+        used: winRate,
+        baseline: winRate,
+        lift: z.number().nullable(),
+        verdict: z.enum(["too_few", "higher", "lower", "unclear"]),
+        influencedRevenue: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: "AssetAnalyticsDetail" });

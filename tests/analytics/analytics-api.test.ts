@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
-import { listAssetAnalyticsRoute } from "@/server/api/routes/analytics";
+import { getAssetAnalyticsRoute, listAssetAnalyticsRoute } from "@/server/api/routes/analytics";
 import { createApiToken } from "@/server/tokens/token-service";
 import { logUsage } from "@/server/usage/log-usage";
 import { createTestDatabase } from "../support/test-db";
@@ -62,6 +62,28 @@ describe("GET /api/v1/analytics/assets", () => {
     expect(decks.data.map((r: { title: string }) => r.title)).toEqual(["API deck"]);
     const otherStage = await (await get(`stageId=${ws.stages[3]!.id}&sort=usages`, tokens.marketer)).json();
     expect(otherStage.data.find((r: { assetId: string }) => r.assetId === deck.id).usages).toBe(0);
+  });
+
+  it("GET /api/v1/analytics/assets/{id} gives one asset by stage, and 404 for an unknown id", async () => {
+    const deck = await createTestAsset(handle.db, ws, { title: "API detail deck" });
+    const deal = await createTestDeal(handle.db, ws);
+    await logUsage(handle.db, await ws.actor(ws.people.rep), {
+      assetId: deck.id,
+      dealId: deal.id,
+      kind: "sent",
+      note: "",
+    });
+    const call = (id: string) =>
+      getAssetAnalyticsRoute.handler(
+        new Request(`http://localhost/api/v1/analytics/assets/${id}`, {
+          headers: { authorization: `Bearer ${tokens.marketer}` },
+        }),
+        { params: Promise.resolve({ id }) },
+      );
+    const res = await call(deck.id);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ overall: { assetId: deck.id, usages: 1 }, byStage: [] });
+    expect((await call("00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });
 
   it("refuses a rep and rejects malformed filters", async () => {

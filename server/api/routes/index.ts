@@ -1,6 +1,6 @@
 import "server-only";
 import type { ApiRoute } from "../define-route";
-import { listAssetAnalyticsRoute } from "./analytics";
+import { getAssetAnalyticsRoute, listAssetAnalyticsRoute } from "./analytics";
 import {
   addAssetVersionRoute,
   assetPreviewPageRoute,
@@ -55,4 +55,5 @@ export const apiRoutes: ApiRoute[] = [
   updateUsageRoute,
   deleteUsageRoute,
   listAssetAnalyticsRoute,
+  getAssetAnalyticsRoute,
 ];
