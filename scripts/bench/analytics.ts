@@ -115,7 +115,7 @@ try {
         SELECT ${ws}, a.id, d.id, d.stage_id, r.id, now() - ((g * 17) % 365) * interval '1 day'
           FROM generate_series(${start + 1}::int, ${Math.min(start + batch, USAGES)}::int) g
           JOIN bench_deals d ON d.n = 1 + (g * 7) % ${DEALS}
-          JOIN bench_assets a ON a.n = 1 + ((g * g) % 9973 * 13 + g / 97) % ${ASSETS}
+          JOIN bench_assets a ON a.n = 1 + ((g::bigint * g) % 9973 * 13 + g / 97) % ${ASSETS}
           JOIN bench_reps r ON r.n = 1 + g % ${REPS}`);
     }
   });
@@ -224,6 +224,8 @@ try {
   );
 } finally {
   await handle.close();
-  await admin.query(`drop database if exists ${dbName} with (force)`);
+  // BENCH_KEEP=1 leaves the database for EXPLAIN ANALYZE; its name is printed.
+  if (process.env.BENCH_KEEP === "1") console.log(`kept database ${dbName}`);
+  else await admin.query(`drop database if exists ${dbName} with (force)`);
   await admin.end();
 }

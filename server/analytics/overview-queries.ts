@@ -9,7 +9,10 @@ export interface WeekPoint {
   usages: number;
   views: number;
   downloads: number;
-  /** Share of active internal reps (and partner users) who logged a usage that week. */
+  /**
+   * Share of active reps and partner users who own a deal with a usage that week (a deal's repeated use of
+   * the same asset at the same stage counts in the week of its latest use).
+   */
   adoption: number | null;
 }
 
