@@ -24,6 +24,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/content/attention", label: "Needs attention", show: marketing, badge: attention },
     { href: "/deals", label: "Deals", show: can(actor.role, "deals.read") },
     { href: "/plays", label: "Plays", show: can(actor.role, "plays.read") },
+    { href: "/analytics", label: "Analytics", show: can(actor.role, "analytics.read") },
+    {
+      href: "/analytics/what-works",
+      label: "What works",
+      show: can(actor.role, "analytics.stage_insights") && !can(actor.role, "analytics.read"),
+    },
     { href: "/assets/new", label: "Upload", show: can(actor.role, "assets.write") },
     { href: "/admin/users", label: "Admin", show: can(actor.role, "users.manage") },
     { href: "/settings", label: "Settings", show: settingsTabsFor(actor.role).length > 0 },

@@ -7,3 +7,4 @@ export * from "./crm";
 export * from "./mail";
 export * from "./feedback";
 export * from "./plays";
+export * from "./analytics";

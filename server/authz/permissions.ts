@@ -15,6 +15,8 @@ const table = {
   "plays.write": ["admin", "marketer"],
   "plays.run": ["admin", "rep"],
   "analytics.read": ["admin", "marketer"],
+  // Reps see which assets did well at a stage (no deal lists, only assets they may open).
+  "analytics.stage_insights": ["admin", "marketer", "rep"],
   "users.manage": ["admin"],
   "partners.manage": ["admin"],
   "taxonomy.manage": ["admin", "marketer"],

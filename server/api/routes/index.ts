@@ -1,5 +1,6 @@
 import "server-only";
 import type { ApiRoute } from "../define-route";
+import { getAssetAnalyticsRoute, listAssetAnalyticsRoute } from "./analytics";
 import {
   addAssetVersionRoute,
   assetPreviewPageRoute,
@@ -63,4 +64,6 @@ export const apiRoutes: ApiRoute[] = [
   rateAssetRoute,
   listAssetCommentsRoute,
   postAssetCommentRoute,
+  listAssetAnalyticsRoute,
+  getAssetAnalyticsRoute,
 ];

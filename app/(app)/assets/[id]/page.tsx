@@ -8,10 +8,13 @@ import { UsedInDealMenu } from "@/components/assets/used-in-deal-menu";
 import { CommentThreads } from "@/components/feedback/comment-threads";
 import { NewRatings } from "@/components/feedback/new-ratings";
 import { RateAssetForm } from "@/components/feedback/rate-asset-form";
+import { AssetAnalyticsCard } from "@/components/analytics/asset-analytics-card";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { parsePageFilters } from "@/lib/analytics/page-filters";
 import { formatBytes, formatDate, formatDateTime } from "@/lib/format";
+import { getAssetAnalytics } from "@/server/analytics/asset-analytics";
 import { assetTermList, assetUsageSummary, getAssetOrThrow } from "@/server/assets/asset-queries";
 import { fileTextOutline } from "@/server/assets/asset-text";
 import { listAssetVersions } from "@/server/assets/asset-versions";
@@ -68,6 +71,9 @@ export default async function AssetPage({
     file?.id ? fileTextOutline(db, file.id) : { text: null, totalChars: 0 },
     getWorkspaceSettings(db, actor.workspaceId),
   ]);
+  const analytics = can(actor.role, "analytics.read")
+    ? await getAssetAnalytics(db, actor.workspaceId, asset.id, parsePageFilters({}).filters)
+    : null;
   await recordAssetActivity(db, actor, "view", asset.id);
   if (fromSearch.success) {
     // Opened from a search result: marketing learns which result answered the search.
@@ -267,6 +273,16 @@ export default async function AssetPage({
               ratings={newRatings.map((r) => ({ ...r, when: formatDate(r.updatedAt) }))}
             />
           </Card>
+          {analytics ? (
+            <AssetAnalyticsCard
+              a={analytics.overall}
+              stages={analytics.byStage.map((b) => ({
+                stageName: stages.find((st) => st.id === b.stageId)?.name ?? "Removed stage",
+                lift: b.lift,
+                closed: b.used.closed,
+              }))}
+            />
+          ) : null}
           {canDownload || deals.length ? (
             <Card title="Use it">
               <UsedInDealMenu

@@ -1,0 +1,3 @@
+import { getAssetAnalyticsRoute } from "@/server/api/routes/analytics";
+
+export const GET = getAssetAnalyticsRoute.handler;

@@ -1,0 +1,3 @@
+import { listAssetAnalyticsRoute } from "@/server/api/routes/analytics";
+
+export const GET = listAssetAnalyticsRoute.handler;

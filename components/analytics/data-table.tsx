@@ -1,0 +1,102 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Card, EmptyState } from "@/components/ui/card";
+import { CsvButton } from "./csv-button";
+
+export interface Column {
+  header: string;
+  /** Shown as the column header's description (title and screen-reader text). */
+  help?: string;
+  numeric?: boolean;
+}
+
+export interface Cell {
+  text: string;
+  href?: string;
+  /** Accessible name for a link whose text alone is ambiguous (e.g. "+12.0 pts"). */
+  label?: string;
+}
+
+/** A titled table whose CSV export carries the same cell text as the screen. */
+export function DataTable({
+  title,
+  columns,
+  rows,
+  csvName,
+  empty,
+  footer,
+  testId,
+}: {
+  title: string;
+  columns: Column[];
+  rows: { key: string; cells: Cell[] }[];
+  csvName: string;
+  empty: ReactNode;
+  footer?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Card
+      title={title}
+      actions={
+        rows.length ? (
+          <CsvButton
+            filename={csvName}
+            header={columns.map((c) => c.header)}
+            rows={rows.map((r) => r.cells.map((c) => c.text))}
+          />
+        ) : null
+      }
+    >
+      {rows.length === 0 ? (
+        <EmptyState title="Nothing to show">{empty}</EmptyState>
+      ) : (
+        <div className="-m-4 overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
+            <caption className="sr-only">{title}</caption>
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                {columns.map((c) => (
+                  <th
+                    key={c.header}
+                    scope="col"
+                    title={c.help}
+                    className={`px-3 py-2 ${c.numeric ? "text-right" : ""}`}
+                  >
+                    {c.header}
+                    {c.help ? <span className="sr-only">: {c.help}</span> : null}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  {r.cells.map((cell, i) => (
+                    <td
+                      key={columns[i]!.header}
+                      className={`px-3 py-2 ${columns[i]!.numeric ? "text-right tabular-nums" : ""}`}
+                    >
+                      {cell.href ? (
+                        <Link
+                          href={cell.href}
+                          aria-label={cell.label}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
+                          {cell.text}
+                        </Link>
+                      ) : (
+                        cell.text
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {footer ? <div className="mt-6 text-xs text-slate-500">{footer}</div> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,96 @@
+import { date, index, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { assets } from "./assets";
+import { deals } from "./deals";
+import { buyingStages, workspaces } from "./workspaces";
+
+/*
+ * Rollups for marketing analytics, kept current by triggers (db/migrations, "analytics_rollup_triggers")
+ * in the same transaction as the write that changes them, so dashboards never scan raw events.
+ */
+
+/** Views and downloads of an asset per UTC day (from the append-only activity_events). */
+export const analyticsAssetDaily = pgTable(
+  "analytics_asset_daily",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    views: integer("views").notNull().default(0),
+    downloads: integer("downloads").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assetId, t.day] }),
+    index("analytics_asset_daily_workspace_day_idx").on(t.workspaceId, t.day),
+  ],
+);
+
+/** Usages logged per asset, stage and UTC day (from asset_usages; recounted on edit and delete). */
+export const analyticsUsageDaily = pgTable(
+  "analytics_usage_daily",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => buyingStages.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    usages: integer("usages").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assetId, t.stageId, t.day] }),
+    index("analytics_usage_daily_workspace_day_idx").on(t.workspaceId, t.day),
+  ],
+);
+
+/** One row per (deal, asset, stage) that has at least one usage: repeats of the same use collapse here. */
+export const analyticsDealAssets = pgTable(
+  "analytics_deal_assets",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => buyingStages.id, { onDelete: "cascade" }),
+    usages: integer("usages").notNull(),
+    firstUsedAt: timestamp("first_used_at", { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealId, t.assetId, t.stageId] }),
+    index("analytics_deal_assets_asset_idx").on(t.assetId),
+    index("analytics_deal_assets_workspace_idx").on(t.workspaceId),
+  ],
+);
+
+/**
+ * The furthest stage (by position) a deal has reached: its current stage, any stage in its history, any
+ * stage a usage was logged at. Never decreases, so a deal moved back still counts as having reached it.
+ */
+export const analyticsDealReach = pgTable(
+  "analytics_deal_reach",
+  {
+    dealId: uuid("deal_id")
+      .primaryKey()
+      .references(() => deals.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    reachedPosition: integer("reached_position").notNull(),
+  },
+  (t) => [index("analytics_deal_reach_workspace_idx").on(t.workspaceId)],
+);

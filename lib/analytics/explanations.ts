@@ -1,0 +1,25 @@
+/** Plain-language explanations shown next to the numbers (info panel and column help). */
+export const metricExplanations = {
+  usages:
+    "How many times reps logged that they used the asset in a deal (sent, presented, discussed, left behind).",
+  deals:
+    "Distinct deals the asset was used in during the period, and the distinct people who own those deals.",
+  views:
+    "Opens and downloads of the asset by anyone. They are not tied to deals, so deal filters do not narrow them.",
+  winRate:
+    "Of the closed deals (won or lost in the period) that used the asset, the share that were won. The range " +
+    "after it is a 95% confidence interval: with few deals it is wide, meaning the true rate could be anywhere in it.",
+  baseline:
+    "The win rate of comparable closed deals that never used the asset: closed in the same period and " +
+    "reached the same stage (the stage the asset was used at). Deals that get further win more often, so " +
+    "comparing with all deals would flatter late-stage content.",
+  lift:
+    "Win rate with the asset minus the baseline, in percentage points. Shown only when there are at least " +
+    "10 closed deals on each side; below that the answer is “too few deals to tell”.",
+  influencedRevenue:
+    "The total amount of won deals that used the asset. A deal that used several assets counts in full for " +
+    "each of them, so these amounts do not add up across assets.",
+  causation:
+    "Correlation is not causation: good reps may simply use good content, and some assets are used on deals " +
+    "that were going to be won anyway. Treat lift as a signal worth investigating, not proof that the asset wins deals.",
+} as const;

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { assetTypes } from "@/lib/assets";
+
+const optionalId = z.uuid().optional();
+
+/** Filters every analytics view accepts (dashboard search params and the API query alike). */
+export const analyticsFiltersSchema = z.object({
+  from: z.iso.date().optional().describe("First day of the period (deals closed, usages logged), UTC"),
+  to: z.iso.date().optional().describe("Last day of the period, inclusive"),
+  stageId: optionalId.describe("Only usages logged at this buying stage"),
+  type: z.enum(assetTypes).optional(),
+  productId: optionalId.describe("Deals tagged with this product"),
+  industryId: optionalId.describe("Deals tagged with this industry"),
+  team: z.string().trim().min(1).max(100).optional().describe("Deals owned by someone in this team"),
+  repId: optionalId.describe("Deals owned by this person"),
+  partnerOrgId: optionalId.describe("Deals registered by this partner organisation"),
+  partnerTierId: optionalId.describe("Deals registered by partners of this tier"),
+});
+export type AnalyticsFilters = z.infer<typeof analyticsFiltersSchema>;
+
+export const assetSorts = ["lift", "win_rate", "usages", "revenue", "deals", "title"] as const;
+export type AssetSort = (typeof assetSorts)[number];
+
+export const assetAnalyticsQuerySchema = analyticsFiltersSchema.extend({
+  sort: z.enum(assetSorts).default("lift"),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+const interval = z.object({ low: z.number(), high: z.number() }).nullable();
+const winRate = z.object({
+  won: z.number().int(),
+  lost: z.number().int(),
+  closed: z.number().int(),
+  rate: z.number().nullable(),
+  interval,
+});
+
+export const assetAnalyticsSchema = z
+  .object({
+    assetId: z.uuid(),
+    title: z.string(),
+    type: z.enum(assetTypes),
+    views: z.number().int(),
+    downloads: z.number().int(),
+    usages: z.number().int(),
+    deals: z.number().int().describe("Distinct deals with a usage in the period"),
+    reps: z.number().int().describe("Distinct owners of those deals"),
+    lastUsedAt: z.string().nullable(),
+    used: winRate.describe("Closed deals that used the asset"),
+    baseline: winRate.describe("Comparable closed deals that did not use it"),
+    lift: z
+      .number()
+      .nullable()
+      .describe("Used minus baseline win rate (0.1 = 10 points); null: too few deals"),
+    verdict: z.enum(["too_few", "higher", "lower", "unclear"]),
+    influencedRevenue: z.number().describe("Sum of won used deals' amounts (major units)"),
+  })
+  .meta({ id: "AssetAnalytics" });
+export type AssetAnalytics = z.infer<typeof assetAnalyticsSchema>;
+
+export const assetAnalyticsDetailSchema = z
+  .object({
+    overall: assetAnalyticsSchema,
+    byStage: z.array(
+      z.object({
+        stageId: z.uuid(),
+        used: winRate,
+        baseline: winRate,
+        lift: z.number().nullable(),
+        verdict: z.enum(["too_few", "higher", "lower", "unclear"]),
+        influencedRevenue: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: "AssetAnalyticsDetail" });
