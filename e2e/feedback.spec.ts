@@ -1,11 +1,14 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { signInAs } from "./support/sign-in";
+
+// Each step waits on a server action and a re-render on a machine shared with other builds.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 test("a rep rates an asset after using it and asks its owner a question; the owner sees it in Needs attention and replies", async ({
   browser,
 }) => {
   // Two people in two browser contexts on a shared 2-core machine: more than the default minute.
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const stamp = Date.now();
   const owner = await (await browser.newContext()).newPage();
   await signInAs(owner, "marketer");

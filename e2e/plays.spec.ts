@@ -1,5 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { signInAs } from "./support/sign-in";
+
+// Each step waits on a server action and a re-render on a machine shared with other builds.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** Adds the first search hit for `query` to a step of the play editor; returns its title. */
 async function addAsset(page: Page, step: number, query: string) {
@@ -16,7 +19,7 @@ test("a marketer builds a play; a rep runs it on a deal through two stages and t
   browser,
 }) => {
   // Two people in two browser contexts on a shared 2-core machine: more than the default minute.
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const playName = `Displacement play ${Date.now()}`;
   const marketer = await (await browser.newContext()).newPage();
   await signInAs(marketer, "marketer");

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, demoAccounts, partnerOrgSpecs } from "./people";
 import { createRandom } from "./random";
 import { seedAssets, type SeedContext } from "./seed-assets";
 import { seedDeals } from "./seed-deals";
+import { seedFeedback } from "./seed-feedback";
 import { seedPlays } from "./seed-plays";
 
 export { DEMO_PASSWORD, demoAccounts } from "./people";
@@ -98,11 +99,13 @@ export async function seedDemoWorkspace(
     lossReasonIds: (await lossReasonsOf(db, workspace.id)).map((l) => l.id),
   });
   const playCount = await seedPlays(ctx, seededAssets);
+  const feedback = await seedFeedback(ctx, dealSummary);
   return {
     workspaceId: workspace.id,
     users: people.length,
     assets: seededAssets.length + 1,
     plays: playCount,
+    ...feedback,
     ...dealSummary,
   };
 }

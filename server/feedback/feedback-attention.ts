@@ -8,6 +8,8 @@ import { assetVisibility } from "@/server/authz/visibility";
 const SECTION_LIMIT = 100;
 
 // Open threads started by someone other than the owner, and "didn't help" ratings not yet read.
+// Correlated on assets.id: drizzle qualifies it only in a query that joins another table (ours joins
+// users); in a single-table select it would resolve to the subquery's own id.
 const openThreads = sql<number>`(select count(*) from ${assetComments} c where c.asset_id = ${assets.id} and c.parent_id is null and c.resolved_at is null and c.author_id <> ${assets.ownerId})::int`;
 const openQuestions = sql<number>`(select count(*) from ${assetComments} c where c.asset_id = ${assets.id} and c.parent_id is null and c.resolved_at is null and c.author_id <> ${assets.ownerId} and c.kind = 'question')::int`;
 const newNotHelped = sql<number>`(select count(*) from ${assetRatings} r where r.asset_id = ${assets.id} and not r.helped and r.acknowledged_at is null and r.user_id <> ${assets.ownerId})::int`;

@@ -153,6 +153,23 @@ describe("demo workspace", () => {
     }
   });
 
+  it("has rep ratings where strong assets helped more often than weak ones, and open questions", async () => {
+    expect(summary.ratings).toBeGreaterThan(30);
+    const share = async (ids: string[]) =>
+      one<{ helped: number; total: number }>(sql`
+        select count(*) filter (where helped)::int as helped, count(*)::int as total from asset_ratings
+        where asset_id in ${sql.raw(`('${ids.join("','")}')`)}`);
+    const strong = await share(summary.strong);
+    const weak = await share(summary.weak);
+    expect(strong.total).toBeGreaterThan(0);
+    expect(weak.total).toBeGreaterThan(0);
+    expect(strong.helped / strong.total).toBeGreaterThan(weak.helped / weak.total);
+    const open = await one<{ n: number }>(
+      sql`select count(*)::int as n from asset_comments where parent_id is null and resolved_at is null`,
+    );
+    expect(open.n).toBeGreaterThan(0);
+  });
+
   it("a partner-only kit is granted to exactly one org", async () => {
     const kit = await one<{ orgs: number }>(
       sql`select count(*)::int as orgs from asset_partner_orgs apo join assets a on a.id = apo.asset_id where a.partner_access = 'orgs'`,

@@ -2,6 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { assetUsages, auditLog, dealPlaySteps } from "@/db/schema";
+import { can, type Permission } from "@/server/authz/permissions";
 import { moveDealStage } from "@/server/deals/deal-services";
 import { attachPlay, completePlayStep, dealPlayProgress } from "@/server/plays/deal-plays";
 import { listPlays } from "@/server/plays/play-queries";
@@ -189,5 +190,15 @@ describe("plays on deals", () => {
       ["Bring references", false],
     ]);
     expect(after).toMatchObject({ done: 1, total: 2 });
+  });
+});
+
+describe("who may use plays", () => {
+  it("marketers build plays, reps run them, partners see none", () => {
+    expect(can("marketer", "plays.write") && !can("marketer", "plays.run")).toBe(true);
+    expect(can("rep", "plays.run") && !can("rep", "plays.write")).toBe(true);
+    expect(["plays.read", "plays.run", "plays.write"].some((p) => can("partner", p as Permission))).toBe(
+      false,
+    );
   });
 });
