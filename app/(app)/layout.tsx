@@ -3,7 +3,7 @@ import { AppShell } from "@/components/layout/app-shell";
 import { getDb } from "@/db/client";
 import { countOwnerAttention } from "@/server/assets/attention-queries";
 import { requirePageActor } from "@/server/auth/session";
-import { can } from "@/server/authz/permissions";
+import { actorCan, can } from "@/server/authz/permissions";
 import { settingsTabsFor } from "@/server/authz/settings-access";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +19,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/content/attention", label: "Needs attention", show: marketing, badge: attention },
     { href: "/deals", label: "Deals", show: can(actor.role, "deals.read") },
     { href: "/assets/new", label: "Upload", show: can(actor.role, "assets.write") },
+    { href: "/partners", label: "Partners", show: actorCan(actor, "partners.manage") },
     { href: "/admin/users", label: "Admin", show: can(actor.role, "users.manage") },
     { href: "/settings", label: "Settings", show: settingsTabsFor(actor.role).length > 0 },
   ].filter((i) => i.show);

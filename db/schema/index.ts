@@ -5,3 +5,4 @@ export * from "./deals";
 export * from "./activity";
 export * from "./crm";
 export * from "./mail";
+export * from "./partners";

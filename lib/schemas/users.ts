@@ -21,6 +21,7 @@ export const updateUserSchema = z.object({
   role: z.enum(roles).optional(),
   active: z.boolean().optional(),
   partnerOrgId: z.uuid().nullable().optional(),
+  channelManager: z.boolean().optional(),
 });
 
 export const createPartnerOrgSchema = z.object({
