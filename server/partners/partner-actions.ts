@@ -3,10 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createPartnerOrgSchema } from "@/lib/schemas/users";
+import { bulkPartnerVisibilitySchema } from "@/lib/schemas/partner-visibility";
 import { invitePartnerUserSchema, updatePartnerOrgSchema } from "@/lib/schemas/partners";
 import { authorizedAction } from "@/server/actions/action-client";
 import { invitePartnerUser, revokeInvitation } from "@/server/invitations/partner-invitations";
 import { createPartnerOrg } from "@/server/users/user-admin";
+import { setPartnerVisibilityInBulk } from "./asset-partner-visibility";
 import { updatePartnerOrg } from "./partner-orgs";
 
 export const createPartnerOrgAction = authorizedAction(
@@ -46,5 +48,15 @@ export const revokeInvitationAction = authorizedAction(
     await revokeInvitation(db, actor, input.invitationId);
     revalidatePath("/partners");
     return { id: input.invitationId };
+  },
+);
+
+export const setPartnerVisibilityInBulkAction = authorizedAction(
+  "assets.write",
+  bulkPartnerVisibilitySchema,
+  async ({ actor, db, input }) => {
+    const result = await setPartnerVisibilityInBulk(db, actor, input.assetIds, input.visibility);
+    revalidatePath("/library");
+    return result;
   },
 );

@@ -16,6 +16,8 @@ import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
 import { myOpenDeals } from "@/server/deals/deal-queries";
 import { orNotFound } from "@/server/pages/or-not-found";
+import { getAssetPartnerVisibility } from "@/server/partners/asset-partner-visibility";
+import { listPartnerOptions } from "@/server/partners/partner-options";
 import { recordAssetActivity } from "@/server/activity/record-activity";
 import { recordSearchClick } from "@/server/search/search-analytics";
 import { listTermOptions } from "@/server/taxonomy/taxonomy-queries";
@@ -46,16 +48,18 @@ export default async function AssetPage({
   );
   const internal = actor.role !== "partner";
   const canEdit = can(actor.role, "assets.write");
-  const [stages, summary, deals, versions, tags, termOptions, text, settings] = await Promise.all([
-    listStages(db, actor.workspaceId),
-    internal ? assetUsageSummary(db, actor, asset.id) : null,
-    can(actor.role, "usage.write") ? myOpenDeals(db, actor) : [],
-    canEdit ? listAssetVersions(db, actor, asset.id) : [],
-    assetTermList(db, asset.id),
-    canEdit ? listTermOptions(db, actor.workspaceId) : [],
-    file?.id ? fileTextOutline(db, file.id) : { text: null, totalChars: 0 },
-    getWorkspaceSettings(db, actor.workspaceId),
-  ]);
+  const [stages, summary, deals, versions, tags, termOptions, text, settings, partnerEdit] =
+    await Promise.all([
+      listStages(db, actor.workspaceId),
+      internal ? assetUsageSummary(db, actor, asset.id) : null,
+      can(actor.role, "usage.write") ? myOpenDeals(db, actor) : [],
+      canEdit ? listAssetVersions(db, actor, asset.id) : [],
+      assetTermList(db, asset.id),
+      canEdit ? listTermOptions(db, actor.workspaceId) : [],
+      file?.id ? fileTextOutline(db, file.id) : { text: null, totalChars: 0 },
+      getWorkspaceSettings(db, actor.workspaceId),
+      canEdit ? Promise.all([getAssetPartnerVisibility(db, asset.id), listPartnerOptions(db, actor)]) : null,
+    ]);
   await recordAssetActivity(db, actor, "view", asset.id);
   if (fromSearch.success) {
     // Opened from a search result: marketing learns which result answered the search.
@@ -158,7 +162,7 @@ export default async function AssetPage({
               <p className="text-sm text-slate-500">No file.</p>
             )}
           </Card>
-          {canEdit ? (
+          {canEdit && partnerEdit ? (
             <Card title="Details">
               <details>
                 <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit details</summary>
@@ -174,9 +178,11 @@ export default async function AssetPage({
                       expiresAt: asset.expiresAt?.toISOString() ?? null,
                       reviewBy: asset.reviewBy?.toISOString() ?? null,
                       allowDownload: asset.allowDownload,
+                      partnerVisibility: partnerEdit[0],
                     }}
                     stages={stages}
                     terms={termOptions}
+                    partnerOptions={partnerEdit[1]}
                   />
                 </div>
               </details>
