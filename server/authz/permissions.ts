@@ -31,6 +31,6 @@ export function actorCan(actor: { role: Role; channelManager: boolean }, permiss
   return permission === "partners.manage" && actor.role === "marketer" && actor.channelManager;
 }
 
-export function permissionsOf(role: Role): Permission[] {
-  return (Object.keys(table) as Permission[]).filter((p) => can(role, p));
+export function permissionsOf(actor: { role: Role; channelManager: boolean }): Permission[] {
+  return (Object.keys(table) as Permission[]).filter((p) => actorCan(actor, p));
 }

@@ -29,6 +29,15 @@ export function listUsers(db: Database, actor: Actor) {
     .orderBy(asc(users.role), asc(users.name));
 }
 
+export async function getUserOrThrow(db: Database, actor: Actor, userId: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.workspaceId, actor.workspaceId)));
+  if (!user) throw notFound("User not found");
+  return user;
+}
+
 export function listPartnerOrgs(db: Database, actor: Actor) {
   return db
     .select({

@@ -20,9 +20,11 @@ import {
 } from "./deals";
 import { importDealsRoute, previewImportRoute } from "./deal-import";
 import { getMe, getStages } from "./me";
+import { createPartnerOrgRoute, listPartnerOrgsRoute, updatePartnerOrgRoute } from "./partner-orgs";
 import { recordSearchClickRoute, searchAssetsRoute } from "./search";
 import { createToken, listTokens, revokeToken } from "./tokens";
 import { createDealUsageRoute, deleteUsageRoute, listDealUsagesRoute, updateUsageRoute } from "./usages";
+import { createUserRoute, listUsersRoute, updateUserRoute } from "./users";
 
 /** Every /api/v1 endpoint; the OpenAPI document is generated from this list. */
 export const apiRoutes: ApiRoute[] = [
@@ -53,4 +55,10 @@ export const apiRoutes: ApiRoute[] = [
   createDealUsageRoute,
   updateUsageRoute,
   deleteUsageRoute,
+  listUsersRoute,
+  createUserRoute,
+  updateUserRoute,
+  listPartnerOrgsRoute,
+  createPartnerOrgRoute,
+  updatePartnerOrgRoute,
 ];
