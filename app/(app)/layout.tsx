@@ -5,13 +5,18 @@ import { countOwnerAttention } from "@/server/assets/attention-queries";
 import { requirePageActor } from "@/server/auth/session";
 import { actorCan, can } from "@/server/authz/permissions";
 import { settingsTabsFor } from "@/server/authz/settings-access";
+import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
   const marketing = can(actor.role, "assets.write");
-  const attention = marketing ? await countOwnerAttention(await getDb(), actor) : 0;
+  const db = await getDb();
+  const [attention, workspace] = await Promise.all([
+    marketing ? countOwnerAttention(db, actor) : 0,
+    getWorkspaceSettings(db, actor.workspaceId),
+  ]);
   const nav = [
     { href: "/library", label: "Library", show: can(actor.role, "assets.read") },
     { href: "/whats-new", label: "What's new", show: can(actor.role, "assets.read") },
@@ -27,6 +32,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <AppShell
       nav={nav}
       user={{ name: actor.name, email: actor.email, role: actor.role, org: actor.partnerOrgName }}
+      brand={{ name: workspace.name, logoUrl: workspace.logoUrl }}
     >
       {children}
     </AppShell>
