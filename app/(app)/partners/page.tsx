@@ -2,7 +2,9 @@ import { CreatePartnerOrgForm } from "@/components/partners/create-partner-org-f
 import { InvitePartnerForm } from "@/components/partners/invite-partner-form";
 import { PartnerOrgControls } from "@/components/partners/partner-org-controls";
 import { RevokeInvitationButton } from "@/components/partners/revoke-invitation-button";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { formatDate } from "@/lib/format";
@@ -26,6 +28,11 @@ export default async function PartnersPage() {
       <PageHeader
         title="Partners"
         description="Partner organisations, their tiers and regions, and the people invited to the partner portal."
+        actions={
+          <Link href="/partners/engagement" className={buttonClass("secondary")}>
+            Engagement
+          </Link>
+        }
       />
       <div className="space-y-6">
         <Card title="Add a partner organisation">
