@@ -16,6 +16,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: the API answers 401 itself, and static files and the sign-in page stay reachable.
-  matcher: ["/((?!api|_next|signin|favicon.ico|robots.txt).*)"],
+  // Pages only: the API answers 401 itself, and static files the sign-in page and invitation links stay reachable.
+  matcher: ["/((?!api|_next|signin|invite/|favicon.ico|robots.txt).*)"],
 };

@@ -4,8 +4,9 @@ import { getDb } from "@/db/client";
 import { countOwnerAttention } from "@/server/assets/attention-queries";
 import { requirePageActor } from "@/server/auth/session";
 import { countOpenFeedback } from "@/server/feedback/feedback-attention";
-import { can } from "@/server/authz/permissions";
+import { actorCan, can } from "@/server/authz/permissions";
 import { settingsTabsFor } from "@/server/authz/settings-access";
+import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +15,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const marketing = can(actor.role, "assets.write");
   const db = await getDb();
   // The badge counts what the owner must act on: content problems plus new feedback from the field.
-  const attention = marketing
-    ? (await countOwnerAttention(db, actor)) + (await countOpenFeedback(db, actor))
-    : 0;
+  const [attention, workspace] = await Promise.all([
+    marketing
+      ? Promise.all([countOwnerAttention(db, actor), countOpenFeedback(db, actor)]).then(([a, b]) => a + b)
+      : 0,
+    getWorkspaceSettings(db, actor.workspaceId),
+  ]);
   const nav = [
     { href: "/library", label: "Library", show: can(actor.role, "assets.read") },
     { href: "/whats-new", label: "What's new", show: can(actor.role, "assets.read") },
@@ -31,6 +35,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       show: can(actor.role, "analytics.stage_insights") && !can(actor.role, "analytics.read"),
     },
     { href: "/assets/new", label: "Upload", show: can(actor.role, "assets.write") },
+    { href: "/partners", label: "Partners", show: actorCan(actor, "partners.manage") },
     { href: "/admin/users", label: "Admin", show: can(actor.role, "users.manage") },
     { href: "/settings", label: "Settings", show: settingsTabsFor(actor.role).length > 0 },
   ].filter((i) => i.show);
@@ -38,6 +43,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <AppShell
       nav={nav}
       user={{ name: actor.name, email: actor.email, role: actor.role, org: actor.partnerOrgName }}
+      brand={{ name: workspace.name, logoUrl: workspace.logoUrl }}
     >
       {children}
     </AppShell>

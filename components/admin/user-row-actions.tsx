@@ -10,13 +10,13 @@ export function UserRowActions({
   user,
   isSelf,
 }: {
-  user: { id: string; name: string; role: Role; active: boolean };
+  user: { id: string; name: string; role: Role; active: boolean; channelManager: boolean };
   isSelf: boolean;
 }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();
-  const run = (patch: { role?: Role; active?: boolean }) =>
+  const run = (patch: { role?: Role; active?: boolean; channelManager?: boolean }) =>
     start(async () => {
       const result = await updateUserAction({ userId: user.id, ...patch });
       if (result.ok) {
@@ -42,6 +42,17 @@ export function UserRowActions({
           </option>
         ))}
       </select>
+      {user.role === "marketer" ? (
+        <label className="flex items-center gap-1 text-xs text-slate-700">
+          <input
+            type="checkbox"
+            checked={user.channelManager}
+            disabled={pending}
+            onChange={(e) => run({ channelManager: e.target.checked })}
+          />
+          Channel manager
+        </label>
+      ) : null}
       {!isSelf ? (
         <Button
           variant={user.active ? "danger" : "secondary"}

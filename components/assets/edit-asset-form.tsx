@@ -4,8 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
+import {
+  PartnerVisibilityFields,
+  type PartnerOptions,
+} from "@/components/partners/partner-visibility-fields";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { assetTypeLabels, assetTypes, type AssetType } from "@/lib/assets";
+import { readPartnerVisibility } from "@/lib/partner-visibility-form";
+import type { PartnerVisibility } from "@/lib/schemas/partner-visibility";
 import { taxonomyKindLabels, taxonomyKinds, type TaxonomyKind } from "@/lib/taxonomy";
 import { updateAssetAction } from "@/server/assets/asset-actions";
 
@@ -19,6 +25,7 @@ export interface EditableAsset {
   expiresAt: string | null;
   reviewBy: string | null;
   allowDownload: boolean;
+  partnerVisibility: PartnerVisibility;
 }
 
 const dayOf = (iso: string | null) => (iso ? iso.slice(0, 10) : "");
@@ -29,10 +36,12 @@ export function EditAssetForm({
   asset,
   stages,
   terms,
+  partnerOptions,
 }: {
   asset: EditableAsset;
   stages: { id: string; name: string }[];
   terms: { id: string; kind: TaxonomyKind; name: string }[];
+  partnerOptions: PartnerOptions;
 }) {
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -52,6 +61,7 @@ export function EditAssetForm({
       expiresAt: isoOf(data.get("expiresAt")),
       reviewBy: isoOf(data.get("reviewBy")),
       allowDownload: data.get("allowDownload") === "on",
+      partnerVisibility: readPartnerVisibility(data),
     };
     setSaved(false);
     start(async () => {
@@ -118,6 +128,15 @@ export function EditAssetForm({
         <input type="checkbox" name="allowDownload" defaultChecked={asset.allowDownload} />
         Reps and partners may download the file (otherwise view only)
       </label>
+      <PartnerVisibilityFields
+        idPrefix="edit-visibility"
+        initial={asset.partnerVisibility}
+        options={partnerOptions}
+        errors={{
+          minPartnerTierId: fe("partnerVisibility.minPartnerTierId") ?? fe("minPartnerTierId"),
+          partnerOrgIds: fe("partnerVisibility.partnerOrgIds") ?? fe("partnerOrgIds"),
+        }}
+      />
       {error ? (
         <p role="alert" className="text-sm text-red-600">
           {error}

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { BulkPartnerVisibility } from "@/components/partners/bulk-partner-visibility";
+import type { PartnerOptions } from "@/components/partners/partner-visibility-fields";
 import type { TaxonomyKind } from "@/lib/taxonomy";
 import { AssetList, type AssetListItem } from "./asset-list";
 import { BulkEditBar } from "./bulk-edit-bar";
@@ -10,11 +12,13 @@ export function SelectableAssetList({
   items,
   stages,
   terms,
+  partnerOptions,
   ...listProps
 }: {
   items: AssetListItem[];
   stages: { id: string; name: string }[];
   terms: { id: string; kind: TaxonomyKind; name: string }[];
+  partnerOptions: PartnerOptions;
   showStatus: boolean;
   showOwner?: boolean;
   emptyTitle: string;
@@ -52,7 +56,15 @@ export function SelectableAssetList({
         </label>
       ) : null}
       {selected.length ? (
-        <BulkEditBar assetIds={selected} stages={stages} terms={terms} onClear={() => setPicked(new Set())} />
+        <>
+          <BulkEditBar
+            assetIds={selected}
+            stages={stages}
+            terms={terms}
+            onClear={() => setPicked(new Set())}
+          />
+          <BulkPartnerVisibility assetIds={selected} options={partnerOptions} />
+        </>
       ) : null}
       <AssetList
         items={items}

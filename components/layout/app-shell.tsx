@@ -8,20 +8,30 @@ import { SignOutButton } from "./sign-out-button";
 export function AppShell({
   nav,
   user,
+  brand,
   children,
 }: {
   nav: NavItem[];
   user: { name: string; email: string; role: Role; org: string | null };
+  /** The workspace's name and logo; partners see the portal under it, with their org's name. */
+  brand: { name: string; logoUrl: string | null };
   children: ReactNode;
 }) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-          <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
-            Baton
+          <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight text-brand-700">
+            {brand.logoUrl ? (
+              // The customer's own logo, from any host they choose; next/image would need each host listed.
+              // eslint-disable-next-line @next/next/no-img-element
+              <img src={brand.logoUrl} alt={brand.name} className="h-7 w-auto" />
+            ) : null}
+            {user.org ? brand.name : "Baton"}
             {user.org ? (
-              <span className="ml-2 text-sm font-medium text-slate-500">for {user.org}</span>
+              <span className="text-sm font-medium text-slate-500" data-testid="partner-org">
+                partner portal · {user.org}
+              </span>
             ) : null}
           </Link>
           <NavLinks items={nav} />

@@ -8,3 +8,4 @@ export * from "./mail";
 export * from "./feedback";
 export * from "./plays";
 export * from "./analytics";
+export * from "./partners";

@@ -46,6 +46,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     partnerOrgId: uuid("partner_org_id").references(() => partnerOrgs.id),
     active: boolean("active").notNull().default(true),
+    // A marketer flagged by an admin to manage partner orgs and invitations (admins always may).
+    channelManager: boolean("channel_manager").notNull().default(false),
     // Bumped when a user must be signed out everywhere (deactivation, password change).
     sessionVersion: integer("session_version").notNull().default(0),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assetStatuses, assetTypes } from "@/lib/assets";
+import { partnerVisibilitySchema } from "./partner-visibility";
 
 export const assetMetadataSchema = z
   .object({
@@ -41,6 +42,7 @@ export const updateAssetSchema = z
     expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
     reviewBy: z.iso.datetime({ offset: true }).nullable().optional(),
     allowDownload: z.boolean().optional(),
+    partnerVisibility: partnerVisibilitySchema.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change" })
   .meta({ id: "UpdateAsset" });

@@ -16,12 +16,33 @@ export const createUserSchema = z
   })
   .meta({ id: "CreateUser" });
 
-export const updateUserSchema = z.object({
-  userId: z.uuid(),
-  role: z.enum(roles).optional(),
-  active: z.boolean().optional(),
-  partnerOrgId: z.uuid().nullable().optional(),
-});
+export const userChangesSchema = z
+  .object({
+    role: z.enum(roles).optional(),
+    active: z.boolean().optional(),
+    partnerOrgId: z.uuid().nullable().optional(),
+    channelManager: z
+      .boolean()
+      .optional()
+      .meta({ description: "Marketers only: may manage partner organisations and invitations" }),
+  })
+  .meta({ id: "UpdateUser" });
+
+export const updateUserSchema = userChangesSchema.extend({ userId: z.uuid() });
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(roles),
+    team: z.string().nullable(),
+    active: z.boolean(),
+    channelManager: z.boolean(),
+    partnerOrgId: z.uuid().nullable(),
+    lastSignInAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "User" });
 
 export const createPartnerOrgSchema = z.object({
   name: z.string().trim().min(1, "Enter the organisation's name").max(120),

@@ -4,7 +4,7 @@ import { getDb, type Database } from "@/db/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/zod-errors";
 import type { Actor } from "@/server/authz/actor";
-import { can, type Permission } from "@/server/authz/permissions";
+import { actorCan, type Permission } from "@/server/authz/permissions";
 import { getActor } from "@/server/auth/session";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
@@ -22,7 +22,7 @@ export function authorizedAction<S extends z.ZodType, T>(
     try {
       const actor = await getActor();
       if (!actor) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-      if (permission && !can(actor.role, permission))
+      if (permission && !actorCan(actor, permission))
         throw new AppError("forbidden", "Your role does not allow this");
       const parsed = schema.safeParse(input);
       if (!parsed.success) {

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/zod-errors";
 import type { Actor } from "@/server/authz/actor";
 import { hitRateLimit } from "@/server/auth/sign-in-throttle";
-import { can, type Permission } from "@/server/authz/permissions";
+import { actorCan, type Permission } from "@/server/authz/permissions";
 import { resolveApiActor } from "./api-actor";
 import { errorResponse } from "./error-response";
 import { withIdempotency } from "./idempotency";
@@ -76,7 +76,7 @@ export function defineRoute<
     try {
       const db = await getDb();
       const { actor } = await resolveApiActor(db, request, { allowToken: !spec.sessionOnly });
-      if (spec.permission && !can(actor.role, spec.permission)) {
+      if (spec.permission && !actorCan(actor, spec.permission)) {
         throw new AppError("forbidden", "Your role does not allow this");
       }
       if (spec.method !== "GET") {

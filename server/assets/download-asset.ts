@@ -7,6 +7,7 @@ import { attachmentDisposition } from "@/lib/content-disposition";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAssetActivity } from "@/server/activity/record-activity";
 import type { Actor } from "@/server/authz/actor";
+import { watermarkLine, watermarkPdf } from "@/server/partners/watermark-pdf";
 import { getStorage } from "@/server/storage";
 import { getAssetOrThrow } from "./asset-queries";
 
@@ -14,15 +15,18 @@ import { getAssetOrThrow } from "./asset-queries";
 async function attachmentResponse(file: { storageKey: string; mimeType: string; originalName: string }) {
   const { body, size } = await getStorage().get(file.storageKey);
   return new Response(Readable.toWeb(body) as ReadableStream, {
-    headers: {
-      "Content-Type": file.mimeType,
-      "Content-Length": String(size),
-      "Content-Disposition": attachmentDisposition(file.originalName),
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": "private, no-store",
-    },
+    headers: { ...downloadHeaders(file), "Content-Length": String(size) },
   });
+}
+
+function downloadHeaders(file: { mimeType: string; originalName: string }) {
+  return {
+    "Content-Type": file.mimeType,
+    "Content-Disposition": attachmentDisposition(file.originalName),
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cache-Control": "private, no-store",
+  };
 }
 
 /** Streams the current file of an asset the actor may see. */
@@ -32,9 +36,29 @@ export async function downloadAsset(db: Database, actor: Actor, assetId: string)
   if (!asset.allowDownload && (actor.role === "rep" || actor.role === "partner")) {
     throw new AppError("forbidden", "This asset is view-only; it cannot be downloaded");
   }
-  const response = await attachmentResponse(file);
+  const response =
+    actor.role === "partner" && file.mimeType === "application/pdf"
+      ? await watermarkedResponse(file, actor)
+      : await attachmentResponse(file);
   await recordAssetActivity(db, actor, "download", asset.id);
   return response;
+}
+
+/** A partner's copy of a PDF carries their org, email and the date on every page. */
+async function watermarkedResponse(
+  file: { storageKey: string; mimeType: string; originalName: string },
+  actor: Actor,
+) {
+  const { body } = await getStorage().get(file.storageKey);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  const stamped = await watermarkPdf(
+    Buffer.concat(chunks),
+    watermarkLine({ orgName: actor.partnerOrgName ?? "", email: actor.email, date: new Date() }),
+  );
+  return new Response(stamped as Uint8Array<ArrayBuffer>, {
+    headers: { ...downloadHeaders(file), "Content-Length": String(stamped.byteLength) },
+  });
 }
 
 /** Streams an earlier version's file; only for roles that manage content (checked by the caller). */

@@ -8,6 +8,7 @@ import type { updateAssetSchema } from "@/lib/schemas/assets";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
+import { applyPartnerVisibility } from "@/server/partners/asset-partner-visibility";
 import { changeAssetStatus } from "./change-asset-status";
 import { assertWorkspaceIds } from "./create-asset";
 
@@ -18,7 +19,7 @@ export async function updateAsset(
   assetId: string,
   patch: z.infer<typeof updateAssetSchema>,
 ) {
-  const { status, ...fields } = patch;
+  const { status, partnerVisibility, ...fields } = patch;
   await db.transaction(async (tx) => {
     const [asset] = await tx
       .select({ id: assets.id })
@@ -51,6 +52,17 @@ export async function updateAsset(
       await tx.delete(assetTerms).where(eq(assetTerms.assetId, assetId));
       if (fields.termIds.length)
         await tx.insert(assetTerms).values(fields.termIds.map((termId) => ({ assetId, termId })));
+    }
+    if (partnerVisibility) {
+      await applyPartnerVisibility(tx, actor, [assetId], partnerVisibility);
+      await recordAudit(tx, {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: "asset.partner_visibility_changed",
+        entityType: "asset",
+        entityId: assetId,
+        data: partnerVisibility,
+      });
     }
     if (Object.keys(fields).length) {
       await recordAudit(tx, {

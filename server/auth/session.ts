@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { loadActor, type Actor } from "@/server/authz/actor";
-import { can, type Permission } from "@/server/authz/permissions";
+import { actorCan, type Permission } from "@/server/authz/permissions";
 import { authOptions } from "./auth-options";
 
 /** The signed-in actor for this request (cached per request), or null. */
@@ -18,6 +18,6 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 export async function requirePageActor(permission?: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/signin");
-  if (permission && !can(actor.role, permission)) forbidden();
+  if (permission && !actorCan(actor, permission)) forbidden();
   return actor;
 }

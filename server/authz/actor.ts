@@ -11,6 +11,7 @@ export interface Actor {
   email: string;
   name: string;
   role: Role;
+  channelManager: boolean;
   partnerOrgId: string | null;
   partnerOrgName: string | null;
   partnerTierRank: number | null;
@@ -35,6 +36,7 @@ export async function loadActor(
       name: users.name,
       role: users.role,
       active: users.active,
+      channelManager: users.channelManager,
       sessionVersion: users.sessionVersion,
       partnerOrgId: users.partnerOrgId,
       partnerOrgName: partnerOrgs.name,
@@ -57,6 +59,7 @@ export async function loadActor(
     email: row.email,
     name: row.name,
     role: row.role,
+    channelManager: row.channelManager,
     partnerOrgId: row.partnerOrgId,
     partnerOrgName: row.partnerOrgName,
     partnerTierRank: row.partnerTierRank,

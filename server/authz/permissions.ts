@@ -30,6 +30,15 @@ export function can(role: Role, permission: Permission): boolean {
   return (table[permission] as readonly Role[]).includes(role);
 }
 
-export function permissionsOf(role: Role): Permission[] {
-  return (Object.keys(table) as Permission[]).filter((p) => can(role, p));
+/**
+ * What an actor may do: its role's permissions, plus partner management for a marketer an admin flagged
+ * as channel manager (a per-person duty, not every marketer's).
+ */
+export function actorCan(actor: { role: Role; channelManager: boolean }, permission: Permission): boolean {
+  if (can(actor.role, permission)) return true;
+  return permission === "partners.manage" && actor.role === "marketer" && actor.channelManager;
+}
+
+export function permissionsOf(actor: { role: Role; channelManager: boolean }): Permission[] {
+  return (Object.keys(table) as Permission[]).filter((p) => actorCan(actor, p));
 }

@@ -71,6 +71,7 @@ export async function seedDemoWorkspace(
         role: a.role,
         team: a.team ?? null,
         partnerOrgId: a.org ? orgIds[a.org]! : null,
+        channelManager: a.channelManager ?? false,
         passwordHash,
       })),
     )

@@ -9,6 +9,8 @@ export interface DemoAccount {
   name: string;
   team?: string;
   org?: string;
+  /** A marketer who manages partner orgs and invitations. */
+  channelManager?: boolean;
 }
 
 export const partnerOrgSpecs = [
@@ -48,7 +50,13 @@ export const demoAccounts: DemoAccount[] = [
     name: "Omar Okafor",
     team: "Competitive Intelligence",
   },
-  { role: "marketer", email: "lena.fischer@northwind.test", name: "Lena Fischer", team: "Field Marketing" },
+  {
+    role: "marketer",
+    email: "lena.fischer@northwind.test",
+    name: "Lena Fischer",
+    team: "Field Marketing",
+    channelManager: true,
+  },
   ...reps.map(([local, name, team]) => ({
     role: "rep" as const,
     email: `${local}@northwind.test`,

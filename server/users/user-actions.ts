@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createPartnerOrgSchema, createUserSchema, updateUserSchema } from "@/lib/schemas/users";
+import { createUserSchema, updateUserSchema } from "@/lib/schemas/users";
 import { authorizedAction } from "@/server/actions/action-client";
-import { createPartnerOrg, createUser, updateUser } from "./user-admin";
+import { createUser, updateUser } from "./user-admin";
 
 export const createUserAction = authorizedAction(
   "users.manage",
@@ -22,15 +22,5 @@ export const updateUserAction = authorizedAction(
     const user = await updateUser(db, actor, input);
     revalidatePath("/admin/users");
     return { id: user.id, role: user.role, active: user.active };
-  },
-);
-
-export const createPartnerOrgAction = authorizedAction(
-  "partners.manage",
-  createPartnerOrgSchema,
-  async ({ actor, db, input }) => {
-    const org = await createPartnerOrg(db, actor, input);
-    revalidatePath("/admin/users");
-    return { id: org.id };
   },
 );

@@ -18,6 +18,7 @@ export function listUsers(db: Database, actor: Actor) {
       role: users.role,
       team: users.team,
       active: users.active,
+      channelManager: users.channelManager,
       partnerOrgId: users.partnerOrgId,
       partnerOrgName: partnerOrgs.name,
       lastSignInAt: users.lastSignInAt,
@@ -26,6 +27,15 @@ export function listUsers(db: Database, actor: Actor) {
     .leftJoin(partnerOrgs, eq(partnerOrgs.id, users.partnerOrgId))
     .where(eq(users.workspaceId, actor.workspaceId))
     .orderBy(asc(users.role), asc(users.name));
+}
+
+export async function getUserOrThrow(db: Database, actor: Actor, userId: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.workspaceId, actor.workspaceId)));
+  if (!user) throw notFound("User not found");
+  return user;
 }
 
 export function listPartnerOrgs(db: Database, actor: Actor) {
@@ -127,6 +137,8 @@ export async function updateUser(db: Database, actor: Actor, input: z.infer<type
         role,
         partnerOrgId: role === "partner" ? partnerOrgId : null,
         active: input.active ?? user.active,
+        // Only marketers carry the flag; admins manage partners anyway.
+        channelManager: role === "marketer" && (input.channelManager ?? user.channelManager),
         sessionVersion: signOut ? user.sessionVersion + 1 : user.sessionVersion,
       })
       .where(eq(users.id, user.id))
@@ -137,7 +149,12 @@ export async function updateUser(db: Database, actor: Actor, input: z.infer<type
       action: "user.updated",
       entityType: "user",
       entityId: user.id,
-      data: { role: input.role, active: input.active, partnerOrgId: input.partnerOrgId },
+      data: {
+        role: input.role,
+        active: input.active,
+        partnerOrgId: input.partnerOrgId,
+        channelManager: input.channelManager,
+      },
     });
     return updated!;
   });

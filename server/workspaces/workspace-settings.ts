@@ -10,6 +10,7 @@ export async function getWorkspaceSettings(db: Database, workspaceId: string) {
   const [row] = await db
     .select({
       name: workspaces.name,
+      logoUrl: workspaces.logoUrl,
       requireSecondApproval: workspaces.requireSecondApproval,
       searchLanguage: workspaces.searchLanguage,
     })

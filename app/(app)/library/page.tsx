@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { listAssets } from "@/server/assets/asset-queries";
 import { requirePageActor } from "@/server/auth/session";
+import { listPartnerOptions } from "@/server/partners/partner-options";
 import { can } from "@/server/authz/permissions";
 import { listTermOptions, termNamesByAsset } from "@/server/taxonomy/taxonomy-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
@@ -25,10 +26,11 @@ export default async function LibraryPage({
   const { stage } = params.parse(await searchParams);
   const db = await getDb();
   const canWrite = can(actor.role, "assets.write");
-  const [stages, assets, terms] = await Promise.all([
+  const [stages, assets, terms, partnerOptions] = await Promise.all([
     listStages(db, actor.workspaceId),
     listAssets(db, actor, { stageId: stage }),
     canWrite ? listTermOptions(db, actor.workspaceId) : [],
+    canWrite ? listPartnerOptions(db, actor) : { tiers: [], orgs: [] },
   ]);
   const tags = await termNamesByAsset(
     db,
@@ -76,7 +78,11 @@ export default async function LibraryPage({
         }
       />
       <StageFilter stages={stages} activeStageId={stage} basePath="/library" />
-      {canWrite ? <SelectableAssetList {...list} stages={stages} terms={terms} /> : <AssetList {...list} />}
+      {canWrite ? (
+        <SelectableAssetList {...list} stages={stages} terms={terms} partnerOptions={partnerOptions} />
+      ) : (
+        <AssetList {...list} />
+      )}
     </>
   );
 }

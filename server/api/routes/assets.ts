@@ -7,12 +7,14 @@ import {
   assetVersionSchema,
   updateAssetSchema,
 } from "@/lib/schemas/assets";
+import { partnerVisibilitySchema } from "@/lib/schemas/partner-visibility";
 import { previewPageResponse, thumbnailResponse, videoStreamResponse } from "@/server/assets/asset-media";
 import { getAssetOrThrow } from "@/server/assets/asset-queries";
 import { addAssetVersion } from "@/server/assets/asset-versions";
 import { downloadAsset, downloadAssetVersion } from "@/server/assets/download-asset";
 import { updateAsset } from "@/server/assets/update-asset";
 import { uploadAsset } from "@/server/assets/upload-asset";
+import { getAssetPartnerVisibility } from "@/server/partners/asset-partner-visibility";
 import { defineRoute } from "../define-route";
 
 const summarize = (
@@ -83,17 +85,22 @@ export const downloadAssetFile = defineRoute({
 export const updateAssetRoute = defineRoute({
   method: "PATCH",
   path: "/api/v1/assets/{id}",
-  summary: "Edit an asset's metadata, stages, tags, status, expiry or review date",
+  summary: "Edit an asset's metadata, stages, tags, status, expiry, review date or partner visibility",
   tag: "Assets",
   permission: "assets.write",
   params: idParam,
   body: updateAssetSchema,
-  response: assetSummarySchema,
+  response: z
+    .object({ ...assetSummarySchema.shape, partnerVisibility: partnerVisibilitySchema })
+    .meta({ id: "EditedAsset" }),
   errors: [404, 409],
   handler: async ({ actor, db, params, body }) => {
     await updateAsset(db, actor, params.id, body);
     const { asset, stageIds } = await getAssetOrThrow(db, actor, params.id);
-    return summarize(asset, stageIds);
+    return {
+      ...summarize(asset, stageIds),
+      partnerVisibility: await getAssetPartnerVisibility(db, asset.id),
+    };
   },
 });
 

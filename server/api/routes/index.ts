@@ -27,9 +27,11 @@ import {
   rateAssetRoute,
 } from "./feedback";
 import { getMe, getStages } from "./me";
+import { createPartnerOrgRoute, listPartnerOrgsRoute, updatePartnerOrgRoute } from "./partner-orgs";
 import { recordSearchClickRoute, searchAssetsRoute } from "./search";
 import { createToken, listTokens, revokeToken } from "./tokens";
 import { createDealUsageRoute, deleteUsageRoute, listDealUsagesRoute, updateUsageRoute } from "./usages";
+import { createUserRoute, listUsersRoute, updateUserRoute } from "./users";
 
 /** Every /api/v1 endpoint; the OpenAPI document is generated from this list. */
 export const apiRoutes: ApiRoute[] = [
@@ -66,4 +68,10 @@ export const apiRoutes: ApiRoute[] = [
   postAssetCommentRoute,
   listAssetAnalyticsRoute,
   getAssetAnalyticsRoute,
+  listUsersRoute,
+  createUserRoute,
+  updateUserRoute,
+  listPartnerOrgsRoute,
+  createPartnerOrgRoute,
+  updatePartnerOrgRoute,
 ];

@@ -21,7 +21,7 @@ export const getMe = defineRoute({
       actor.partnerOrgId && actor.partnerOrgName
         ? { id: actor.partnerOrgId, name: actor.partnerOrgName }
         : null,
-    permissions: permissionsOf(actor.role),
+    permissions: permissionsOf(actor),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { CreatePartnerOrgForm } from "@/components/admin/create-partner-org-form";
+import Link from "next/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRowActions } from "@/components/admin/user-row-actions";
 import { Badge } from "@/components/ui/badge";
@@ -7,18 +7,14 @@ import { getDb } from "@/db/client";
 import { formatDate } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
 import { requirePageActor } from "@/server/auth/session";
-import { listPartnerOrgs, listTiers, listUsers } from "@/server/users/user-admin";
+import { listPartnerOrgs, listUsers } from "@/server/users/user-admin";
 
 export const metadata = { title: "Users" };
 
 export default async function AdminUsersPage() {
   const actor = await requirePageActor("users.manage");
   const db = await getDb();
-  const [users, orgs, tiers] = await Promise.all([
-    listUsers(db, actor),
-    listPartnerOrgs(db, actor),
-    listTiers(db, actor),
-  ]);
+  const [users, orgs] = await Promise.all([listUsers(db, actor), listPartnerOrgs(db, actor)]);
   return (
     <>
       <PageHeader
@@ -69,19 +65,14 @@ export default async function AdminUsersPage() {
           </table>
         </Card>
         <Card title="Partner organisations">
-          <CreatePartnerOrgForm tiers={tiers} />
-          <ul className="mt-4 divide-y divide-slate-100 text-sm" aria-label="Partner organisations">
-            {orgs.map((o) => (
-              <li key={o.id} className="flex justify-between py-2">
-                <span className="font-medium">{o.name}</span>
-                <span className="text-slate-500">
-                  {o.tierName} · {o.region ?? "All regions"} · {o.members}{" "}
-                  {o.members === 1 ? "user" : "users"}
-                  {!o.active ? " · deactivated" : ""}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <p className="text-sm text-slate-600">
+            {orgs.length} {orgs.length === 1 ? "organisation" : "organisations"}. Create them, set tiers and
+            invite their people on{" "}
+            <Link href="/partners" className="text-brand-700 underline">
+              Partners
+            </Link>
+            .
+          </p>
         </Card>
       </div>
     </>

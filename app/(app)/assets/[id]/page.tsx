@@ -24,6 +24,8 @@ import { myOpenDeals } from "@/server/deals/deal-queries";
 import { listCommentThreads } from "@/server/feedback/asset-comments";
 import { getAssetFeedbackSummary, newNotHelpedRatings } from "@/server/feedback/feedback-stats";
 import { orNotFound } from "@/server/pages/or-not-found";
+import { getAssetPartnerVisibility } from "@/server/partners/asset-partner-visibility";
+import { listPartnerOptions } from "@/server/partners/partner-options";
 import { recordAssetActivity } from "@/server/activity/record-activity";
 import { recordSearchClick } from "@/server/search/search-analytics";
 import { listTermOptions } from "@/server/taxonomy/taxonomy-queries";
@@ -61,16 +63,18 @@ export default async function AssetPage({
     listCommentThreads(db, actor, asset.id),
     canManageFeedback ? newNotHelpedRatings(db, actor, asset.id) : [],
   ]);
-  const [stages, summary, deals, versions, tags, termOptions, text, settings] = await Promise.all([
-    listStages(db, actor.workspaceId),
-    internal ? assetUsageSummary(db, actor, asset.id) : null,
-    can(actor.role, "usage.write") ? myOpenDeals(db, actor) : [],
-    canEdit ? listAssetVersions(db, actor, asset.id) : [],
-    assetTermList(db, asset.id),
-    canEdit ? listTermOptions(db, actor.workspaceId) : [],
-    file?.id ? fileTextOutline(db, file.id) : { text: null, totalChars: 0 },
-    getWorkspaceSettings(db, actor.workspaceId),
-  ]);
+  const [stages, summary, deals, versions, tags, termOptions, text, settings, partnerEdit] =
+    await Promise.all([
+      listStages(db, actor.workspaceId),
+      internal ? assetUsageSummary(db, actor, asset.id) : null,
+      can(actor.role, "usage.write") ? myOpenDeals(db, actor) : [],
+      canEdit ? listAssetVersions(db, actor, asset.id) : [],
+      assetTermList(db, asset.id),
+      canEdit ? listTermOptions(db, actor.workspaceId) : [],
+      file?.id ? fileTextOutline(db, file.id) : { text: null, totalChars: 0 },
+      getWorkspaceSettings(db, actor.workspaceId),
+      canEdit ? Promise.all([getAssetPartnerVisibility(db, asset.id), listPartnerOptions(db, actor)]) : null,
+    ]);
   const analytics = can(actor.role, "analytics.read")
     ? await getAssetAnalytics(db, actor.workspaceId, asset.id, parsePageFilters({}).filters)
     : null;
@@ -189,7 +193,7 @@ export default async function AssetPage({
               partnerView={!internal}
             />
           </Card>
-          {canEdit ? (
+          {canEdit && partnerEdit ? (
             <Card title="Details">
               <details>
                 <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit details</summary>
@@ -205,9 +209,11 @@ export default async function AssetPage({
                       expiresAt: asset.expiresAt?.toISOString() ?? null,
                       reviewBy: asset.reviewBy?.toISOString() ?? null,
                       allowDownload: asset.allowDownload,
+                      partnerVisibility: partnerEdit[0],
                     }}
                     stages={stages}
                     terms={termOptions}
+                    partnerOptions={partnerEdit[1]}
                   />
                 </div>
               </details>

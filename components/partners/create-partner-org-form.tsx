@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
-import { createPartnerOrgAction } from "@/server/users/user-actions";
+import { createPartnerOrgAction } from "@/server/partners/partner-actions";
 
 export function CreatePartnerOrgForm({ tiers }: { tiers: { id: string; name: string }[] }) {
   const router = useRouter();

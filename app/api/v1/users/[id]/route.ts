@@ -1,0 +1,3 @@
+import { updateUserRoute } from "@/server/api/routes/users";
+
+export const PATCH = updateUserRoute.handler;

@@ -1,0 +1,63 @@
+import "server-only";
+import { z } from "zod";
+import { idParam } from "@/lib/schemas/api-common";
+import { partnerOrgSchema, updatePartnerOrgSchema } from "@/lib/schemas/partners";
+import { createPartnerOrgSchema } from "@/lib/schemas/users";
+import {
+  getPartnerOrgDetails,
+  listPartnerOrgDetails,
+  updatePartnerOrg,
+} from "@/server/partners/partner-orgs";
+import { createPartnerOrg } from "@/server/users/user-admin";
+import { defineRoute } from "../define-route";
+
+const present = (o: Awaited<ReturnType<typeof getPartnerOrgDetails>>) => ({
+  id: o.id,
+  name: o.name,
+  tierId: o.tierId,
+  tierName: o.tierName,
+  region: o.region,
+  active: o.active,
+  members: o.members,
+  createdAt: o.createdAt.toISOString(),
+});
+
+export const listPartnerOrgsRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/partner-orgs",
+  summary: "Partner organisations with their tier and region (admins)",
+  tag: "Administration",
+  permission: "users.manage",
+  response: z.object({ data: z.array(partnerOrgSchema) }),
+  handler: async ({ actor, db }) => ({ data: (await listPartnerOrgDetails(db, actor)).map(present) }),
+});
+
+export const createPartnerOrgRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/partner-orgs",
+  summary: "Create a partner organisation at a tier, optionally limited to a region (admins)",
+  tag: "Administration",
+  permission: "users.manage",
+  body: createPartnerOrgSchema.meta({ id: "CreatePartnerOrg" }),
+  response: partnerOrgSchema,
+  successStatus: 201,
+  errors: [409],
+  handler: async ({ actor, db, body }) => {
+    const org = await createPartnerOrg(db, actor, body);
+    return present(await getPartnerOrgDetails(db, actor, org.id));
+  },
+});
+
+export const updatePartnerOrgRoute = defineRoute({
+  method: "PATCH",
+  path: "/api/v1/partner-orgs/{id}",
+  summary:
+    "Change a partner organisation's tier, region or active state; deactivating signs its users out (admins)",
+  tag: "Administration",
+  permission: "users.manage",
+  params: idParam,
+  body: updatePartnerOrgSchema,
+  response: partnerOrgSchema,
+  errors: [404],
+  handler: async ({ actor, db, params, body }) => present(await updatePartnerOrg(db, actor, params.id, body)),
+});
