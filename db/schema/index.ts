@@ -5,3 +5,5 @@ export * from "./deals";
 export * from "./activity";
 export * from "./crm";
 export * from "./mail";
+export * from "./requests";
+export * from "./notifications";

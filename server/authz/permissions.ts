@@ -14,6 +14,9 @@ const table = {
   "taxonomy.manage": ["admin", "marketer"],
   "tokens.manage": ["admin", "marketer", "rep"],
   "settings.manage": ["admin"],
+  "requests.create": ["admin", "marketer", "rep", "partner"],
+  "requests.triage": ["admin", "marketer"],
+  "announcements.publish": ["admin", "marketer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof table;
