@@ -20,6 +20,8 @@ import {
 } from "./deals";
 import { importDealsRoute, previewImportRoute } from "./deal-import";
 import { getMe, getStages } from "./me";
+import { listNotificationsRoute, markNotificationsReadRoute } from "./notifications";
+import { createRequestRoute, listRequestsRoute, updateRequestRoute, voteRequestRoute } from "./requests";
 import { recordSearchClickRoute, searchAssetsRoute } from "./search";
 import { createToken, listTokens, revokeToken } from "./tokens";
 import { createDealUsageRoute, deleteUsageRoute, listDealUsagesRoute, updateUsageRoute } from "./usages";
@@ -53,4 +55,10 @@ export const apiRoutes: ApiRoute[] = [
   createDealUsageRoute,
   updateUsageRoute,
   deleteUsageRoute,
+  listRequestsRoute,
+  createRequestRoute,
+  updateRequestRoute,
+  voteRequestRoute,
+  listNotificationsRoute,
+  markNotificationsReadRoute,
 ];

@@ -1,0 +1,11 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import { notifyExpiringContent } from "./expiring-content";
+import { sendDueDigests } from "./send-digests";
+
+/** The periodic notification work: expiry warnings first, so they make it into the digests sent now. */
+export async function runNotificationSweep(db: Database, opts: { workspaceId?: string } = {}) {
+  const expiring = await notifyExpiringContent(db);
+  const digests = await sendDueDigests(db, opts);
+  return { expiring, digests };
+}
