@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { roleLabels, type Role } from "@/lib/roles";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { QuickSearch } from "@/components/search/quick-search";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -8,9 +9,11 @@ import { SignOutButton } from "./sign-out-button";
 export function AppShell({
   nav,
   user,
+  unread,
   children,
 }: {
   nav: NavItem[];
+  unread: number;
   user: { name: string; email: string; role: Role; org: string | null };
   children: ReactNode;
 }) {
@@ -27,6 +30,7 @@ export function AppShell({
           <NavLinks items={nav} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <QuickSearch />
+            <NotificationBell unread={unread} />
             <span className="text-right leading-tight">
               <span className="block font-medium text-slate-900" data-testid="current-user">
                 {user.name}

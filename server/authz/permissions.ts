@@ -17,6 +17,7 @@ const table = {
   "requests.create": ["admin", "marketer", "rep", "partner"],
   "requests.triage": ["admin", "marketer"],
   "announcements.publish": ["admin", "marketer"],
+  "notifications.manage": ["admin", "marketer", "rep", "partner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof table;

@@ -110,7 +110,7 @@ export async function notifyRequestUpdate(
     excludeUserId: input.actorId,
   };
   if (!input.assetId) {
-    await fanOut(tx, { ...common, link: `/requests?open=${input.requestId}` });
+    await fanOut(tx, { ...common, link: `/requests#request-${input.requestId}` });
     return;
   }
   await fanOut(tx, {
@@ -120,7 +120,7 @@ export async function notifyRequestUpdate(
   });
   await fanOut(tx, {
     ...common,
-    link: `/requests?open=${input.requestId}`,
+    link: `/requests#request-${input.requestId}`,
     asset: { id: input.assetId, audience: "hidden" },
   });
 }

@@ -5,6 +5,7 @@ import { AssetViewer } from "@/components/assets/asset-viewer";
 import { EditAssetForm } from "@/components/assets/edit-asset-form";
 import { NewVersionForm } from "@/components/assets/new-version-form";
 import { UsedInDealMenu } from "@/components/assets/used-in-deal-menu";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -15,6 +16,7 @@ import { listAssetVersions } from "@/server/assets/asset-versions";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
 import { myOpenDeals } from "@/server/deals/deal-queries";
+import { isFollowing } from "@/server/notifications/subscriptions";
 import { orNotFound } from "@/server/pages/or-not-found";
 import { recordAssetActivity } from "@/server/activity/record-activity";
 import { recordSearchClick } from "@/server/search/search-analytics";
@@ -78,16 +80,23 @@ export default async function AssetPage({
           </span>
         }
         actions={
-          can(actor.role, "assets.publish") ? (
-            <AssetStatusActions
-              assetId={asset.id}
-              status={asset.status}
-              approval={{
-                required: settings.requireSecondApproval,
-                sentByMe: (asset.submittedForReviewById ?? asset.ownerId) === actor.userId,
-              }}
+          <>
+            <FollowButton
+              name={asset.title}
+              target={{ assetId: asset.id }}
+              following={await isFollowing(db, actor, { assetId: asset.id })}
             />
-          ) : null
+            {can(actor.role, "assets.publish") ? (
+              <AssetStatusActions
+                assetId={asset.id}
+                status={asset.status}
+                approval={{
+                  required: settings.requireSecondApproval,
+                  sentByMe: (asset.submittedForReviewById ?? asset.ownerId) === actor.userId,
+                }}
+              />
+            ) : null}
+          </>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
