@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { sendDueDigestsAction } from "@/server/notifications/notification-actions";
 
-/** Runs the notification sweep for this workspace now instead of at the next five-minute tick. */
+/** Sends every pending digest of the workspace now instead of at each person's daily or weekly time. */
 export function SendDigestsButton() {
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -26,14 +26,14 @@ export function SendDigestsButton() {
             if (!r.ok) return setMessage(r.error);
             setMessage(
               r.data.digests === 0
-                ? "No digests are due"
+                ? "No digests were pending"
                 : `${r.data.digests} ${r.data.digests === 1 ? "digest" : "digests"} written`,
             );
             router.refresh();
           })
         }
       >
-        Send due digests now
+        Send pending digests now
       </Button>
     </span>
   );

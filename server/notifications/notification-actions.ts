@@ -55,12 +55,12 @@ export const publishAnnouncementAction = authorizedAction(
   },
 );
 
-/** Settings → Outgoing mail: send the digests that are due now instead of waiting for the next sweep. */
+/** Settings → Outgoing mail: send every pending digest of the workspace now, before its day or week is out. */
 export const sendDueDigestsAction = authorizedAction(
   "settings.manage",
   z.object({}),
   async ({ actor, db }) => {
-    const result = await runNotificationSweep(db, { workspaceId: actor.workspaceId });
+    const result = await runNotificationSweep(db, { workspaceId: actor.workspaceId, early: true });
     revalidatePath("/settings/outbox");
     return result;
   },

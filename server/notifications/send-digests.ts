@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { notificationSettings, notifications, users } from "@/db/schema";
 import { notificationKindLabels, type NotificationKind } from "@/lib/notifications";
@@ -15,15 +15,22 @@ export const DIGEST_MAX_ITEMS = 25;
 const dueAfter = sql`case coalesce(${notificationSettings.digest}, 'daily')
   when 'weekly' then interval '6 days 23 hours 30 minutes' else interval '23 hours 30 minutes' end`;
 
-const isDue = sql`coalesce(${notificationSettings.digest}, 'daily') <> 'off'
+const wantsEmail = sql`coalesce(${notificationSettings.digest}, 'daily') <> 'off'`;
+const isDue = sql`${wantsEmail}
   and (${notificationSettings.lastDigestAt} is null or ${notificationSettings.lastDigestAt} <= now() - ${dueAfter})`;
 
 /**
  * Sends every person whose daily or weekly digest is due ONE email with everything unread that no earlier
  * digest carried, however many events there were. Returns how many digests went out. Safe to run on several
- * instances at once: each person's settings row is locked while their digest is written.
+ * instances at once: each person's settings row is locked while their digest is written. `early` sends the
+ * pending digests now, before their day or week is out (an admin's "send now"); people who chose no email
+ * still get none.
  */
-export async function sendDueDigests(db: Database, opts: { workspaceId?: string } = {}): Promise<number> {
+export async function sendDueDigests(
+  db: Database,
+  opts: { workspaceId?: string; early?: boolean } = {},
+): Promise<number> {
+  const ready = opts.early ? wantsEmail : isDue;
   const candidates = await db
     .select({ id: users.id })
     .from(users)
@@ -32,24 +39,24 @@ export async function sendDueDigests(db: Database, opts: { workspaceId?: string 
       and(
         eq(users.active, true),
         opts.workspaceId ? eq(users.workspaceId, opts.workspaceId) : undefined,
-        isDue,
+        ready,
         sql`exists (select 1 from ${notifications} n
           where n.recipient_id = ${users.id} and n.read_at is null and n.digested_at is null)`,
       ),
     )
     .limit(1000);
   let sent = 0;
-  for (const { id } of candidates) if (await sendDigest(db, id)) sent++;
+  for (const { id } of candidates) if (await sendDigest(db, id, ready)) sent++;
   return sent;
 }
 
-async function sendDigest(db: Database, userId: string): Promise<boolean> {
+async function sendDigest(db: Database, userId: string, ready: SQL): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.insert(notificationSettings).values({ userId }).onConflictDoNothing();
     const [settings] = await tx
       .select({ userId: notificationSettings.userId })
       .from(notificationSettings)
-      .where(and(eq(notificationSettings.userId, userId), isDue))
+      .where(and(eq(notificationSettings.userId, userId), ready))
       .for("update", { skipLocked: true });
     if (!settings) return false;
     const actor = await loadActor(tx, userId);

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { assetUsages, notifications, outboundEmails, users } from "@/db/schema";
@@ -135,6 +135,14 @@ describe("no notification storms", () => {
     expect(await sendDueDigests(handle.db, { workspaceId: ws.workspace.id })).toBe(0);
     await publishDraft(ws, { title: "Battlecard late", type: "battlecard" });
     expect(await sendDueDigests(handle.db, { workspaceId: ws.workspace.id })).toBe(0);
+    // An admin's "send now" sends it early: one more email with only the new entry.
+    expect(await sendDueDigests(handle.db, { workspaceId: ws.workspace.id, early: true })).toBe(1);
+    const [latest] = await handle.db
+      .select()
+      .from(outboundEmails)
+      .where(eq(outboundEmails.recipientId, rep.userId))
+      .orderBy(desc(outboundEmails.createdAt));
+    expect(latest!.subject).toBe("Baton: 1 update for you");
   });
 
   it("a digest lists at most its cap, counts the rest, and leaves read entries out", async () => {
