@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, demoAccounts, partnerOrgSpecs } from "./people";
 import { createRandom } from "./random";
 import { seedAssets, type SeedContext } from "./seed-assets";
 import { seedDeals } from "./seed-deals";
+import { seedRequests } from "./seed-requests";
 
 export { DEMO_PASSWORD, demoAccounts } from "./people";
 
@@ -96,5 +97,10 @@ export async function seedDemoWorkspace(
       .map((p) => ({ id: p.id, orgId: p.partnerOrgId! })),
     lossReasonIds: (await lossReasonsOf(db, workspace.id)).map((l) => l.id),
   });
+  await seedRequests(
+    db,
+    { workspaceId: workspace.id, now, stageIds: ctx.stageIds, termIds: ctx.termIds, assets: seededAssets },
+    { byEmail: new Map(people.map((p) => [p.email, { id: p.id, partnerOrgId: p.partnerOrgId }])) },
+  );
   return { workspaceId: workspace.id, users: people.length, assets: seededAssets.length + 1, ...dealSummary };
 }
