@@ -129,15 +129,13 @@ export async function seedRequests(
         updatedAt: new Date(at.getTime() + DAY),
       })
       .returning({ id: contentRequests.id });
-    await db
-      .insert(contentRequestVotes)
-      .values(
-        [s.by, ...s.voters].map((local, i) => ({
-          requestId: row!.id,
-          userId: user(local).id,
-          createdAt: new Date(at.getTime() + i * 3_600_000),
-        })),
-      );
+    await db.insert(contentRequestVotes).values(
+      [s.by, ...s.voters].map((local, i) => ({
+        requestId: row!.id,
+        userId: user(local).id,
+        createdAt: new Date(at.getTime() + i * 3_600_000),
+      })),
+    );
   }
 
   const linked = ctx.assets.filter((a) => a.status === "published" && a.type === "battlecard").slice(0, 2);

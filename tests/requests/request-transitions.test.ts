@@ -169,4 +169,24 @@ describe("field requests", () => {
       fieldErrors: { dealId: ["Choose one of your deals"] },
     });
   });
+
+  it("a partner whose request is delivered with an asset it may not see is told without the link", async () => {
+    const [partner, marketer] = [await ws.actor(ws.people.partnerLow), await ws.actor(ws.people.marketer)];
+    const r = await createRequest(handle.db, partner, {
+      title: "Reseller ROI model",
+      details: "",
+      urgency: "normal",
+    });
+    await updateRequest(handle.db, marketer, r.id, { status: "accepted" });
+    await updateRequest(handle.db, marketer, r.id, { status: "delivered", deliveredAssetId: assetId });
+    const told = await handle.db.select().from(notifications).where(eq(notifications.requestId, r.id));
+    const delivered = told.filter((n) => n.title.startsWith("Delivered"));
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toMatchObject({
+      recipientId: partner.userId,
+      assetId: null,
+      link: `/requests#request-${r.id}`,
+    });
+    expect((await getRequestOrThrow(handle.db, partner, r.id)).deliveredAsset).toBeNull();
+  });
 });
