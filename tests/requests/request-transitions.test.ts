@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { auditLog, contentRequests, notifications } from "@/db/schema";
 import { requestStatuses, requestMoves, type RequestStatus } from "@/lib/requests";
 import { createRequest } from "@/server/requests/create-request";
+import { requestDemand } from "@/server/requests/request-demand";
 import { getRequestOrThrow, listRequests } from "@/server/requests/request-queries";
 import { updateRequest, voteForRequest } from "@/server/requests/triage-request";
 import { createTestDatabase } from "../support/test-db";
@@ -188,5 +189,37 @@ describe("field requests", () => {
       link: `/requests#request-${r.id}`,
     });
     expect((await getRequestOrThrow(handle.db, partner, r.id)).deliveredAsset).toBeNull();
+  });
+
+  it("demand counts open requests and their votes by stage and by competitor", async () => {
+    const local = await createTestWorkspace(handle.db);
+    const [rep, otherRep, marketer] = [
+      await local.actor(local.people.rep),
+      await local.actor(local.people.otherRep),
+      await local.actor(local.people.marketer),
+    ];
+    const a = await createRequest(handle.db, rep, {
+      title: "Stage two need",
+      details: "",
+      urgency: "normal",
+      stageId: local.stages[1]!.id,
+    });
+    await createRequest(handle.db, otherRep, {
+      title: "Another",
+      details: "",
+      urgency: "normal",
+      stageId: local.stages[1]!.id,
+    });
+    const closed = await createRequest(handle.db, rep, {
+      title: "Old",
+      details: "",
+      urgency: "normal",
+      stageId: local.stages[2]!.id,
+    });
+    await voteForRequest(handle.db, marketer, a.id);
+    await updateRequest(handle.db, marketer, closed.id, { status: "declined", declineReason: "No" });
+    const demand = await requestDemand(handle.db, marketer);
+    expect(demand.byStage).toEqual([{ name: local.stages[1]!.name, requests: 2, votes: 3 }]);
+    expect(demand.byCompetitor).toEqual([]);
   });
 });

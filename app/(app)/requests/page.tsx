@@ -1,18 +1,25 @@
 import Link from "next/link";
+import { DemandSummary } from "@/components/requests/demand-summary";
 import { RequestBoard } from "@/components/requests/request-board";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
+import { requestDemand } from "@/server/requests/request-demand";
 import { listRequests } from "@/server/requests/request-queries";
 
 export const metadata = { title: "Content requests" };
 
 export default async function RequestsPage() {
   const actor = await requirePageActor("requests.create");
-  const requests = (await listRequests(await getDb(), actor)).filter((r) => r.status !== "merged");
+  const db = await getDb();
   const triage = can(actor.role, "requests.triage");
+  const [all, demand] = await Promise.all([
+    listRequests(db, actor),
+    triage ? requestDemand(db, actor) : Promise.resolve(null),
+  ]);
+  const requests = all.filter((r) => r.status !== "merged");
   return (
     <>
       <PageHeader
@@ -30,6 +37,7 @@ export default async function RequestsPage() {
           </Link>
         }
       />
+      {demand ? <DemandSummary {...demand} /> : null}
       {requests.length === 0 ? (
         <EmptyState title="No requests yet">
           Missing a case study, battlecard or talk track? Use “Request content” and marketing will see it
