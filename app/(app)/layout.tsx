@@ -7,6 +7,7 @@ import { countOpenFeedback } from "@/server/feedback/feedback-attention";
 import { actorCan, can } from "@/server/authz/permissions";
 import { settingsTabsFor } from "@/server/authz/settings-access";
 import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
+import { countUnread } from "@/server/notifications/notification-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +16,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const marketing = can(actor.role, "assets.write");
   const db = await getDb();
   // The badge counts what the owner must act on: content problems plus new feedback from the field.
-  const [attention, workspace] = await Promise.all([
+  const [attention, workspace, unread] = await Promise.all([
     marketing
       ? Promise.all([countOwnerAttention(db, actor), countOpenFeedback(db, actor)]).then(([a, b]) => a + b)
       : 0,
     getWorkspaceSettings(db, actor.workspaceId),
+    countUnread(db, actor),
   ]);
   const nav = [
     { href: "/library", label: "Library", show: can(actor.role, "assets.read") },
@@ -34,6 +36,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       label: "What works",
       show: can(actor.role, "analytics.stage_insights") && !can(actor.role, "analytics.read"),
     },
+    { href: "/requests", label: "Requests", show: can(actor.role, "requests.create") },
     { href: "/assets/new", label: "Upload", show: can(actor.role, "assets.write") },
     { href: "/partners", label: "Partners", show: actorCan(actor, "partners.manage") },
     { href: "/admin/users", label: "Admin", show: can(actor.role, "users.manage") },
@@ -44,6 +47,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       nav={nav}
       user={{ name: actor.name, email: actor.email, role: actor.role, org: actor.partnerOrgName }}
       brand={{ name: workspace.name, logoUrl: workspace.logoUrl }}
+      unread={unread}
     >
       {children}
     </AppShell>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { roleLabels, type Role } from "@/lib/roles";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { QuickSearch } from "@/components/search/quick-search";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -9,9 +10,11 @@ export function AppShell({
   nav,
   user,
   brand,
+  unread,
   children,
 }: {
   nav: NavItem[];
+  unread: number;
   user: { name: string; email: string; role: Role; org: string | null };
   /** The workspace's name and logo; partners see the portal under it, with their org's name. */
   brand: { name: string; logoUrl: string | null };
@@ -37,6 +40,7 @@ export function AppShell({
           <NavLinks items={nav} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <QuickSearch />
+            <NotificationBell unread={unread} />
             <span className="text-right leading-tight">
               <span className="block font-medium text-slate-900" data-testid="current-user">
                 {user.name}

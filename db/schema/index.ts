@@ -9,3 +9,5 @@ export * from "./feedback";
 export * from "./plays";
 export * from "./analytics";
 export * from "./partners";
+export * from "./requests";
+export * from "./notifications";

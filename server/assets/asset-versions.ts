@@ -8,6 +8,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 import { enqueueFileProcessing } from "@/server/files/enqueue-processing";
+import { notifyAssetVersion } from "@/server/notifications/notify";
 import { getStorage } from "@/server/storage";
 import { receiveUpload } from "./receive-upload";
 
@@ -93,6 +94,13 @@ export async function addAssetVersion(db: Database, actor: Actor, assetId: strin
         entityType: "asset",
         entityId: assetId,
         data: { version: next, fileId: fileRow!.id },
+      });
+      await notifyAssetVersion(tx, {
+        assetId,
+        versionId: version!.id,
+        version: next,
+        note: version!.note,
+        actorId: actor.userId,
       });
       return { version: version!, file: fileRow! };
     });

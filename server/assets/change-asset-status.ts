@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
+import { notifyAssetPublished } from "@/server/notifications/notify";
 
 const allowedMoves: Record<AssetStatus, AssetStatus[]> = {
   draft: ["in_review", "published", "archived"],
@@ -60,6 +61,7 @@ export async function changeAssetStatus(db: Database, actor: Actor, assetId: str
       entityId: assetId,
       data: { from: current.status, to, ...(approving ? { approvedBy: actor.userId } : {}) },
     });
+    if (to === "published") await notifyAssetPublished(tx, { assetId, actorId: actor.userId });
     return { status: to };
   });
 }

@@ -16,6 +16,7 @@ import type { z } from "zod";
 import type { assetMetadataSchema } from "@/lib/schemas/assets";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
+import { notifyAssetPublished } from "@/server/notifications/notify";
 import type { ReceivedFile } from "./receive-upload";
 
 /** Creates the file row, the asset, its first version, stage and tag links and the audit entry, atomically. */
@@ -65,6 +66,7 @@ export async function createAssetFromFile(
       entityId: asset!.id,
       data: { title: metadata.title, status: metadata.status, fileId: fileRow!.id },
     });
+    if (published) await notifyAssetPublished(tx, { assetId: asset!.id, actorId: actor.userId });
     return { asset: { ...asset!, currentVersionId: version!.id }, fileId: fileRow!.id };
   });
 }

@@ -22,6 +22,10 @@ const table = {
   "taxonomy.manage": ["admin", "marketer"],
   "tokens.manage": ["admin", "marketer", "rep"],
   "settings.manage": ["admin"],
+  "requests.create": ["admin", "marketer", "rep", "partner"],
+  "requests.triage": ["admin", "marketer"],
+  "announcements.publish": ["admin", "marketer"],
+  "notifications.manage": ["admin", "marketer", "rep", "partner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof table;

@@ -1,6 +1,14 @@
 import "server-only";
 import { and, eq, exists, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { assetPartnerOrgs, assets, deals, partnerTiers } from "@/db/schema";
+import {
+  assetPartnerOrgs,
+  assets,
+  contentRequests,
+  deals,
+  partnerOrgs,
+  partnerTiers,
+  users,
+} from "@/db/schema";
 import type { Actor } from "./actor";
 
 /**
@@ -54,4 +62,38 @@ export function canEditDeal(actor: Actor, deal: { ownerId: string; partnerOrgId:
   if (actor.role === "admin") return true;
   if (actor.role === "partner") return deal.partnerOrgId !== null && deal.partnerOrgId === actor.partnerOrgId;
   return deal.ownerId === actor.userId;
+}
+
+/**
+ * assetVisibility's rule for many viewers at once: a condition on a `users` row (in the same query as an
+ * `assets` row) that holds when that user, loaded as an actor, would see the asset. Notifications fan out
+ * through it so nobody hears about an asset they may not open; tests/authz keep the two rules in step.
+ */
+export function assetVisibleToUser(): SQL {
+  const live = sql`${assets.status} = 'published' and (${assets.expiresAt} is null or ${assets.expiresAt} > now())`;
+  const partnerSees = sql`exists (
+    select 1 from ${partnerOrgs} po join ${partnerTiers} vt on vt.id = po.tier_id
+    where po.id = ${users.partnerOrgId} and po.active
+      and (${assets.partnerRegion} is null or ${assets.partnerRegion} = po.region)
+      and (
+        ${assets.partnerAccess} = 'all'
+        or (${assets.partnerAccess} = 'tier' and exists (
+          select 1 from ${partnerTiers} mt where mt.id = ${assets.minPartnerTierId} and mt.rank <= vt.rank))
+        or (${assets.partnerAccess} <> 'none' and exists (
+          select 1 from ${assetPartnerOrgs} apo
+          where apo.asset_id = ${assets.id} and apo.partner_org_id = po.id))
+      ))`;
+  return sql`(${users.workspaceId} = ${assets.workspaceId} and ${users.active} and (
+    ${users.role} in ('admin', 'marketer')
+    or (${live} and (${users.role} = 'rep' or (${users.role} = 'partner' and ${partnerSees})))
+  ))`;
+}
+
+/** Internal users see every field request of the workspace; partners only their own org's. */
+export function requestVisibility(actor: Actor): SQL {
+  const inWorkspace = eq(contentRequests.workspaceId, actor.workspaceId);
+  if (actor.role !== "partner") return inWorkspace;
+  return actor.partnerOrgId
+    ? and(inWorkspace, eq(contentRequests.partnerOrgId, actor.partnerOrgId))!
+    : sql`false`;
 }

@@ -14,6 +14,7 @@ import { seedAssets, type SeedContext } from "./seed-assets";
 import { seedDeals } from "./seed-deals";
 import { seedFeedback } from "./seed-feedback";
 import { seedPlays } from "./seed-plays";
+import { seedRequests } from "./seed-requests";
 
 export { DEMO_PASSWORD, demoAccounts } from "./people";
 
@@ -101,6 +102,11 @@ export async function seedDemoWorkspace(
   });
   const playCount = await seedPlays(ctx, seededAssets);
   const feedback = await seedFeedback(ctx, dealSummary);
+  await seedRequests(
+    db,
+    { workspaceId: workspace.id, now, stageIds: ctx.stageIds, termIds: ctx.termIds, assets: seededAssets },
+    { byEmail: new Map(people.map((p) => [p.email, { id: p.id, partnerOrgId: p.partnerOrgId }])) },
+  );
   return {
     workspaceId: workspace.id,
     users: people.length,

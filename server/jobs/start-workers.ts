@@ -5,16 +5,22 @@ import { sweepPendingFiles } from "@/server/files/enqueue-processing";
 import { processFile } from "@/server/files/process-file";
 import { deliverQueuedEmails } from "@/server/mail/deliver-emails";
 import { smtpTransport } from "@/server/mail/mail-transport";
+import { runNotificationSweep } from "@/server/notifications/notification-sweep";
 import { env } from "@/env";
 import type { StorageDriver } from "@/server/storage";
 import { fileProcessingQueue, type FileProcessingJob } from "./job-queue";
 
 const SWEEP_EVERY_MS = 60_000;
 const MAIL_EVERY_MS = 10_000;
+const NOTIFICATION_SWEEP_EVERY_MS = 5 * 60_000;
 
 /**
  * Runs the file-processing worker in this process, sweeps up files whose job was never queued, and
- * (with SMTP configured) sends queued mail.
+ * (with SMTP configured) sends queued mail. Every few minutes it also tells owners about content about to
+ * expire and sends the digests that are due: an interval sweep rather than a pg-boss schedule (the queue is
+ * created with `schedule: false`), because "due" is decided per person from their own digest setting and
+ * last digest, so the sweep is idempotent and safe to run on every instance at once (rows are locked with
+ * SKIP LOCKED), exactly like the file and mail sweeps here.
  */
 export async function startWorkers(deps: { db: Database; queue: PgBoss; storage: StorageDriver }) {
   const { db, queue, storage } = deps;
@@ -42,8 +48,13 @@ export async function startWorkers(deps: { db: Database; queue: PgBoss; storage:
       }, MAIL_EVERY_MS)
     : undefined;
   mailTimer?.unref();
+  const notificationTimer = setInterval(() => {
+    runNotificationSweep(db).catch((error) => console.error("Notification sweep failed", error));
+  }, NOTIFICATION_SWEEP_EVERY_MS);
+  notificationTimer.unref();
   return () => {
     clearInterval(timer);
+    clearInterval(notificationTimer);
     if (mailTimer) clearInterval(mailTimer);
   };
 }

@@ -18,6 +18,15 @@ import { listStages } from "@/server/workspaces/stage-queries";
 
 export const metadata = { title: "Search" };
 
+/** "Request this content": the request form, pre-filled with this search's words and filters. */
+function requestHref(query: SearchQuery): string {
+  const params = new URLSearchParams();
+  for (const key of ["q", "stageIds", "industryIds", "competitorIds"] as const) {
+    if (query[key]) params.set(key, query[key]);
+  }
+  return `/requests/new?${params}`;
+}
+
 export default async function SearchPage({
   searchParams,
 }: {
@@ -153,6 +162,13 @@ export default async function SearchPage({
                   .
                 </p>
               )}
+              {can(actor.role, "requests.create") ? (
+                <p className="mt-4 text-sm">
+                  <Link href={requestHref(query)} className={buttonClass("secondary")}>
+                    Request this content
+                  </Link>
+                </p>
+              ) : null}
             </EmptyState>
           )}
           {result.nextCursor ? (

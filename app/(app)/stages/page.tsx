@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { AssetTypeBadge } from "@/components/assets/asset-badges";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requirePageActor } from "@/server/auth/session";
+import { listFollows } from "@/server/notifications/subscriptions";
 import { searchAssets } from "@/server/search/search-assets";
 import { listStages } from "@/server/workspaces/stage-queries";
 
@@ -14,7 +16,7 @@ const PER_STAGE = 6;
 export default async function StageBoardPage() {
   const actor = await requirePageActor("assets.read");
   const db = await getDb();
-  const stages = await listStages(db, actor.workspaceId);
+  const [stages, follows] = await Promise.all([listStages(db, actor.workspaceId), listFollows(db, actor)]);
   const columns = await Promise.all(
     stages.map(async (stage) => ({
       stage,
@@ -23,7 +25,10 @@ export default async function StageBoardPage() {
   );
   return (
     <>
-      <PageHeader title="Browse by stage" description="The most used content for each step of the deal." />
+      <PageHeader
+        title="Browse by stage"
+        description="The most used content for each step of the deal. Follow a stage to hear about its new content."
+      />
       <div className="grid gap-4 md:grid-cols-3 xl:grid-cols-6" role="list" aria-label="Buying stages">
         {columns.map(({ stage, result }) => (
           <section
@@ -32,9 +37,17 @@ export default async function StageBoardPage() {
             aria-labelledby={`stage-${stage.id}`}
             className="flex flex-col rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200"
           >
-            <h2 id={`stage-${stage.id}`} className="text-sm font-semibold text-slate-900">
-              {stage.name}
-            </h2>
+            <div className="flex items-start justify-between gap-2">
+              <h2 id={`stage-${stage.id}`} className="text-sm font-semibold text-slate-900">
+                {stage.name}
+              </h2>
+              <FollowButton
+                compact
+                name={stage.name}
+                target={{ stageId: stage.id }}
+                following={follows.some((f) => f.stageId === stage.id)}
+              />
+            </div>
             {stage.description ? <p className="mt-1 text-xs text-slate-500">{stage.description}</p> : null}
             <ul className="mt-3 flex-1 space-y-2" aria-label={`${stage.name} assets`}>
               {result.items.map((item) => (

@@ -2,12 +2,16 @@ import Link from "next/link";
 import { z } from "zod";
 import { LinkTabs } from "@/components/content/link-tabs";
 import { WhatsNewGroups } from "@/components/content/whats-new-groups";
+import { AnnouncementForm } from "@/components/notifications/announcement-form";
+import { AnnouncementList } from "@/components/notifications/announcement-list";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { whatsNewRanges, type WhatsNewRange } from "@/lib/content-views";
 import { listWhatsNew } from "@/server/assets/whats-new-queries";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
+import { listAnnouncements } from "@/server/notifications/announcements";
+import { listTiers } from "@/server/users/user-admin";
 
 export const metadata = { title: "What's new" };
 
@@ -24,7 +28,12 @@ export default async function WhatsNewPage({
   const actor = await requirePageActor("assets.read");
   const { since } = params.parse(await searchParams);
   const db = await getDb();
-  const { groups, assetCount } = await listWhatsNew(db, actor, { sinceDays: since });
+  const canAnnounce = can(actor.role, "announcements.publish");
+  const [{ groups, assetCount }, announcements, tiers] = await Promise.all([
+    listWhatsNew(db, actor, { sinceDays: since }),
+    listAnnouncements(db, actor, { sinceDays: since }),
+    canAnnounce ? listTiers(db, actor) : Promise.resolve([]),
+  ]);
   const canWrite = can(actor.role, "assets.write");
   return (
     <>
@@ -46,6 +55,12 @@ export default async function WhatsNewPage({
           />
         }
       />
+      {canAnnounce ? (
+        <div className="mb-6">
+          <AnnouncementForm tiers={tiers} />
+        </div>
+      ) : null}
+      {announcements.length ? <AnnouncementList announcements={announcements} /> : null}
       {groups.length === 0 ? (
         <EmptyState title={`Nothing new in the last ${since} days`}>
           {since < 90 ? (

@@ -28,6 +28,8 @@ import {
 } from "./feedback";
 import { getMe, getStages } from "./me";
 import { createPartnerOrgRoute, listPartnerOrgsRoute, updatePartnerOrgRoute } from "./partner-orgs";
+import { listNotificationsRoute, markNotificationsReadRoute } from "./notifications";
+import { createRequestRoute, listRequestsRoute, updateRequestRoute, voteRequestRoute } from "./requests";
 import { recordSearchClickRoute, searchAssetsRoute } from "./search";
 import { createToken, listTokens, revokeToken } from "./tokens";
 import { createDealUsageRoute, deleteUsageRoute, listDealUsagesRoute, updateUsageRoute } from "./usages";
@@ -74,4 +76,10 @@ export const apiRoutes: ApiRoute[] = [
   listPartnerOrgsRoute,
   createPartnerOrgRoute,
   updatePartnerOrgRoute,
+  listRequestsRoute,
+  createRequestRoute,
+  updateRequestRoute,
+  voteRequestRoute,
+  listNotificationsRoute,
+  markNotificationsReadRoute,
 ];

@@ -9,6 +9,7 @@ import { CommentThreads } from "@/components/feedback/comment-threads";
 import { NewRatings } from "@/components/feedback/new-ratings";
 import { RateAssetForm } from "@/components/feedback/rate-asset-form";
 import { AssetAnalyticsCard } from "@/components/analytics/asset-analytics-card";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -23,6 +24,7 @@ import { can } from "@/server/authz/permissions";
 import { myOpenDeals } from "@/server/deals/deal-queries";
 import { listCommentThreads } from "@/server/feedback/asset-comments";
 import { getAssetFeedbackSummary, newNotHelpedRatings } from "@/server/feedback/feedback-stats";
+import { isFollowing } from "@/server/notifications/subscriptions";
 import { orNotFound } from "@/server/pages/or-not-found";
 import { getAssetPartnerVisibility } from "@/server/partners/asset-partner-visibility";
 import { listPartnerOptions } from "@/server/partners/partner-options";
@@ -100,16 +102,23 @@ export default async function AssetPage({
           </span>
         }
         actions={
-          can(actor.role, "assets.publish") ? (
-            <AssetStatusActions
-              assetId={asset.id}
-              status={asset.status}
-              approval={{
-                required: settings.requireSecondApproval,
-                sentByMe: (asset.submittedForReviewById ?? asset.ownerId) === actor.userId,
-              }}
+          <>
+            <FollowButton
+              name={asset.title}
+              target={{ assetId: asset.id }}
+              following={await isFollowing(db, actor, { assetId: asset.id })}
             />
-          ) : null
+            {can(actor.role, "assets.publish") ? (
+              <AssetStatusActions
+                assetId={asset.id}
+                status={asset.status}
+                approval={{
+                  required: settings.requireSecondApproval,
+                  sentByMe: (asset.submittedForReviewById ?? asset.ownerId) === actor.userId,
+                }}
+              />
+            ) : null}
+          </>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">

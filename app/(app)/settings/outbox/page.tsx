@@ -1,4 +1,5 @@
 import { OutboxList } from "@/components/mail/outbox-list";
+import { SendDigestsButton } from "@/components/notifications/send-digests-button";
 import { PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { env } from "@/env";
@@ -19,6 +20,7 @@ export default async function OutboxPage() {
             ? "Messages Baton sent through your SMTP server, newest first."
             : "No SMTP server is configured (SMTP_URL), so messages are kept here instead of being sent."
         }
+        actions={<SendDigestsButton />}
       />
       <OutboxList emails={emails} />
     </>

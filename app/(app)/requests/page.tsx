@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { DemandSummary } from "@/components/requests/demand-summary";
+import { RequestBoard } from "@/components/requests/request-board";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { requirePageActor } from "@/server/auth/session";
+import { can } from "@/server/authz/permissions";
+import { requestDemand } from "@/server/requests/request-demand";
+import { listRequests } from "@/server/requests/request-queries";
+
+export const metadata = { title: "Content requests" };
+
+export default async function RequestsPage() {
+  const actor = await requirePageActor("requests.create");
+  const db = await getDb();
+  const triage = can(actor.role, "requests.triage");
+  const [all, demand] = await Promise.all([
+    listRequests(db, actor),
+    triage ? requestDemand(db, actor) : Promise.resolve(null),
+  ]);
+  const requests = all.filter((r) => r.status !== "merged");
+  return (
+    <>
+      <PageHeader
+        title="Content requests"
+        description={
+          triage
+            ? "What the field is asking for, most wanted first. Accept, decline with a reason, merge duplicates, and deliver with the asset that answers it."
+            : actor.role === "partner"
+              ? "What your organisation asked marketing for. Add your vote when you need the same."
+              : "What the field asked marketing for. Add your vote when you need the same; you will hear when it is delivered."
+        }
+        actions={
+          <Link href="/requests/new" className={buttonClass("primary")}>
+            Request content
+          </Link>
+        }
+      />
+      {demand ? <DemandSummary {...demand} /> : null}
+      {requests.length === 0 ? (
+        <EmptyState title="No requests yet">
+          Missing a case study, battlecard or talk track? Use “Request content” and marketing will see it
+          here.
+        </EmptyState>
+      ) : (
+        <RequestBoard requests={requests} triage={triage} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+import { markNotificationsReadRoute } from "@/server/api/routes/notifications";
+
+export const POST = markNotificationsReadRoute.handler;

@@ -1,0 +1,3 @@
+import { listNotificationsRoute } from "@/server/api/routes/notifications";
+
+export const GET = listNotificationsRoute.handler;

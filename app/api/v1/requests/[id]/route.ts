@@ -1,0 +1,3 @@
+import { updateRequestRoute } from "@/server/api/routes/requests";
+
+export const PATCH = updateRequestRoute.handler;

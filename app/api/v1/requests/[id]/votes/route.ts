@@ -1,0 +1,3 @@
+import { voteRequestRoute } from "@/server/api/routes/requests";
+
+export const POST = voteRequestRoute.handler;

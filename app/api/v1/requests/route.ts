@@ -1,0 +1,4 @@
+import { createRequestRoute, listRequestsRoute } from "@/server/api/routes/requests";
+
+export const GET = listRequestsRoute.handler;
+export const POST = createRequestRoute.handler;

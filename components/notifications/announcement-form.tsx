@@ -1,0 +1,140 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { findAssetsAction } from "@/server/assets/asset-actions";
+import { publishAnnouncementAction } from "@/server/notifications/notification-actions";
+
+/** A marketer's announcement: what shipped, how to use it in the field, who hears, which assets. */
+export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [q, setQ] = useState("");
+  const [picked, setPicked] = useState<{ id: string; title: string }[]>([]);
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const assets = useQuery({
+    queryKey: ["announce-assets", q],
+    queryFn: async () => {
+      const r = await findAssetsAction({ q });
+      if (!r.ok) throw new Error(r.error);
+      return r.data;
+    },
+    enabled: open,
+  });
+  if (!open) return <Button onClick={() => setOpen(true)}>New announcement</Button>;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    start(async () => {
+      const r = await publishAnnouncementAction({
+        title: String(data.get("title") ?? ""),
+        fieldNote: String(data.get("fieldNote") ?? ""),
+        includeReps: data.get("includeReps") === "on",
+        minPartnerTierId: String(data.get("minPartnerTierId") ?? ""),
+        assetIds: picked.map((p) => p.id),
+      });
+      if (!r.ok) {
+        setError(r.error);
+        setFieldErrors(r.fieldErrors ?? {});
+        return;
+      }
+      setOpen(false);
+      setPicked([]);
+      router.refresh();
+    });
+  }
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="New announcement"
+      className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2"
+    >
+      <div className="sm:col-span-2">
+        <Field id="ann-title" label="Title" error={fieldErrors.title?.[0]}>
+          <TextInput id="ann-title" name="title" invalid={Boolean(fieldErrors.title)} />
+        </Field>
+      </div>
+      <div className="sm:col-span-2">
+        <Field id="ann-note" label="How to use this in the field" error={fieldErrors.fieldNote?.[0]}>
+          <TextArea id="ann-note" name="fieldNote" rows={3} />
+        </Field>
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">Who hears it</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="includeReps" defaultChecked /> All reps
+        </label>
+        <Field
+          id="ann-tier"
+          label="Partners"
+          error={fieldErrors.includeReps?.[0] ?? fieldErrors.minPartnerTierId?.[0]}
+        >
+          <Select id="ann-tier" name="minPartnerTierId" defaultValue="">
+            <option value="">No partners</option>
+            {tiers.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} and above
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </fieldset>
+      <div className="space-y-1">
+        <Field id="ann-assets" label="Linked assets" error={fieldErrors.assetIds?.[0]}>
+          <TextInput
+            id="ann-assets"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder="Search published assets…"
+          />
+        </Field>
+        <fieldset>
+          <legend className="sr-only">Assets to link</legend>
+          <ul className="max-h-32 overflow-y-auto text-sm">
+            {[...picked, ...(assets.data ?? []).filter((a) => !picked.some((p) => p.id === a.id))].map(
+              (a) => (
+                <li key={a.id}>
+                  <label className="flex items-center gap-2 py-0.5">
+                    <input
+                      type="checkbox"
+                      checked={picked.some((p) => p.id === a.id)}
+                      onChange={(e) =>
+                        setPicked((list) =>
+                          e.target.checked
+                            ? [...list, { id: a.id, title: a.title }]
+                            : list.filter((p) => p.id !== a.id),
+                        )
+                      }
+                    />
+                    {a.title}
+                  </label>
+                </li>
+              ),
+            )}
+          </ul>
+        </fieldset>
+      </div>
+      <div className="flex gap-2 sm:col-span-2">
+        <Button type="submit" disabled={pending}>
+          Publish announcement
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600 sm:col-span-2">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

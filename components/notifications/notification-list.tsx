@@ -1,0 +1,94 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/format";
+import { notificationKindLabels, type NotificationKind } from "@/lib/notifications";
+import { markNotificationsReadAction } from "@/server/notifications/notification-actions";
+
+export interface NotificationItem {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string;
+  readAt: string | null;
+  createdAt: string;
+}
+
+/** The notification centre's list: open an entry (marks it read), mark one or all read. */
+export function NotificationList({ items }: { items: NotificationItem[] }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const unread = items.filter((i) => !i.readAt).length;
+
+  const markRead = (ids?: string[], then?: string) =>
+    start(async () => {
+      const r = await markNotificationsReadAction(ids ? { ids } : {});
+      if (!r.ok) return setError(r.error);
+      if (then) router.push(then);
+      else router.refresh();
+    });
+
+  return (
+    <div className="space-y-3">
+      <div className="flex items-center justify-between">
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {unread === 0 ? "All read" : `${unread} unread`}
+        </p>
+        <Button variant="secondary" disabled={pending || unread === 0} onClick={() => markRead()}>
+          Mark all read
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+      <ul
+        aria-label="Notifications"
+        className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
+      >
+        {items.map((n) => (
+          <li
+            key={n.id}
+            className={`flex items-start justify-between gap-4 p-4 ${n.readAt ? "" : "bg-brand-50/40"}`}
+            aria-label={`${n.readAt ? "" : "Unread: "}${n.title}`}
+          >
+            <div className="min-w-0">
+              <p className="text-xs text-slate-500">
+                {notificationKindLabels[n.kind]} · {formatDateTime(n.createdAt)}
+              </p>
+              <Link
+                href={n.link}
+                className={`mt-0.5 block text-sm text-slate-900 hover:underline ${n.readAt ? "" : "font-semibold"}`}
+                onClick={(e) => {
+                  if (n.readAt) return;
+                  e.preventDefault();
+                  markRead([n.id], n.link);
+                }}
+              >
+                {n.title}
+              </Link>
+              {n.body ? <p className="mt-1 text-sm text-slate-600">{n.body}</p> : null}
+            </div>
+            {n.readAt ? null : (
+              <Button
+                variant="ghost"
+                className="shrink-0 text-xs"
+                disabled={pending}
+                aria-label={`Mark read: ${n.title}`}
+                onClick={() => markRead([n.id])}
+              >
+                Mark read
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

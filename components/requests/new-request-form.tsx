@@ -1,0 +1,134 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { requestUrgencies, requestUrgencyLabels, type RequestUrgency } from "@/lib/requests";
+import { createRequestAction } from "@/server/requests/request-actions";
+
+type Option = { id: string; name: string };
+
+export interface RequestPrefill {
+  title?: string;
+  details?: string;
+  stageId?: string;
+  industryId?: string;
+  competitorId?: string;
+  searchQuery?: string;
+}
+
+export function NewRequestForm({
+  stages,
+  industries,
+  competitors,
+  deals,
+  prefill,
+}: {
+  stages: Option[];
+  industries: Option[];
+  competitors: Option[];
+  deals: Option[];
+  prefill: RequestPrefill;
+}) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (k: string) => String(data.get(k) ?? "");
+    start(async () => {
+      const result = await createRequestAction({
+        title: text("title"),
+        details: text("details"),
+        stageId: text("stageId"),
+        industryId: text("industryId"),
+        competitorId: text("competitorId"),
+        dealId: text("dealId"),
+        urgency: text("urgency") as RequestUrgency,
+        searchQuery: prefill.searchQuery,
+      });
+      if (result.ok) router.push(`/requests#request-${result.data.id}`);
+      else {
+        setError(result.error);
+        setFieldErrors(result.fieldErrors ?? {});
+      }
+    });
+  }
+
+  const select = (
+    name: string,
+    label: string,
+    options: Option[],
+    value: string | undefined,
+    none: string,
+  ) => (
+    <Field id={`request-${name}`} label={label} error={fieldErrors[name]?.[0]}>
+      <Select id={`request-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{none}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Request content"
+      className="grid max-w-3xl gap-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2"
+    >
+      <div className="sm:col-span-2">
+        <Field id="request-title" label="What do you need?" error={fieldErrors.title?.[0]}>
+          <TextInput
+            id="request-title"
+            name="title"
+            defaultValue={prefill.title}
+            invalid={Boolean(fieldErrors.title)}
+            placeholder="e.g. A rebuttal to Acme's new pricing pitch"
+          />
+        </Field>
+      </div>
+      <div className="sm:col-span-2">
+        <Field
+          id="request-details"
+          label="Details"
+          hint="What the buyer said, who it is for, what would help you win"
+          error={fieldErrors.details?.[0]}
+        >
+          <TextArea id="request-details" name="details" rows={4} defaultValue={prefill.details} />
+        </Field>
+      </div>
+      {select("stageId", "Buying stage", stages, prefill.stageId, "Any stage")}
+      {select("industryId", "Industry", industries, prefill.industryId, "Any industry")}
+      {select("competitorId", "Competitor", competitors, prefill.competitorId, "No competitor")}
+      {select("dealId", "Related deal", deals, undefined, "No deal")}
+      <Field id="request-urgency" label="Urgency" error={fieldErrors.urgency?.[0]}>
+        <Select id="request-urgency" name="urgency" defaultValue="normal">
+          {requestUrgencies.map((u) => (
+            <option key={u} value={u}>
+              {requestUrgencyLabels[u]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className="flex items-end gap-2 sm:col-span-2">
+        <Button type="submit" disabled={pending}>
+          Send request
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600 sm:col-span-2">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,143 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { requestMoves, requestStatusLabels, type RequestStatus } from "@/lib/requests";
+import { findAssetsAction } from "@/server/assets/asset-actions";
+import { updateRequestAction } from "@/server/requests/request-actions";
+
+const MERGE = "merge";
+
+/** Keyboard-first triage: choose where the request goes, give what that needs, apply. */
+export function TriageControls({
+  id,
+  title,
+  status,
+  mergeTargets,
+}: {
+  id: string;
+  title: string;
+  status: RequestStatus;
+  mergeTargets: { id: string; title: string }[];
+}) {
+  const router = useRouter();
+  const uid = useId();
+  const moves = requestMoves[status].filter((s) => s !== "merged");
+  const canMerge = requestMoves[status].includes("merged") && mergeTargets.length > 0;
+  const [to, setTo] = useState<string>(moves[0] ?? (canMerge ? MERGE : ""));
+  const [reason, setReason] = useState("");
+  const [q, setQ] = useState("");
+  const [assetId, setAssetId] = useState("");
+  const [mergeInto, setMergeInto] = useState(mergeTargets[0]?.id ?? "");
+  const [error, setError] = useState<string>();
+  const [pending, start] = useTransition();
+  const assets = useQuery({
+    queryKey: ["deliver-asset", q],
+    queryFn: async () => {
+      const r = await findAssetsAction({ q });
+      if (!r.ok) throw new Error(r.error);
+      return r.data;
+    },
+    enabled: to === "delivered",
+  });
+  if (!to) return null;
+
+  function apply() {
+    start(async () => {
+      const patch =
+        to === MERGE
+          ? { mergeIntoId: mergeInto }
+          : {
+              status: to as Exclude<RequestStatus, "merged">,
+              ...(to === "declined" ? { declineReason: reason } : {}),
+              ...(to === "delivered" && assetId ? { deliveredAssetId: assetId } : {}),
+            };
+      const r = await updateRequestAction({ id, patch });
+      if (!r.ok) return setError(Object.values(r.fieldErrors ?? {})[0]?.[0] ?? r.error);
+      setError(undefined);
+      router.refresh();
+    });
+  }
+
+  return (
+    <div
+      className="mt-2 space-y-2 border-t border-slate-100 pt-2"
+      role="group"
+      aria-label={`Triage “${title}”`}
+    >
+      <Field id={`${uid}-to`} label="Move to">
+        <Select id={`${uid}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
+          {moves.map((s) => (
+            <option key={s} value={s}>
+              {requestStatusLabels[s]}
+            </option>
+          ))}
+          {canMerge ? <option value={MERGE}>Merge into another request</option> : null}
+        </Select>
+      </Field>
+      {to === "declined" ? (
+        <Field id={`${uid}-reason`} label="Reason (the requester sees it)">
+          <TextArea
+            id={`${uid}-reason`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={2}
+          />
+        </Field>
+      ) : null}
+      {to === "delivered" ? (
+        <div className="space-y-1">
+          <Field id={`${uid}-asset-q`} label="Asset that answers it">
+            <TextInput
+              id={`${uid}-asset-q`}
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              placeholder="Search published assets…"
+            />
+          </Field>
+          <fieldset>
+            <legend className="sr-only">Choose the asset</legend>
+            <ul className="max-h-40 overflow-y-auto text-sm">
+              {(assets.data ?? []).map((a) => (
+                <li key={a.id}>
+                  <label className="flex items-center gap-2 py-0.5">
+                    <input
+                      type="radio"
+                      name={`${uid}-asset`}
+                      value={a.id}
+                      checked={assetId === a.id}
+                      onChange={() => setAssetId(a.id)}
+                    />
+                    {a.title}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        </div>
+      ) : null}
+      {to === MERGE ? (
+        <Field id={`${uid}-merge`} label="It duplicates">
+          <Select id={`${uid}-merge`} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+            {mergeTargets.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      <Button variant="secondary" className="w-full text-xs" disabled={pending} onClick={apply}>
+        Apply
+      </Button>
+      {error ? (
+        <p role="alert" className="text-xs text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { voteRequestAction } from "@/server/requests/request-actions";
+
+/** "Me too": adds the viewer's vote; shows the count either way. */
+export function VoteButton({
+  id,
+  title,
+  votes,
+  voted,
+  open,
+}: {
+  id: string;
+  title: string;
+  votes: number;
+  voted: boolean;
+  open: boolean;
+}) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
+  const count = (
+    <span className="text-xs text-slate-600" data-testid="vote-count">
+      {votes} {votes === 1 ? "person wants" : "people want"} this
+    </span>
+  );
+  if (voted || !open) return count;
+  return (
+    <span className="flex items-center gap-2">
+      {count}
+      <Button
+        variant="secondary"
+        className="px-2 py-1 text-xs"
+        disabled={pending}
+        aria-label={`Me too: ${title}`}
+        onClick={() =>
+          start(async () => {
+            const r = await voteRequestAction({ id });
+            if (r.ok) router.refresh();
+            else setError(r.error);
+          })
+        }
+      >
+        Me too
+      </Button>
+      {error ? (
+        <span role="alert" className="text-xs text-red-600">
+          {error}
+        </span>
+      ) : null}
+    </span>
+  );
+}
