@@ -8,7 +8,8 @@
  * (search-sql.ts), and prints the app's time over the database's as a ratio. The server is named by
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL; default postgres://postgres@127.0.0.1:5432/postgres); the
  * database is baton_bench_search_<assets>, dropped at the end unless `--keep`. `--reuse` keeps using a
- * completely seeded database of the same size from an earlier `--keep` run. `--port` (3201).
+ * completely seeded database of the same size from an earlier `--keep` run; `--seed-only` seeds (or finds)
+ * the database, keeps it and stops. `--port` (3201).
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -41,6 +42,7 @@ const { values: flags } = parseArgs({
     port: { type: "string" },
     keep: { type: "boolean", default: false },
     reuse: { type: "boolean", default: false },
+    "seed-only": { type: "boolean", default: false },
   },
 });
 const ASSETS = Number(flags.assets ?? process.env.BENCH_ASSETS ?? 100_000);
@@ -221,6 +223,8 @@ try {
   const { rows: visible } = await target.db.execute<{ n: string }>(
     sql`select count(*) as n from assets where status = 'published' and (expires_at is null or expires_at > now())`,
   );
+  // Seeded and kept: nothing to clean up, so leave without the finally block that drops the database.
+  if (flags["seed-only"]) process.exit(0);
   const rep = (await loadActor(target.db, library.repId))!;
   const { secret } = await createApiToken(target.db, rep, "bench:search");
   const queries = benchQueries(library);

@@ -81,7 +81,11 @@ type SortKey = { expr: SQL; kind: KeyKind };
 function sortKeys(sort: SearchSort, match: TextMatch, stats: AssetStats): SortKey[] {
   switch (sort) {
     case "relevance":
-      return [{ expr: match.score, kind: "float8" }];
+      // Equally relevant hits (e.g. the word only in the body), freshest first.
+      return [
+        { expr: match.score, kind: "float8" },
+        { expr: freshAt, kind: "timestamptz" },
+      ];
     case "newest":
       return [{ expr: freshAt, kind: "timestamptz" }];
     case "most_used":

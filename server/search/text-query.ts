@@ -76,18 +76,21 @@ export interface TextMatch {
 }
 
 /**
- * How the words match assets. Full-text: the weighted vector against the tsquery, ranked by ts_rank_cd
- * plus 1 when the title itself matches (so a title hit beats any amount of body text). Fuzzy adds titles
- * and tag names within TYPO_THRESHOLD word similarity, ranked below every full-text hit; run it inside
- * withTypoThreshold so the title trigram index serves `<%` at that threshold.
+ * How the words match assets. Full-text: the weighted vector (with the file's text) against the tsquery;
+ * ranked by ts_rank_cd over the head (title, tags, description) plus 1 when the title itself matches, so a
+ * title hit beats any amount of body text and hits only in the body rank equal (the sort then puts the
+ * freshest first). Ranking reads the small in-row head, never the compressed body: a common word matching
+ * most of a large library is ranked in milliseconds. Fuzzy adds titles and tag names within TYPO_THRESHOLD
+ * word similarity, ranked below every full-text hit; run it inside withTypoThreshold so the title trigram
+ * index serves `<%` at that threshold.
  */
 export function textMatch(text: SearchText | undefined, mode: TextMode): TextMatch {
   if (!text || mode === "none") return { mode: "none", where: undefined, score: sql`0::float8` };
   const tsq = tsqueryOf(text.cfg, text.q);
   // Bare `vector @@ query` so the GIN index serves it (a NULL vector simply does not match).
   const hit = sql`${assets.searchVector} @@ ${tsq}`;
-  const rank = sql`(ts_rank_cd(${assets.searchVector}, ${tsq}, 32)::float8
-    + case when ts_filter(${assets.searchVector}, '{a}') @@ ${tsq} then 1 else 0 end)`;
+  const rank = sql`coalesce(ts_rank_cd(${assets.searchHead}, ${tsq}, 32)::float8
+    + case when ts_filter(${assets.searchHead}, '{a}') @@ ${tsq} then 1 else 0 end, 0)`;
   if (mode === "fulltext") return { mode, where: hit, score: sql`${rank}::float8` };
 
   const lower = text.q.toLowerCase();
