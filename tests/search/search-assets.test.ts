@@ -122,6 +122,18 @@ describe("searchAssets", () => {
     ]);
   });
 
+  it("cuts the snippet around a match deep inside a long text", async () => {
+    const filler = Array.from({ length: 2_000 }, (_, i) => `filler${i}`).join(" ");
+    const asset = await createSearchAsset(handle.db, ws, {
+      title: "Long report",
+      body: `${filler} the tamarisk clause sits on page forty. ${filler}`,
+    });
+    const [item] = (await searchAssets(handle.db, rep, { q: "tamarisk clause" })).items;
+    expect(item!.id).toBe(asset.id);
+    expect(item!.snippet).toContain("«tamarisk»");
+    expect(item!.snippet).toContain("«clause»");
+  });
+
   it("never shows drafts, in-review, archived or expired assets to reps, in results or totals", async () => {
     const db = handle.db;
     const live = await createSearchAsset(db, ws, { title: "Vorpalite live" });
