@@ -1,8 +1,8 @@
 /**
  * The fixed mix of 200 searches `npm run bench:search` sends to GET /api/v1/assets, in a fixed shuffled
- * order: single words (common to rare), phrases, the quick search's as-you-type lookups (record=false,
- * limit 8), facet browsing without words, words with stage/industry/type filters, typos and searches that
- * find nothing. Filters name the library's own stage and tag ids.
+ * order: single words (common to rare), phrases, the quick search's as-you-type lookups (as it sends them:
+ * limit 8, record=false, facets=false), facet browsing without words, words with stage/industry/type
+ * filters, typos and searches that find nothing. Filters name the library's own stage and tag ids.
  */
 import { createRandom } from "../../server/demo/random";
 import type { Library } from "./search-seed";
@@ -161,7 +161,7 @@ export function benchQueries(library: Library): BenchQuery[] {
   for (const w of words) out.push(q("word", { q: w }));
   for (const p of phrases) out.push(q("phrase", { q: p }));
   for (const keys of typing)
-    for (const k of keys) out.push(q("prefix", { q: k, limit: "8", record: "false" }));
+    for (const k of keys) out.push(q("prefix", { q: k, limit: "8", record: "false", facets: "false" }));
   for (let i = 0; i < 30; i++) {
     const filters: Record<string, string> = { stageIds: stage(stageNames[i % stageNames.length]!) };
     if (i % 3 !== 2) filters.industryIds = industries[i % industries.length]!.id;
