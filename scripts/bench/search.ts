@@ -196,8 +196,11 @@ try {
   await target.migrate();
   const { rows: version } = await admin.query<{ v: string }>("select current_setting('server_version') as v");
   let library = prepared.fresh ? null : await findLibrary(target.db, ASSETS, SEED);
-  if (library) console.log(`Reusing ${dbName} (PostgreSQL ${version[0]!.v})`);
-  else {
+  if (library) {
+    console.log(`Reusing ${dbName} (PostgreSQL ${version[0]!.v})`);
+    // A migration may have just rewritten rows (a backfill): measure a vacuumed, analyzed table.
+    await target.db.execute(sql`vacuum analyze`);
+  } else {
     if (!prepared.fresh)
       throw new Error(`${dbName} exists but holds no complete library; run without --reuse`);
     console.log(`Seeding ${ASSETS.toLocaleString()} assets into ${dbName} (PostgreSQL ${version[0]!.v}) ...`);
