@@ -12,8 +12,9 @@ interface QuickResult {
 }
 
 async function fetchResults(q: string, signal: AbortSignal): Promise<QuickResult[]> {
-  // record=false: keystrokes are not searches; the full results page records the one the rep runs.
-  const params = new URLSearchParams({ q, limit: "8", record: "false" });
+  // record=false: keystrokes are not searches; the full results page records the one the rep runs. The
+  // palette shows no facets, so they are not counted (facets=false).
+  const params = new URLSearchParams({ q, limit: "8", record: "false", facets: "false" });
   const response = await fetch(`/api/v1/assets?${params}`, { signal });
   if (!response.ok) throw new Error(`Search failed (${response.status})`);
   return ((await response.json()) as { items: QuickResult[] }).items;

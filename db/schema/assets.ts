@@ -111,6 +111,12 @@ export const assets = pgTable(
      * (migration 0005); never written by the application.
      */
     searchVector: tsvector("search_vector"),
+    /**
+     * The same document without the extracted text (title, tags, description): small enough to stay in
+     * the row, so ranking thousands of hits does not decompress every body. Trigger-maintained alongside
+     * search_vector (migration 0007).
+     */
+    searchHead: tsvector("search_head"),
   },
   (t) => [
     index("assets_workspace_status_idx").on(t.workspaceId, t.status),

@@ -127,7 +127,7 @@ export const assetSearchResponseSchema = z
     items: z.array(searchItemSchema),
     nextCursor: z.string().nullable(),
     total: z.number().int(),
-    facets: facetsSchema,
+    facets: facetsSchema.nullable().meta({ description: "null when asked with facets=false" }),
     searchId: z.number().int().nullable().meta({
       description: "Send with POST /api/v1/search-clicks when a result is opened (first page only)",
     }),

@@ -19,7 +19,7 @@ import {
   FEW_RESULTS,
   searchTextOf,
   textMatch,
-  withTypoThreshold,
+  withTextSearch,
   type SearchText,
   type TextMatch,
   type TextMode,
@@ -60,7 +60,9 @@ export async function chooseTextMode(
   text: SearchText | undefined,
 ): Promise<{ mode: TextMode; fulltextTotal?: number }> {
   if (!text) return { mode: "none" };
-  const fulltextTotal = await countMatching(db, searchWhere(actor, params, textMatch(text, "fulltext")));
+  const fulltextTotal = await withTextSearch(db, "fulltext", (db) =>
+    countMatching(db, searchWhere(actor, params, textMatch(text, "fulltext"))),
+  );
   return fulltextTotal < FEW_RESULTS ? { mode: "fuzzy" } : { mode: "fulltext", fulltextTotal };
 }
 
@@ -71,9 +73,9 @@ export function searchWhere(actor: Actor, params: SearchParams, match: TextMatch
   return where;
 }
 
-/** Runs a search step, inside withTypoThreshold when the words match fuzzily. */
+/** Runs a search step with the settings its way of matching words needs (withTextSearch). */
 export function runInMode<T>(db: Database, mode: TextMode, run: (db: Database) => Promise<T>) {
-  return mode === "fuzzy" ? withTypoThreshold(db, run) : run(db);
+  return withTextSearch(db, mode, run);
 }
 
 type SortKey = { expr: SQL; kind: KeyKind };
@@ -81,7 +83,11 @@ type SortKey = { expr: SQL; kind: KeyKind };
 function sortKeys(sort: SearchSort, match: TextMatch, stats: AssetStats): SortKey[] {
   switch (sort) {
     case "relevance":
-      return [{ expr: match.score, kind: "float8" }];
+      // Equally relevant hits (e.g. the word only in the body), freshest first.
+      return [
+        { expr: match.score, kind: "float8" },
+        { expr: freshAt, kind: "timestamptz" },
+      ];
     case "newest":
       return [{ expr: freshAt, kind: "timestamptz" }];
     case "most_used":

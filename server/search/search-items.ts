@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { assetTerms, assetUsages, assetVersions, assets, files, taxonomyTerms, users } from "@/db/schema";
@@ -21,13 +21,58 @@ export interface PageRow {
   updatedAt: Date;
 }
 
-/** Characters of extracted text a snippet is cut from (ts_headline parses all of it). */
+/** Characters of extracted text searched for the first occurrence of a query word. */
 const SNIPPET_SOURCE_CHARS = 50_000;
+/** ts_headline parses (and stems) every word it is given: it gets a window of this many characters. */
+const SNIPPET_WINDOW_CHARS = 1_500;
+/** How far before the first occurrence the window starts. */
+const SNIPPET_LEAD_CHARS = 300;
+
+/**
+ * The words of the query as they would start in the text: lower-cased and cut to five characters, so
+ * "renewal" also finds "renewed" and "security" "secure" (the stem is usually a prefix of the word).
+ */
+function literalPrefixes(q: string): string[] {
+  const words = (q.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !COMMON_WORDS.has(w));
+  return [...new Set(words.map((w) => w.slice(0, 5)))].slice(0, 4);
+}
+/** Words that occur everywhere, so their first occurrence says nothing about where the match is. */
+const COMMON_WORDS = new Set([
+  "the",
+  "and",
+  "for",
+  "with",
+  "from",
+  "our",
+  "you",
+  "your",
+  "are",
+  "not",
+  "but",
+]);
+
+/**
+ * The text a snippet is cut from: the description and a window of the file's text that starts a little
+ * before the first literal occurrence of a query word (or at the start), instead of the whole text.
+ */
+function snippetSource(q: string): SQL {
+  const text = sql`coalesce(left(${files.extractedText}, ${SNIPPET_SOURCE_CHARS}), '')`;
+  const prefixes = literalPrefixes(q);
+  const first = prefixes.length
+    ? sql`least(${sql.join(
+        prefixes.map((p) => sql`nullif(strpos(lower(${text}), ${p}), 0)`),
+        sql`, `,
+      )})`
+    : sql`null`;
+  const window = sql`substr(${text}, greatest(1, coalesce(${first}, 1) - ${SNIPPET_LEAD_CHARS}), ${SNIPPET_WINDOW_CHARS})`;
+  return sql`translate(${assets.description} || ' ' || ${window}, ${SNIPPET_START + SNIPPET_STOP}, '""')`;
+}
 const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
  * Completes one page of rows (already filtered by visibility) with stages, tags, usage, owner, thumbnail
- * and, when there are words, a highlighted snippet of the description and file text. The markers are
+ * and, when there are words, a highlighted snippet of the description and the file text around the first
+ * match. The markers are
  * stripped from the source first, so only ts_headline's markers reach the UI.
  */
 export async function toSearchItems(
@@ -38,7 +83,6 @@ export async function toSearchItems(
 ): Promise<SearchItem[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const source = sql`translate(${assets.description} || ' ' || coalesce(left(${files.extractedText}, ${SNIPPET_SOURCE_CHARS}), ''), ${SNIPPET_START + SNIPPET_STOP}, '""')`;
   // One query after another: a page is at most 50 rows, and this holds one connection, not four.
   const details = await db
     .select({
@@ -46,7 +90,7 @@ export async function toSearchItems(
       ownerName: users.name,
       thumbnailKey: files.thumbnailKey,
       snippet: text
-        ? sql<string>`ts_headline(${text.cfg}::regconfig, ${source}, ${tsqueryOf(text.cfg, text.q)}, ${HEADLINE_OPTIONS})`
+        ? sql<string>`ts_headline(${text.cfg}::regconfig, ${snippetSource(text.q)}, ${tsqueryOf(text.cfg, text.q)}, ${HEADLINE_OPTIONS})`
         : sql<null>`null`,
     })
     .from(assets)

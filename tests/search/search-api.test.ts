@@ -109,6 +109,14 @@ describe("GET /api/v1/assets", () => {
     expect(partner.body.total).toBe(1);
     expect(partner.body.items[0]).not.toHaveProperty("ownerName");
     expect(partner.body.facets.owner).toEqual([]);
+
+    const typing = await call(searchAssetsRoute, "rep", {
+      query: { q: "tourbil", limit: "8", record: "false", facets: "false" },
+    });
+    expect(typing.status).toBe(200);
+    expect(typing.body.total).toBe(4);
+    expect(typing.body.facets).toBeNull();
+    expect(typing.body.searchId).toBeNull();
   });
 
   it("rejects a tampered cursor and malformed filters with 422, and an unknown token with 401", async () => {

@@ -46,6 +46,30 @@ describe("searchAssets", () => {
     expect(result.textMode).toBe("fulltext");
   });
 
+  it("ranks a description hit above body-only hits, and equal body-only hits freshest first", async () => {
+    const db = handle.db;
+    const day = 86_400_000;
+    const older = await createSearchAsset(db, ws, {
+      title: "Older field notes",
+      body: Array.from({ length: 30 }, () => "The quillwort pilot.").join(" "),
+      publishedAt: new Date(Date.now() - 30 * day),
+    });
+    const newer = await createSearchAsset(db, ws, {
+      title: "Newer field notes",
+      body: "One quillwort mention.",
+      publishedAt: new Date(Date.now() - day),
+    });
+    const described = await createSearchAsset(db, ws, {
+      title: "Pilot summary",
+      description: "The quillwort pilot in brief",
+      publishedAt: new Date(Date.now() - 60 * day),
+    });
+    expect(ids(await searchAssets(db, rep, { q: "quillwort" }))).toEqual([described.id, newer.id, older.id]);
+    const first = await searchAssets(db, rep, { q: "quillwort", limit: 2 });
+    const rest = await searchAssets(db, rep, { q: "quillwort", limit: 2, cursor: first.nextCursor! });
+    expect([...ids(first), ...ids(rest)]).toEqual([described.id, newer.id, older.id]);
+  });
+
   it("matches the last word as a prefix while typing", async () => {
     const db = handle.db;
     const a = await createSearchAsset(db, ws, { title: "Kestrelwing migration playbook" });
@@ -96,6 +120,18 @@ describe("searchAssets", () => {
     expect(snippetParts(item!.snippet!).filter((p) => p.match)).toEqual([
       { text: "quokkamatic", match: true },
     ]);
+  });
+
+  it("cuts the snippet around a match deep inside a long text", async () => {
+    const filler = Array.from({ length: 2_000 }, (_, i) => `filler${i}`).join(" ");
+    const asset = await createSearchAsset(handle.db, ws, {
+      title: "Long report",
+      body: `${filler} the tamarisk clause sits on page forty. ${filler}`,
+    });
+    const [item] = (await searchAssets(handle.db, rep, { q: "tamarisk clause" })).items;
+    expect(item!.id).toBe(asset.id);
+    expect(item!.snippet).toContain("«tamarisk»");
+    expect(item!.snippet).toContain("«clause»");
   });
 
   it("never shows drafts, in-review, archived or expired assets to reps, in results or totals", async () => {

@@ -101,6 +101,32 @@ describe("assets.search_vector triggers", () => {
     expect(await vectorOf(asset.id)).toMatch(/'run':\d+A/);
   });
 
+  it("keeps search_head as the same document without the file text, through tag and text changes", async () => {
+    const db = handle.db;
+    const term = await createTerm(db, ws, "industry", "Quokkaland");
+    const asset = await createSearchAsset(db, ws, {
+      title: "Marsupial handbook",
+      description: "About the wallaby",
+      body: "the body mentions a numbat",
+      termIds: [term.id],
+    });
+    await setExtractedText(db, asset.id, "the body now mentions a bilby");
+    const [row] = await db
+      .select({
+        head: sql<string>`${assets.searchHead}::text`,
+        full: sql<string>`${assets.searchVector}::text`,
+        same: sql<boolean>`${assets.searchVector} = ${assets.searchHead} || setweight(to_tsvector('english', 'the body now mentions a bilby'), 'D')`,
+      })
+      .from(assets)
+      .where(eq(assets.id, asset.id));
+    expect(row!.head).toMatch(/'marsupi':\d+A/);
+    expect(row!.head).toMatch(/'quokkaland':\d+B/);
+    expect(row!.head).toMatch(/'wallabi':\d+C/);
+    expect(row!.head).not.toContain("bilbi");
+    expect(row!.full).toContain("'bilbi'");
+    expect(row!.same).toBe(true);
+  });
+
   it("stays writable with a huge extracted text of unique words", async () => {
     const asset = await createSearchAsset(handle.db, ws, { title: "Huge file" });
     const text = Array.from({ length: 150_000 }, (_, i) => `tok${i.toString(36)}x`).join(" ");

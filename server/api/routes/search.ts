@@ -17,7 +17,8 @@ function chosenFilters(query: SearchParams): Record<string, unknown> {
   const { q: _q, cursor: _cursor, limit: _limit, ...rest } = query;
   return Object.fromEntries(
     Object.entries(rest).filter(
-      ([k, v]) => k !== "record" && v !== undefined && !(Array.isArray(v) && v.length === 0),
+      ([k, v]) =>
+        k !== "record" && k !== "facets" && v !== undefined && !(Array.isArray(v) && v.length === 0),
     ),
   );
 }
@@ -34,11 +35,16 @@ export const searchAssetsRoute = defineRoute({
       .enum(["true", "false"])
       .default("true")
       .meta({ description: "false for as-you-type lookups, which are not searches for analytics" }),
+    facets: z
+      .enum(["true", "false"])
+      .default("true")
+      .meta({ description: "false to skip counting facets (as-you-type lookups); facets is then null" }),
   }),
   response: assetSearchResponseSchema,
   handler: async ({ actor, db, query }) => {
     const result = await searchAssets(db, actor, query);
-    const facets = await assetFacets(db, actor, query, { textMode: result.textMode });
+    const facets =
+      query.facets === "false" ? null : await assetFacets(db, actor, query, { textMode: result.textMode });
     const suggestions = result.total === 0 && query.q ? await nearestTitles(db, actor, query.q) : [];
     // Later pages continue the same search; only the first page is recorded.
     const searchId =
