@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyComment } from "./notify-feedback";
 import { and, asc, eq, ilike, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
@@ -116,6 +117,17 @@ export async function postComment(db: Database, actor: Actor, assetId: string, i
       entityType: "asset_comment",
       entityId: comment!.id,
       data: { assetId, parentId: input.parentId ?? null, mentioned },
+    });
+    await notifyComment(tx, actor, {
+      assetId,
+      assetTitle: asset.title,
+      ownerId: asset.ownerId,
+      commentId: comment!.id,
+      kind: comment!.kind,
+      isReply: Boolean(input.parentId),
+      body: input.body,
+      mentionedUserIds: mentioned,
+      threadAuthorId,
     });
     return {
       comment: comment!,

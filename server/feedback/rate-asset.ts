@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyRating } from "./notify-feedback";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
@@ -39,6 +40,15 @@ export async function rateAsset(db: Database, actor: Actor, assetId: string, inp
       entityType: "asset",
       entityId: assetId,
       data: { helped: input.helped, reason: values.reason },
+    });
+    await notifyRating(tx, actor, {
+      assetId,
+      assetTitle: asset.title,
+      ownerId: asset.ownerId,
+      ratingId: rating!.id,
+      helped: rating!.helped,
+      reason: rating!.reason,
+      reasonText: rating!.reasonText,
     });
     return { rating: rating!, assetOwnerId: asset.ownerId, assetTitle: asset.title };
   });
