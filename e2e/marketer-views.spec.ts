@@ -64,7 +64,11 @@ test("a rep sees recently published assets grouped by buying stage", async ({ pa
   await expect(page).toHaveURL(/\/whats-new$/);
   await expect(page.getByRole("heading", { name: "What's new" })).toBeVisible();
 
-  const headings = page.getByRole("main").getByRole("heading", { level: 2 });
+  // Stage groups only: announcements, when there are any, come first under their own heading.
+  const headings = page
+    .getByRole("main")
+    .getByRole("heading", { level: 2 })
+    .filter({ hasNotText: /^Announcements$/ });
   await expect(headings.first()).toBeVisible();
   const stages = (await headings.allTextContents()).map((h) => h.replace(/\s*\(\d+ new\)$/, ""));
   expect(stages.length).toBeGreaterThan(0);
