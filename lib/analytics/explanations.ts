@@ -19,6 +19,9 @@ export const metricExplanations = {
   influencedRevenue:
     "The total amount of won deals that used the asset. A deal that used several assets counts in full for " +
     "each of them, so these amounts do not add up across assets.",
+  feedback:
+    "What reps said after using the asset: how many rated it helped or didn't help (rated in the period), " +
+    "and how many of their questions on it are still waiting for an answer.",
   causation:
     "Correlation is not causation: good reps may simply use good content, and some assets are used on deals " +
     "that were going to be won anyway. Treat lift as a signal worth investigating, not proof that the asset wins deals.",
