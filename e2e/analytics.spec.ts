@@ -52,7 +52,7 @@ test("a marketer filters the dashboard to a stage, drills from a lift into its d
   const table = page.getByTestId("top-assets");
   const first = table.locator("tbody tr").first();
   const cells = (await first.locator("td").allTextContents()).map((t) => t.trim());
-  const [title, , , , won, lost, , , , lift] = cells;
+  const [title, , , , , , , won, lost, , , , lift] = cells;
   const fromApi = best!.rows[0]!;
   expect(title).toBe(fromApi.title);
   expect(Number(won)).toBe(fromApi.used.won);

@@ -6,6 +6,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 const tabs = [
   { href: "/analytics", label: "Overview" },
   { href: "/analytics/assets", label: "All assets" },
+  { href: "/analytics/plays", label: "Plays" },
   { href: "/analytics/health", label: "Library health" },
   { href: "/analytics/search", label: "Search" },
   { href: "/analytics/what-works", label: "What works by stage" },

@@ -19,6 +19,17 @@ export const metricExplanations = {
   influencedRevenue:
     "The total amount of won deals that used the asset. A deal that used several assets counts in full for " +
     "each of them, so these amounts do not add up across assets.",
+  feedback:
+    "What reps said after using the asset: how many rated it helped or didn't help (rated in the period), " +
+    "and how many of their questions on it are still waiting for an answer.",
+  playRuns:
+    "Deals the play was attached to in the period (open or closed), and how many of its steps reps marked done on them.",
+  playWinRate:
+    "Of the closed deals (won or lost in the period) that ran the play, the share that were won, with its 95% " +
+    "confidence interval. A deal reopened after closing is open again and does not count.",
+  playBaseline:
+    "The win rate of comparable closed deals that did not run the play: closed in the same period and reached " +
+    "the stage of the play's first step.",
   causation:
     "Correlation is not causation: good reps may simply use good content, and some assets are used on deals " +
     "that were going to be won anyway. Treat lift as a signal worth investigating, not proof that the asset wins deals.",

@@ -46,6 +46,9 @@ export const assetAnalyticsSchema = z
     deals: z.number().int().describe("Distinct deals with a usage in the period"),
     reps: z.number().int().describe("Distinct owners of those deals"),
     lastUsedAt: z.string().nullable(),
+    helped: z.number().int().describe("Reps who rated it helped (rated in the period)"),
+    notHelped: z.number().int().describe("Reps who rated it didn't help (rated in the period)"),
+    openQuestions: z.number().int().describe("Questions on the asset still waiting for an answer"),
     used: winRate.describe("Closed deals that used the asset"),
     baseline: winRate.describe("Comparable closed deals that did not use it"),
     lift: z

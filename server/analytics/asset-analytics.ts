@@ -17,19 +17,25 @@ type UsageRow = {
   deals: number;
   reps: number;
   last_used_at: Date | string | null;
+  helped: number;
+  not_helped: number;
+  open_questions: number;
 };
 
 /**
  * Usage per asset from the rollups: views and downloads by day (not tied to deals, so deal filters do not
  * narrow them), and usages, distinct deals and reps from the deal x asset x stage rollup, counting a
- * deal's use of an asset in the period by the last time it was used.
+ * deal's use of an asset in the period by the last time it was used. Feedback comes from one grouped
+ * pass over the ratings (rated or re-rated in the period) and the questions still open now.
  */
 async function usageByAsset(db: Database, workspaceId: string, f: AnalyticsFilters, assetId?: string) {
   const { rows } = await db.execute<UsageRow>(sql`
     SELECT a.id AS asset_id, a.title, a.type,
            coalesce(v.views, 0)::int AS views, coalesce(v.downloads, 0)::int AS downloads,
            coalesce(u.usages, 0)::int AS usages, coalesce(u.deals, 0)::int AS deals,
-           coalesce(u.reps, 0)::int AS reps, u.last_used_at
+           coalesce(u.reps, 0)::int AS reps, u.last_used_at,
+           coalesce(fb.helped, 0)::int AS helped, coalesce(fb.not_helped, 0)::int AS not_helped,
+           coalesce(q.open_questions, 0)::int AS open_questions
       FROM assets a
       LEFT JOIN (
         SELECT asset_id, sum(views) AS views, sum(downloads) AS downloads
@@ -46,6 +52,20 @@ async function usageByAsset(db: Database, workspaceId: string, f: AnalyticsFilte
            ${f.stageId ? sql`AND da.stage_id = ${f.stageId}` : sql``}
          GROUP BY da.asset_id
       ) u ON u.asset_id = a.id
+      LEFT JOIN (
+        SELECT asset_id, count(*) FILTER (WHERE helped) AS helped,
+               count(*) FILTER (WHERE NOT helped) AS not_helped
+          FROM asset_ratings
+         WHERE workspace_id = ${workspaceId} AND ${inPeriodSql(sql`updated_at`, f)}
+         GROUP BY asset_id
+      ) fb ON fb.asset_id = a.id
+      LEFT JOIN (
+        SELECT asset_id, count(*) AS open_questions
+          FROM asset_comments
+         WHERE workspace_id = ${workspaceId} AND kind = 'question' AND parent_id IS NULL
+           AND resolved_at IS NULL
+         GROUP BY asset_id
+      ) q ON q.asset_id = a.id
      WHERE a.workspace_id = ${workspaceId} AND a.status <> 'draft' AND ${assetTypeSql(f)}
        ${assetId ? sql`AND a.id = ${assetId}` : sql``}
   `);
@@ -79,6 +99,9 @@ export function toAssetAnalytics(usage: UsageRow, cell: OutcomeCell | undefined)
     deals: Number(usage.deals),
     reps: Number(usage.reps),
     lastUsedAt: last === null ? null : new Date(last).toISOString(),
+    helped: Number(usage.helped),
+    notHelped: Number(usage.not_helped),
+    openQuestions: Number(usage.open_questions),
     ...outcomeOf(cell),
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { AnalyticsFilters } from "@/lib/schemas/analytics";
 import { closedInPeriodSql, dealFilterSql } from "./analytics-scope";
@@ -41,6 +41,16 @@ export async function listDealsBehind(
     side === "used"
       ? usedHere
       : sql`NOT ${usedAnywhere} AND coalesce(r.reached_position, 0) >= ${entryPosition}`;
+  return listClosedDealsWhere(db, workspaceId, f, condition);
+}
+
+/** Closed deals in the period under the filters that meet `condition` (on deal `d` and its reach `r`). */
+export async function listClosedDealsWhere(
+  db: Database,
+  workspaceId: string,
+  f: AnalyticsFilters,
+  condition: SQL,
+): Promise<DrillDeal[]> {
   const { rows } = await db.execute<{
     id: string;
     name: string;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { getAssetAnalyticsRoute, listAssetAnalyticsRoute } from "@/server/api/routes/analytics";
 import { createApiToken } from "@/server/tokens/token-service";
+import { postComment } from "@/server/feedback/asset-comments";
+import { rateAsset } from "@/server/feedback/rate-asset";
 import { logUsage } from "@/server/usage/log-usage";
 import { createTestDatabase } from "../support/test-db";
 import {
@@ -84,6 +86,39 @@ describe("GET /api/v1/analytics/assets", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ overall: { assetId: deck.id, usages: 1 }, byStage: [] });
     expect((await call("00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+
+  it("gives each asset's feedback counts next to its usage, with one grouped pass", async () => {
+    const rated = await createTestAsset(handle.db, ws, { title: "API rated one-pager" });
+    const rep = await ws.actor(ws.people.rep);
+    const other = await ws.actor(ws.people.otherRep);
+    const admin = await ws.actor(ws.people.admin);
+    await rateAsset(handle.db, rep, rated.id, { helped: true, reason: null, reasonText: "" });
+    await rateAsset(handle.db, other, rated.id, { helped: false, reason: "outdated", reasonText: "" });
+    await rateAsset(handle.db, admin, rated.id, { helped: true, reason: null, reasonText: "" });
+    // The rep changes their mind: one rating per person, the latest counts.
+    await rateAsset(handle.db, rep, rated.id, { helped: false, reason: "missing_data", reasonText: "" });
+    const q = { kind: "question" as const, mentionUserIds: [] };
+    await postComment(handle.db, rep, rated.id, { ...q, body: "Is there a 2026 version?" });
+    await postComment(handle.db, other, rated.id, { ...q, body: "Which customers agreed to be named?" });
+    await postComment(handle.db, other, rated.id, {
+      kind: "comment",
+      mentionUserIds: [],
+      body: "Worked well in a renewal.",
+    });
+
+    const body = await (await get("sort=title&limit=1000", tokens.marketer)).json();
+    const row = body.data.find((r: { assetId: string }) => r.assetId === rated.id);
+    expect(row).toMatchObject({ helped: 1, notHelped: 2, openQuestions: 2 });
+    const unrated = body.data.find((r: { title: string }) => r.title === "API study");
+    expect(unrated).toMatchObject({ helped: 0, notHelped: 0, openQuestions: 0 });
+    // Ratings outside the period do not count; open questions are the state now.
+    const past = await (await get("from=2020-01-01&to=2020-12-31&limit=1000", tokens.marketer)).json();
+    expect(past.data.find((r: { assetId: string }) => r.assetId === rated.id)).toMatchObject({
+      helped: 0,
+      notHelped: 0,
+      openQuestions: 2,
+    });
   });
 
   it("refuses a rep and rejects malformed filters", async () => {

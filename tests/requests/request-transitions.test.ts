@@ -219,7 +219,7 @@ describe("field requests", () => {
     await voteForRequest(handle.db, marketer, a.id);
     await updateRequest(handle.db, marketer, closed.id, { status: "declined", declineReason: "No" });
     const demand = await requestDemand(handle.db, marketer);
-    expect(demand.byStage).toEqual([{ name: local.stages[1]!.name, requests: 2, votes: 3 }]);
+    expect(demand.byStage).toEqual([{ name: local.stages[1]!.name, requests: 2, votes: 3, deals: 0 }]);
     expect(demand.byCompetitor).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { DataTable } from "@/components/analytics/data-table";
+import { DrillDealsTable } from "@/components/analytics/drill-deals-table";
 import { PageHeader } from "@/components/ui/card";
 import { filterQuery, formatLift, formatRate } from "@/lib/analytics/display";
 import { metricExplanations as m } from "@/lib/analytics/explanations";
-import { formatDate, formatMoney } from "@/lib/format";
 import { getAssetAnalytics } from "@/server/analytics/asset-analytics";
 import { loadDashboardContext } from "@/server/analytics/dashboard-context";
 import { listDealsBehind } from "@/server/analytics/drill-down";
@@ -46,31 +45,7 @@ export default async function DrillDownPage({
           {side === "used" ? "See the baseline deals" : "See the deals that used it"}
         </Link>
       </p>
-      <DataTable
-        title={`${deals.length} closed deals`}
-        csvName={`${side}-deals.csv`}
-        testId="drill-deals"
-        columns={[
-          { header: "Deal" },
-          { header: "Account" },
-          { header: "Outcome" },
-          { header: "Amount", numeric: true },
-          { header: "Closed" },
-          { header: "Owner" },
-        ]}
-        rows={deals.map((d) => ({
-          key: d.id,
-          cells: [
-            { text: d.name, href: `/deals/${d.id}` },
-            { text: d.accountName },
-            { text: d.status === "won" ? "Won" : "Lost" },
-            { text: formatMoney(d.amountMinor, d.currency) },
-            { text: formatDate(d.closedAt) },
-            { text: d.ownerName },
-          ],
-        }))}
-        empty="No closed deals in this set for the chosen period and filters."
-      />
+      <DrillDealsTable deals={deals} csvName={`${side}-deals.csv`} />
     </>
   );
 }

@@ -1,8 +1,10 @@
 import { AnalyticsFilterBar } from "@/components/analytics/analytics-filter-bar";
+import { RequestDemandPanel } from "@/components/analytics/request-demand-panel";
 import { SearchInsightPanel } from "@/components/analytics/search-insight-panel";
 import { PageHeader } from "@/components/ui/card";
 import { loadDashboardContext } from "@/server/analytics/dashboard-context";
 import { searchInsight } from "@/server/analytics/search-insight";
+import { requestDemand } from "@/server/requests/request-demand";
 
 export const metadata = { title: "Search insight" };
 
@@ -12,7 +14,10 @@ export default async function SearchInsightPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { actor, db, filters, range, options } = await loadDashboardContext(searchParams);
-  const insight = await searchInsight(db, actor.workspaceId, filters);
+  const [insight, demand] = await Promise.all([
+    searchInsight(db, actor.workspaceId, filters),
+    requestDemand(db, actor),
+  ]);
   return (
     <>
       <PageHeader
@@ -21,6 +26,7 @@ export default async function SearchInsightPage({
       />
       <AnalyticsFilterBar action="/analytics/search" options={options} filters={filters} range={range} />
       <SearchInsightPanel insight={insight} />
+      <RequestDemandPanel {...demand} />
     </>
   );
 }

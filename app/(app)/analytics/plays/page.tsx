@@ -1,0 +1,30 @@
+import { AnalyticsFilterBar } from "@/components/analytics/analytics-filter-bar";
+import { MetricExplainer } from "@/components/analytics/metric-explainer";
+import { PlayEffectivenessTable } from "@/components/analytics/play-effectiveness-table";
+import { PageHeader } from "@/components/ui/card";
+import { loadDashboardContext } from "@/server/analytics/dashboard-context";
+import { listPlayEffectiveness } from "@/server/analytics/play-effectiveness";
+
+export const metadata = { title: "Play analytics" };
+
+export default async function PlayAnalyticsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { actor, db, filters, range, options, linkParams } = await loadDashboardContext(searchParams);
+  const rows = await listPlayEffectiveness(db, actor.workspaceId, filters);
+  return (
+    <>
+      <PageHeader
+        title="Plays"
+        description="Deals that followed each play against comparable deals that did not. Stage and type filters do not apply: a play spans stages and assets."
+      />
+      <AnalyticsFilterBar action="/analytics/plays" options={options} filters={filters} range={range} />
+      <div className="mb-4">
+        <MetricExplainer />
+      </div>
+      <PlayEffectivenessTable rows={rows} linkParams={linkParams} />
+    </>
+  );
+}
