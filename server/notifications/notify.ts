@@ -90,7 +90,15 @@ export async function notifyAssetVersion(
  */
 export async function notifyRequestUpdate(
   tx: Database,
-  input: { requestId: string; actorId: string; title: string; body: string; assetId?: string },
+  input: {
+    requestId: string;
+    actorId: string;
+    title: string;
+    body: string;
+    assetId?: string;
+    /** What those who may not see the asset are told instead of body (which may name the asset). */
+    bodyWithoutAsset?: string;
+  },
 ) {
   const [request] = await tx
     .select({ workspaceId: contentRequests.workspaceId })
@@ -120,6 +128,7 @@ export async function notifyRequestUpdate(
   });
   await fanOut(tx, {
     ...common,
+    body: input.bodyWithoutAsset ?? "",
     link: `/requests#request-${input.requestId}`,
     asset: { id: input.assetId, audience: "hidden" },
   });
