@@ -246,6 +246,10 @@ describe.each(loopRoles)("%s", (role) => {
     if (!signedIn || foreign(role)) return expect(res.status).toBe(signedIn ? 404 : 401);
     expect(res.text.includes(secrets.strategicThread)).toBe(!isPartner(role) || role === "partnerStrategic");
     expect(res.text.includes(secrets.repThread)).toBe(!isPartner(role));
+    // The open-thread count counts only the threads the role may read.
+    const threads = (JSON.parse(res.text) as { data: { resolvedAt: string | null }[] }).data;
+    const summary = await call(getAssetFeedbackRoute, role, { params: { id: fx.assetIds.allPartners } });
+    expect(JSON.parse(summary.text).openThreads).toBe(threads.filter((t) => !t.resolvedAt).length);
     if (isPartner(role) && role !== "partnerStrategic") {
       const reply = await call(postAssetCommentRoute, role, {
         params: { id: fx.assetIds.allPartners },
