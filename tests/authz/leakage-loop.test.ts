@@ -25,7 +25,8 @@ import {
   postCommentAction,
   rateAssetAction,
 } from "@/server/feedback/feedback-actions";
-import { followAction } from "@/server/notifications/notification-actions";
+import { listAnnouncements } from "@/server/notifications/announcements";
+import { followAction, publishAnnouncementAction } from "@/server/notifications/notification-actions";
 import { attachPlayAction, savePlayAction } from "@/server/plays/play-actions";
 import { createApiToken } from "@/server/tokens/token-service";
 import { createTestDatabase } from "../support/test-db";
@@ -155,6 +156,14 @@ beforeAll(async () => {
   ids.adminNote = note!.id;
 
   actAs("marketer");
+  const announced = await publishAnnouncementAction({
+    title: "zircon loop announcement",
+    fieldNote: "Use these in the field",
+    includeReps: true,
+    minPartnerTierId: fx.ws.tiers[0]!.id,
+    assetIds: [fx.assetIds.allPartners, fx.assetIds.goldPlus, fx.assetIds.internal],
+  });
+  if (!announced.ok) throw new Error(announced.error);
   const play = await savePlayAction({
     name: "zircon loop play",
     steps: [{ stageId: fx.ws.stages[1]!.id, title: "Open", assetIds: [fx.assetIds.allPartners] }],
@@ -313,6 +322,22 @@ describe.each(loopRoles)("%s", (role) => {
     const mark = await call(markNotificationsReadRoute, role, { body: { ids: [ids.adminNote] } });
     if (!signedIn) return expect(mark.status).toBe(401);
     expect(JSON.parse(mark.text).marked).toBe(role === "admin" ? 1 : 0);
+  });
+
+  it("announcements: partners and reps get only the linked assets they may see, not even their count", async () => {
+    if (!signedIn) return;
+    const listed = await listAnnouncements(handle.db, actors[role], { sinceDays: 30 });
+    expectNoLeak(role, listed, "announcements");
+    const linked = listed.find((a) => a.title === "zircon loop announcement")?.assets ?? [];
+    const expected = (["allPartners", "goldPlus", "internal"] as const).filter((k) => sees(role, k));
+    expect(linked.map((a) => a.id).sort()).toEqual(expected.map((k) => fx.assetIds[k]).sort());
+    const inbox = await call(listNotificationsRoute, role);
+    const note = (JSON.parse(inbox.text) as { data: { title: string; body: string }[] }).data.find(
+      (n) => n.title === "zircon loop announcement",
+    );
+    if (isPartner(role) || role === "rep") expect(note, "the announcement reached the field").toBeDefined();
+    const count = note?.body.match(/\((\d+) linked/)?.[1];
+    if (count) expect(Number(count), "linked-asset count in the notification").toBe(linked.length);
   });
 
   it.each(assetKeys)("following asset %s needs it to be visible", async (key) => {
