@@ -27,7 +27,7 @@ export async function feedbackCountsByAsset(db: Database, workspaceId: string, a
     .groupBy(assetRatings.assetId);
 }
 
-/** Counts, open threads and the actor's own rating of one asset they can see. */
+/** Counts, the open threads the actor may read and their own rating of one asset they can see. */
 export async function getAssetFeedbackSummary(db: Database, actor: Actor, assetId: string) {
   await getFeedbackAssetOrThrow(db, actor, assetId);
   const [[counts], [open], [mine]] = await Promise.all([
@@ -40,6 +40,8 @@ export async function getAssetFeedbackSummary(db: Database, actor: Actor, assetI
           eq(assetComments.assetId, assetId),
           isNull(assetComments.parentId),
           isNull(assetComments.resolvedAt),
+          // Partners read only the threads they started, so they count only those.
+          actor.role === "partner" ? eq(assetComments.authorId, actor.userId) : undefined,
         ),
       ),
     db

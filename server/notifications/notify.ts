@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
-  announcementAssets,
   announcements,
   assetStages,
   assetTerms,
@@ -90,7 +89,15 @@ export async function notifyAssetVersion(
  */
 export async function notifyRequestUpdate(
   tx: Database,
-  input: { requestId: string; actorId: string; title: string; body: string; assetId?: string },
+  input: {
+    requestId: string;
+    actorId: string;
+    title: string;
+    body: string;
+    assetId?: string;
+    /** What those who may not see the asset are told instead of body (which may name the asset). */
+    bodyWithoutAsset?: string;
+  },
 ) {
   const [request] = await tx
     .select({ workspaceId: contentRequests.workspaceId })
@@ -120,6 +127,7 @@ export async function notifyRequestUpdate(
   });
   await fanOut(tx, {
     ...common,
+    body: input.bodyWithoutAsset ?? "",
     link: `/requests#request-${input.requestId}`,
     asset: { id: input.assetId, audience: "hidden" },
   });
@@ -129,10 +137,6 @@ export async function notifyRequestUpdate(
 export async function notifyAnnouncement(tx: Database, announcementId: string) {
   const [a] = await tx.select().from(announcements).where(eq(announcements.id, announcementId));
   if (!a) return;
-  const linked = await tx
-    .select({ id: announcementAssets.assetId })
-    .from(announcementAssets)
-    .where(eq(announcementAssets.announcementId, announcementId));
   const partnersAtTier = a.minPartnerTierId
     ? sql`(${users.role} = 'partner' and exists (
         select 1 from ${partnerOrgs} po join ${partnerTiers} vt on vt.id = po.tier_id
@@ -144,9 +148,8 @@ export async function notifyAnnouncement(tx: Database, announcementId: string) {
     kind: "announcement",
     who: sql`(${a.includeReps ? sql`${users.role} = 'rep'` : sql`false`} or ${partnersAtTier})`,
     title: a.title,
-    body:
-      a.fieldNote.slice(0, 500) +
-      (linked.length ? ` (${linked.length} linked asset${linked.length === 1 ? "" : "s"})` : ""),
+    // No count of linked assets: one body goes to everyone, and some may not see every asset.
+    body: a.fieldNote.slice(0, 500),
     link: `/whats-new#announcement-${a.id}`,
     announcementId: a.id,
     dedupeKey: `announcement:${a.id}`,

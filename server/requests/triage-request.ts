@@ -98,7 +98,11 @@ export async function updateRequest(db: Database, actor: Actor, id: string, patc
 function messageFor(to: RequestStatus, title: string, x: { reason?: string; assetTitle?: string }) {
   switch (to) {
     case "delivered":
-      return { title: `Delivered: ${title}`, body: `Marketing answered it with “${x.assetTitle}”.` };
+      return {
+        title: `Delivered: ${title}`,
+        body: `Marketing answered it with “${x.assetTitle}”.`,
+        bodyWithoutAsset: "Marketing answered it with content that is not shared with you.",
+      };
     case "declined":
       return { title: `Declined: ${title}`, body: `Reason: ${x.reason?.trim()}` };
     case "accepted":

@@ -149,6 +149,7 @@ export async function buildLeakageFixture(db: Database) {
   }
   return {
     ws,
+    other,
     strategicOrg: strategicOrg!,
     assetIds,
     versionIds,
