@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { AssetStatus } from "@/lib/assets";
 import { changeAssetStatusAction } from "@/server/assets/asset-actions";
+import { FormError } from "@/components/ui/field";
 
 const actionsFor: Record<
   AssetStatus,
@@ -66,11 +67,7 @@ export function AssetStatusActions({
           {a.label}
         </Button>
       ))}
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

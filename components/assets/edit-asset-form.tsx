@@ -8,7 +8,7 @@ import {
   PartnerVisibilityFields,
   type PartnerOptions,
 } from "@/components/partners/partner-visibility-fields";
-import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
 import { assetTypeLabels, assetTypes, type AssetType } from "@/lib/assets";
 import { readPartnerVisibility } from "@/lib/partner-visibility-form";
 import type { PartnerVisibility } from "@/lib/schemas/partner-visibility";
@@ -137,11 +137,7 @@ export function EditAssetForm({
           partnerOrgIds: fe("partnerVisibility.partnerOrgIds") ?? fe("partnerOrgIds"),
         }}
       />
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save details"}

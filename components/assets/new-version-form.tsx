@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
+import { Field, FormError, TextInput } from "@/components/ui/field";
 import { acceptAttribute } from "@/lib/file-types";
 import { errorMessageOf, sendUpload } from "./upload-request";
 
@@ -62,11 +62,7 @@ export function NewVersionForm({ assetId }: { assetId: string }) {
           <div className="h-full bg-brand-600" style={{ width: `${Math.round(progress * 100)}%` }} />
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Button type="submit" variant="secondary" disabled={progress !== null}>
         Upload new version
       </Button>

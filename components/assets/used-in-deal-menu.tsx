@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { RateAssetForm, type MyRating } from "@/components/feedback/rate-asset-form";
 import { Button, buttonClass } from "@/components/ui/button";
 import { logUsageAction } from "@/server/assets/asset-actions";
+import { FormError } from "@/components/ui/field";
 
 type Deal = { id: string; name: string; stageName: string };
 
@@ -93,11 +94,7 @@ export function UsedInDealMenu({
       {logged && rating ? (
         <RateAssetForm assetId={assetId} myRating={rating.mine} prompt="Did this asset help in the deal?" />
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

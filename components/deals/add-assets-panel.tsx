@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { TextInput } from "@/components/ui/field";
+import { FormError, TextInput } from "@/components/ui/field";
 import { assetTypeLabels } from "@/lib/assets";
 import { findAssetsAction, logUsageAction } from "@/server/assets/asset-actions";
 
@@ -45,11 +45,7 @@ export function AddAssetsPanel({ dealId, usedAssetIds }: { dealId: string; usedA
         onChange={(e) => setQ(e.target.value)}
         autoFocus
       />
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <ul aria-label="Assets to add" className="max-h-72 divide-y divide-slate-100 overflow-y-auto">
         {(results.data ?? []).map((a) => (
           <li key={a.id} className="flex items-center justify-between gap-2 py-1.5 text-sm">

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
 import { closeDealAction } from "@/server/deals/deal-actions";
 
 export function CloseDealForm({
@@ -75,11 +75,7 @@ export function CloseDealForm({
       <Field id="close-note" label="Note (optional)">
         <TextArea id="close-note" name="note" rows={2} />
       </Field>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Button type="submit" variant={outcome === "won" ? "primary" : "danger"} disabled={pending}>
         {outcome === "won" ? "Mark as won" : "Mark as lost"}
       </Button>

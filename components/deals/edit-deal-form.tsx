@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
+import { Field, FormError, TextInput } from "@/components/ui/field";
 import { editDealAction } from "@/server/deals/deal-actions";
 
 export function EditDealForm({
@@ -80,11 +80,7 @@ export function EditDealForm({
       <Field id="edit-close" label="Expected close date" error={fe("closeDate")}>
         <TextInput id="edit-close" name="closeDate" type="date" defaultValue={deal.closeDate ?? ""} />
       </Field>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
           Save

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextInput } from "@/components/ui/field";
 import { createDealAction } from "@/server/deals/deal-actions";
 
 export function NewDealForm({ stages }: { stages: { id: string; name: string }[] }) {
@@ -70,11 +70,7 @@ export function NewDealForm({ stages }: { stages: { id: string; name: string }[]
           Cancel
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600 sm:col-span-2">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} className="sm:col-span-2" />
     </form>
   );
 }

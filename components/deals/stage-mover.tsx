@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Select } from "@/components/ui/field";
+import { FormError, Select } from "@/components/ui/field";
 import { moveDealStageAction } from "@/server/deals/deal-actions";
 
 export function StageMover({
@@ -42,11 +42,7 @@ export function StageMover({
           ))}
         </Select>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

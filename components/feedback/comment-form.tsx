@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { FormError, Select } from "@/components/ui/field";
 import type { CommentKind } from "@/lib/feedback";
 import { postCommentAction } from "@/server/feedback/feedback-actions";
 import { MentionTextarea, type Mention } from "./mention-textarea";
@@ -80,11 +80,7 @@ export function CommentForm({
         </Button>
         <span className="text-xs text-slate-500">Type @ to mention someone.</span>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }

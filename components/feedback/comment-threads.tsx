@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { CommentKind } from "@/lib/feedback";
 import { resolveThreadAction } from "@/server/feedback/feedback-actions";
 import { CommentForm } from "./comment-form";
+import { FormError } from "@/components/ui/field";
 
 interface CommentView {
   id: string;
@@ -95,11 +96,7 @@ function Thread({
           <CommentForm assetId={assetId} parentId={thread.id} onDone={() => setReplying(false)} />
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </li>
   );
 }

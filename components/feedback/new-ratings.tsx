@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ratingReasonLabels, type RatingReason } from "@/lib/feedback";
 import { acknowledgeRatingsAction } from "@/server/feedback/feedback-actions";
+import { FormError } from "@/components/ui/field";
 
 export interface NewRating {
   id: string;
@@ -46,11 +47,7 @@ export function NewRatings({ assetId, ratings }: { assetId: string; ratings: New
       >
         Mark as read
       </Button>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextInput } from "@/components/ui/field";
 import { ratingReasonLabels, ratingReasons, type RatingReason } from "@/lib/feedback";
 import { rateAssetAction } from "@/server/feedback/feedback-actions";
 
@@ -111,11 +111,7 @@ export function RateAssetForm({
           {current.reason ? ` (${ratingReasonLabels[current.reason]})` : ""}. You can change it any time.
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
 import { findAssetsAction } from "@/server/assets/asset-actions";
 import { publishAnnouncementAction } from "@/server/notifications/notification-actions";
 
@@ -130,11 +130,7 @@ export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string 
           Cancel
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600 sm:col-span-2">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} className="sm:col-span-2" />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
 import { notificationKindLabels, type NotificationKind } from "@/lib/notifications";
 import { markNotificationsReadAction } from "@/server/notifications/notification-actions";
+import { FormError } from "@/components/ui/field";
 
 export interface NotificationItem {
   id: string;
@@ -43,11 +44,7 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
           Mark all read
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <ul
         aria-label="Notifications"
         className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200"

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextInput } from "@/components/ui/field";
 import { createPartnerOrgAction } from "@/server/partners/partner-actions";
 
 export function CreatePartnerOrgForm({ tiers }: { tiers: { id: string; name: string }[] }) {
@@ -54,11 +54,7 @@ export function CreatePartnerOrgForm({ tiers }: { tiers: { id: string; name: str
           Add organisation
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600 sm:col-span-4">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} className="sm:col-span-4" />
     </form>
   );
 }

@@ -3,16 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { FormError, Select } from "@/components/ui/field";
 import { attachPlayAction, completePlayStepAction } from "@/server/plays/play-actions";
-
-function ErrorText({ error }: { error?: string }) {
-  return error ? (
-    <p role="alert" className="text-sm text-red-600">
-      {error}
-    </p>
-  ) : null;
-}
 
 /** Pick a play and start running it on the deal. */
 export function AttachPlayForm({ dealId, plays }: { dealId: string; plays: { id: string; name: string }[] }) {
@@ -50,7 +42,7 @@ export function AttachPlayForm({ dealId, plays }: { dealId: string; plays: { id:
       <Button type="submit" disabled={pending}>
         Run play
       </Button>
-      <ErrorText error={error} />
+      <FormError message={error} />
     </form>
   );
 }
@@ -83,7 +75,7 @@ export function CompleteStepButton({
       >
         Mark step done
       </Button>
-      <ErrorText error={error} />
+      <FormError message={error} />
     </span>
   );
 }

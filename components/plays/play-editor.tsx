@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
 import { savePlayAction } from "@/server/plays/play-actions";
 import { AssetAdder, type PickedAsset } from "./asset-adder";
 
@@ -218,11 +218,7 @@ export function PlayEditor({ play, stages }: { play: EditablePlay; stages: Stage
           );
         })}
       </ol>
-      {errors.steps?.[0] ? (
-        <p role="alert" className="text-sm text-red-600">
-          {errors.steps[0]}
-        </p>
-      ) : null}
+      <FormError message={errors.steps?.[0]} />
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="secondary" onClick={addStep}>
           Add step

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
 import { requestUrgencies, requestUrgencyLabels, type RequestUrgency } from "@/lib/requests";
 import { createRequestAction } from "@/server/requests/request-actions";
 
@@ -124,11 +124,7 @@ export function NewRequestForm({
           Send request
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600 sm:col-span-2">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} className="sm:col-span-2" />
     </form>
   );
 }

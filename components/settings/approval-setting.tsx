@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { setSecondApprovalAction } from "@/server/workspaces/workspace-actions";
+import { FormError } from "@/components/ui/field";
 
 /** The workspace's "a second person approves before anything is published" switch. */
 export function ApprovalSetting({ required }: { required: boolean }) {
@@ -39,11 +40,7 @@ export function ApprovalSetting({ required }: { required: boolean }) {
           </span>
         </span>
       </label>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { FormError, Select } from "@/components/ui/field";
 import { deleteTermAction } from "@/server/taxonomy/taxonomy-actions";
 import { countOf } from "./term-usage";
 
@@ -106,11 +106,7 @@ export function DeleteTermDialog({
             </div>
           ) : null}
         </fieldset>
-        {error ? (
-          <p role="alert" className="text-sm text-red-600">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="flex justify-end gap-2">
           <Button variant="ghost" onClick={() => onClose()}>
             Cancel

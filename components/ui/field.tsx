@@ -54,3 +54,13 @@ export function TextArea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
 export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {
   return <select className={inputClass} {...props} />;
 }
+
+/** A form's error message, announced to screen readers; renders nothing when there is none. */
+export function FormError({ message, className }: { message?: string | null; className?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className={className ? `text-sm text-red-600 ${className}` : "text-sm text-red-600"}>
+      {message}
+    </p>
+  );
+}
