@@ -1,3 +1,4 @@
+import { totalLabel } from "@/lib/search-total";
 import Link from "next/link";
 import { FacetPanel, type FacetGroup } from "@/components/search/facet-panel";
 import { SearchResults } from "@/components/search/search-results";
@@ -10,7 +11,6 @@ import { assetSearchQuerySchema, searchSorts } from "@/lib/schemas/search";
 import { listParams, searchHref, type SearchQuery } from "@/lib/search-url";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
-import { assetFacets } from "@/server/search/asset-facets";
 import { nearestTitles } from "@/server/search/nearest-titles";
 import { recordSearch } from "@/server/search/search-analytics";
 import { searchAssets } from "@/server/search/search-assets";
@@ -42,13 +42,11 @@ export default async function SearchPage({
   const input = parsed.success ? parsed.data : assetSearchQuerySchema.parse({ q: query.q?.slice(0, 200) });
   const db = await getDb();
   const [result, stages] = await Promise.all([
-    searchAssets(db, actor, input),
+    searchAssets(db, actor, input, { facets: true }),
     listStages(db, actor.workspaceId),
   ]);
-  const [facets, suggestions] = await Promise.all([
-    assetFacets(db, actor, input, { textMode: result.textMode }),
-    result.total === 0 && input.q ? nearestTitles(db, actor, input.q) : Promise.resolve([]),
-  ]);
+  const facets = result.facets!;
+  const suggestions = result.total === 0 && input.q ? await nearestTitles(db, actor, input.q) : [];
   const filtered =
     Boolean(input.q) || listParams.some((p) => input[p].length > 0) || Boolean(input.freshness);
   const searchId =
@@ -64,6 +62,7 @@ export default async function SearchPage({
         })
       : null;
 
+  const total = totalLabel(result.total, result.totalExact);
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
   const groups: FacetGroup[] = [
     { param: "stageIds", title: "Buying stage", values: facets.stage },
@@ -84,8 +83,8 @@ export default async function SearchPage({
         title="Search"
         description={
           input.q
-            ? `${result.total} ${result.total === 1 ? "asset matches" : "assets match"} “${input.q}”`
-            : `${result.total} ${result.total === 1 ? "asset" : "assets"}`
+            ? `${total} ${result.total === 1 && result.totalExact ? "asset matches" : "assets match"} “${input.q}”`
+            : `${total} ${result.total === 1 && result.totalExact ? "asset" : "assets"}`
         }
       />
       <form action="/search" role="search" aria-label="Search assets" className="mb-6 flex gap-2">
@@ -118,7 +117,7 @@ export default async function SearchPage({
         <div className="space-y-4">
           <div className="flex items-center justify-between gap-4">
             <p className="text-sm text-slate-600" aria-live="polite" data-testid="result-count">
-              {result.total} {result.total === 1 ? "result" : "results"}
+              {total} {result.total === 1 && result.totalExact ? "result" : "results"}
             </p>
             <SortSelect value={input.sort} hrefFor={sortHrefs} />
           </div>

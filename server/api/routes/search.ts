@@ -6,7 +6,6 @@ import {
   searchClickSchema,
   type SearchParams,
 } from "@/lib/schemas/search";
-import { assetFacets } from "@/server/search/asset-facets";
 import { nearestTitles } from "@/server/search/nearest-titles";
 import { recordSearch, recordSearchClick } from "@/server/search/search-analytics";
 import { searchAssets } from "@/server/search/search-assets";
@@ -42,9 +41,7 @@ export const searchAssetsRoute = defineRoute({
   }),
   response: assetSearchResponseSchema,
   handler: async ({ actor, db, query }) => {
-    const result = await searchAssets(db, actor, query);
-    const facets =
-      query.facets === "false" ? null : await assetFacets(db, actor, query, { textMode: result.textMode });
+    const result = await searchAssets(db, actor, query, { facets: query.facets !== "false" });
     const suggestions = result.total === 0 && query.q ? await nearestTitles(db, actor, query.q) : [];
     // Later pages continue the same search; only the first page is recorded.
     const searchId =
@@ -59,7 +56,8 @@ export const searchAssetsRoute = defineRoute({
       items: result.items,
       nextCursor: result.nextCursor,
       total: result.total,
-      facets,
+      totalExact: result.totalExact,
+      facets: result.facets,
       searchId,
       suggestions,
     };
