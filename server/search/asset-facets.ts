@@ -72,11 +72,12 @@ export async function countFacets(tx: Database, actor: Actor, s: PreparedSearch)
   const groups: { facets: readonly FacetKey[]; hits: HitSet }[] = [
     { facets: facetKeys.filter((k) => !conditions[k]), hits: s.hits },
   ];
-  for (const f of facetKeys.filter((k) => conditions[k])) {
+  // A selected facet's hits include the search's own, so none is countable when those are already too many.
+  for (const f of s.hits.exact ? facetKeys.filter((k) => conditions[k]) : []) {
     const indexed = [...otherFacets(conditions, f), ...words];
     groups.push({ facets: [f], hits: await findHits(tx, { indexed, rest: [s.visibility] }, s.exactLimit) });
   }
-  const byFacet: FacetCounts = new Map();
+  const byFacet: FacetCounts = new Map(facetKeys.map((k) => [k, null]));
   for (const g of groups) {
     const counts = g.hits.exact ? await countOver(tx, actor, g.hits.ids) : null;
     for (const f of g.facets) byFacet.set(f, counts);

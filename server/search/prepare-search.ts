@@ -34,10 +34,16 @@ export interface PreparedSearch {
   hits: HitSet;
   /** EXACT_LIMIT, or a smaller bound a test sets to exercise broad searches on a small library. */
   exactLimit: number;
+  /** WALK_WINDOW, or a smaller one a test sets. */
+  walkWindow: number;
 }
+
+/** Assets a broad search's freshness walk reads before a tier falls back to finding its hits. */
+export const WALK_WINDOW = 300;
 
 export interface SearchOptions {
   exactLimit?: number;
+  walkWindow?: number;
 }
 
 /** Parses and normalises search input; without words, "relevance" sorts like "newest". */
@@ -59,13 +65,13 @@ export async function prepareSearch(
   cfg: string,
   input: SearchInput,
   mode?: TextMode,
-  { exactLimit = EXACT_LIMIT }: SearchOptions = {},
+  { exactLimit = EXACT_LIMIT, walkWindow = WALK_WINDOW }: SearchOptions = {},
 ): Promise<PreparedSearch> {
   const { params, sort } = normaliseSearch(input);
   const text = searchTextOf(actor.workspaceId, cfg, params.q);
   const visibility = assetVisibility(actor);
   const facets = otherFacets(facetConditions(actor, params));
-  const base = { params, sort, text, visibility, facets, exactLimit };
+  const base = { params, sort, text, visibility, facets, exactLimit, walkWindow };
   const find = (words: SQL[]) =>
     findHits(tx, { indexed: [...facets, ...words], rest: [visibility] }, exactLimit);
   if (!text) return { ...base, match: textMatch(undefined, "none"), hits: await find([]) };

@@ -110,10 +110,28 @@ async function sortedPage(
   return pageRows(tx, keys, where, limit, stats);
 }
 
+/** Up to `limit` rows meeting `indexed` among the `size` freshest meeting `rest`, freshest first. */
+function windowRows(tx: Database, size: number, keys: SortKey[], indexed: SQL[], rest: SQL[], limit: number) {
+  const window = tx
+    .select()
+    .from(assets)
+    .where(and(...rest))
+    .orderBy(desc(freshAt), desc(assets.id))
+    .limit(size)
+    .as("assets");
+  return tx
+    .select({ ...pageColumns, k0: keyColumn(keys[0]!), k1: keyColumn(keys[1]!) })
+    .from(window)
+    .where(and(...indexed))
+    .orderBy(desc(freshAt), desc(assets.id))
+    .limit(limit);
+}
+
 /**
  * The page of a broad search by relevance: tier by tier (title, tags or description, body; typo matches have
- * their own), freshest first within a tier. A tier with at most EXACT_LIMIT hits is read from them; a larger
- * one by walking the freshness index, which finds a page after a few dozen rows.
+ * their own), freshest first within a tier. A dense tier fills the page from the freshest few hundred assets;
+ * otherwise a tier with at most EXACT_LIMIT hits is read from them, and a larger one by walking the
+ * freshness index until the page is full.
  */
 async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefined, limit: number) {
   const tiers = s.match.tiers;
@@ -129,6 +147,14 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     if (after && i === first)
       rest.push(sql`(${freshAt}, ${assets.id}) < (${after.k[1]}::timestamptz, ${after.id}::uuid)`);
     const indexed = [...s.facets, tiers[i]!];
+    const need = limit - rows.length;
+    // A tier most assets are in fills the page within the freshest few hundred: no need to find its hits.
+    await setPlanShape(tx, "walk");
+    const quick = await windowRows(tx, s.walkWindow, keys, indexed, rest, need);
+    if (quick.length === need) {
+      rows.push(...quick);
+      break;
+    }
     const where = [...indexed, ...rest];
     const hits = await findHits(tx, { indexed, rest }, s.exactLimit);
     if (hits.exact && hits.ids.length === 0) continue;
