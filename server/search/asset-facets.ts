@@ -116,16 +116,30 @@ export async function labelFacets(
     return n === null || n > 0 || selected.includes(value);
   };
 
-  const stages = await db
-    .select({ id: buyingStages.id, name: buyingStages.name })
-    .from(buyingStages)
-    .where(eq(buyingStages.workspaceId, actor.workspaceId))
-    .orderBy(asc(buyingStages.position));
-  const terms = await db
-    .select({ id: taxonomyTerms.id, kind: taxonomyTerms.kind, name: taxonomyTerms.name })
+  // Stages and tags, in display order, in one statement.
+  const labels = await db
+    .select({
+      id: taxonomyTerms.id,
+      kind: sql<FacetKey>`${taxonomyTerms.kind}::text`,
+      name: taxonomyTerms.name,
+      position: taxonomyTerms.position,
+    })
     .from(taxonomyTerms)
     .where(eq(taxonomyTerms.workspaceId, actor.workspaceId))
-    .orderBy(asc(taxonomyTerms.position), asc(taxonomyTerms.name));
+    .unionAll(
+      db
+        .select({
+          id: buyingStages.id,
+          kind: sql<FacetKey>`'stage'`,
+          name: buyingStages.name,
+          position: buyingStages.position,
+        })
+        .from(buyingStages)
+        .where(eq(buyingStages.workspaceId, actor.workspaceId)),
+    );
+  labels.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  const stages = labels.filter((l) => l.kind === "stage");
+  const terms = labels.filter((l) => l.kind !== "stage");
   const ownerCounts = byFacet.get("owner");
   const ownerIds = ownerCounts
     ? [...ownerCounts.keys()].filter((k) => k.startsWith("owner:")).map((k) => k.slice(6))

@@ -6,28 +6,37 @@ import { notFound } from "@/lib/errors";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 
-/** Stores one search (words, filters, how many results) for top- and zero-result-search reports. */
-export async function recordSearch(
-  db: Database,
-  actor: Actor,
-  input: { query: string; filters: Record<string, unknown>; resultCount: number },
-): Promise<number> {
-  // Every search writes an event, so its commit does not wait for the disk flush: a crash may lose the
-  // last few search events, never corrupt anything, and a search costs no fsync.
+export interface SearchEvent {
+  query: string;
+  filters: Record<string, unknown>;
+  resultCount: number;
+}
+
+/** Writes a search event in the caller's transaction; returns its id (the searchId of clicks). */
+export async function insertSearchEvent(tx: Database, actor: Actor, input: SearchEvent): Promise<number> {
+  const [row] = await tx
+    .insert(activityEvents)
+    .values({
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      kind: "search",
+      query: input.query,
+      filters: input.filters,
+      resultCount: input.resultCount,
+    })
+    .returning({ id: activityEvents.id });
+  return row!.id;
+}
+
+/**
+ * Records a search on its own (searchAssets records inside its transaction when asked). Every search
+ * writes an event, so its commit does not wait for the disk flush: a crash may lose the last few search
+ * events, never corrupt anything, and a search costs no fsync.
+ */
+export async function recordSearch(db: Database, actor: Actor, input: SearchEvent): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
-    const [row] = await tx
-      .insert(activityEvents)
-      .values({
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        kind: "search",
-        query: input.query,
-        filters: input.filters,
-        resultCount: input.resultCount,
-      })
-      .returning({ id: activityEvents.id });
-    return row!.id;
+    return insertSearchEvent(tx, actor, input);
   });
 }
 

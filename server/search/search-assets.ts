@@ -10,6 +10,7 @@ import { amongIds, findHits, setPlanShape } from "./hit-set";
 import { normaliseSearch, prepareSearch, type PreparedSearch, type SearchOptions } from "./prepare-search";
 import { decodeCursor, encodeCursor, searchDigest, type KeyKind } from "./search-cursor";
 import { freshAt } from "./search-filters";
+import { insertSearchEvent, type SearchEvent } from "./search-analytics";
 import { toSearchItems, type SearchItem } from "./search-items";
 import { inSearchTransaction, textMatch, type TextMatch, type TextMode } from "./text-query";
 
@@ -25,6 +26,8 @@ export interface SearchResult {
   textMode: TextMode;
   /** Counted in the same transaction when asked for (opts.facets). */
   facets: Facets | null;
+  /** The recorded search event (opts.record), for clicks to refer to. */
+  searchId: number | null;
 }
 
 type SortKey = { expr: SQL; kind: KeyKind };
@@ -173,7 +176,11 @@ export async function searchAssets(
   db: Database,
   actor: Actor,
   input: SearchInput,
-  opts: SearchOptions & { facets?: boolean } = {},
+  opts: SearchOptions & {
+    facets?: boolean;
+    /** Record the search for analytics (in the same transaction), with these filters. */
+    record?: Omit<SearchEvent, "resultCount">;
+  } = {},
 ): Promise<SearchResult> {
   const { params, sort } = normaliseSearch(input);
   const digest = searchDigest(params, sort);
@@ -213,13 +220,10 @@ export async function searchAssets(
     const facets = opts.facets
       ? await labelFacets(tx, actor, params, await countFacets(tx, actor, prepared))
       : null;
-    return {
-      items,
-      nextCursor,
-      total: hits.exact ? hits.ids.length : prepared.exactLimit,
-      totalExact: hits.exact,
-      textMode: match.mode,
-      facets,
-    };
+    const total = hits.exact ? hits.ids.length : prepared.exactLimit;
+    const searchId = opts.record
+      ? await insertSearchEvent(tx, actor, { ...opts.record, resultCount: total })
+      : null;
+    return { items, nextCursor, total, totalExact: hits.exact, textMode: match.mode, facets, searchId };
   });
 }

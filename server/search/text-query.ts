@@ -139,7 +139,8 @@ export function textMatch(
  * no parallel workers and compiles nothing (searches are many and small: disabled scans inflate plan costs
  * past the JIT threshold, which then spent 130 ms compiling), and finds rows through
  * bitmaps (setPlanShape switches to index walks when a step needs them), with pg_trgm's word-similarity
- * threshold set for typo matching. The same statement reads the workspace's stemming configuration.
+ * threshold set for typo matching. The same statement reads the workspace's stemming configuration. Its
+ * only write is the search event (recordSearch explains why its commit need not wait for the disk).
  */
 export function inSearchTransaction<T>(
   db: Database,
@@ -151,6 +152,7 @@ export function inSearchTransaction<T>(
       set_config('enable_indexscan', 'off', true),
       set_config('max_parallel_workers_per_gather', '0', true),
       set_config('jit', 'off', true),
+      set_config('synchronous_commit', 'off', true),
       set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true),
       workspace_search_config(${workspaceId}::uuid)::text as cfg`);
     return run(tx, rows[0]!.cfg);

@@ -12,7 +12,6 @@ import { listParams, searchHref, type SearchQuery } from "@/lib/search-url";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
 import { nearestTitles } from "@/server/search/nearest-titles";
-import { recordSearch } from "@/server/search/search-analytics";
 import { searchAssets } from "@/server/search/search-assets";
 import { listStages } from "@/server/workspaces/stage-queries";
 
@@ -41,26 +40,26 @@ export default async function SearchPage({
   // A mangled link still searches for its words rather than failing.
   const input = parsed.success ? parsed.data : assetSearchQuerySchema.parse({ q: query.q?.slice(0, 200) });
   const db = await getDb();
-  const [result, stages] = await Promise.all([
-    searchAssets(db, actor, input, { facets: true }),
-    listStages(db, actor.workspaceId),
-  ]);
-  const facets = result.facets!;
-  const suggestions = result.total === 0 && input.q ? await nearestTitles(db, actor, input.q) : [];
   const filtered =
     Boolean(input.q) || listParams.some((p) => input[p].length > 0) || Boolean(input.freshness);
-  const searchId =
+  const record =
     filtered && !input.cursor
-      ? await recordSearch(db, actor, {
+      ? {
           query: input.q ?? "",
           filters: Object.fromEntries(
             Object.entries(query).filter(
               ([k, v]) => v && !["q", "cursor", "sort", "limit", "from"].includes(k),
             ),
           ),
-          resultCount: result.total,
-        })
-      : null;
+        }
+      : undefined;
+  const [result, stages] = await Promise.all([
+    searchAssets(db, actor, input, { facets: true, record }),
+    listStages(db, actor.workspaceId),
+  ]);
+  const facets = result.facets!;
+  const searchId = result.searchId;
+  const suggestions = result.total === 0 && input.q ? await nearestTitles(db, actor, input.q) : [];
 
   const total = totalLabel(result.total, result.totalExact);
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
