@@ -36,8 +36,18 @@ export function tsqueryOf(cfgName: string, q: string): SQL {
   const { head, prefix } = splitPrefix(q);
   if (!prefix) return full;
   const typed = `${prefix}:*`;
-  // Stemmed and unstemmed: the title and tags are indexed both ways (see migration 0005).
-  const partial = sql`(to_tsquery(${cfg}, ${typed}) || to_tsquery('simple', ${typed}))`;
+  // Stemmed and unstemmed: the title and tags are indexed both ways (see migration 0005). The stemmed
+  // prefix usually covers the unstemmed one ('secur':* matches 'security'), and then only it is kept:
+  // OR-ing terms that match the same rows made the planner think the words matched 40% of the library,
+  // skip their GIN index and test them row by row (115 ms instead of 14 for "contoso" with two stages).
+  const stemmed = sql`to_tsquery(${cfg}, ${typed})`;
+  const simple = sql`to_tsquery('simple', ${typed})`;
+  // 'secur':* -> 'secur (the lexeme with its opening quote), a prefix of 'security'.
+  const stem = sql`rtrim(rtrim(${stemmed}::text, ':*'), '''')`;
+  const covered = sql`${stemmed}::text <> '' and starts_with(rtrim(${simple}::text, ':*'), ${stem})`;
+  const partial = sql`(case when ${covered} then ${stemmed} else ${stemmed} || ${simple} end)`;
+  // A single word being typed: its prefix also matches the whole word.
+  if (!head.trim()) return partial;
   return sql`(${full} || (websearch_to_tsquery(${cfg}, ${head}) && ${partial}))`;
 }
 
