@@ -33,9 +33,9 @@ export interface PageRow {
 /** Characters of extracted text searched for the first occurrence of a query word. */
 const SNIPPET_SOURCE_CHARS = 50_000;
 /** ts_headline parses (and stems) every word it is given: it gets a window of this many characters. */
-const SNIPPET_WINDOW_CHARS = 1_500;
+const SNIPPET_WINDOW_CHARS = 900;
 /** How far before the first occurrence the window starts. */
-const SNIPPET_LEAD_CHARS = 300;
+const SNIPPET_LEAD_CHARS = 200;
 
 /**
  * The words of the query as they would start in the text: lower-cased and cut to five characters, so
