@@ -1,4 +1,16 @@
-import { date, index, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { assets } from "./assets";
 import { deals } from "./deals";
 import { buyingStages, workspaces } from "./workspaces";
@@ -93,4 +105,83 @@ export const analyticsDealReach = pgTable(
     reachedPosition: integer("reached_position").notNull(),
   },
   (t) => [index("analytics_deal_reach_workspace_idx").on(t.workspaceId)],
+);
+
+/*
+ * Outcome rollups: closed deals counted per asset (and stage) and close period, so the effectiveness
+ * numbers (metrics.ts) need no join to deals when the filters are only period, stage and asset type.
+ * Each row is one close bucket: span 'day' (a UTC day) or 'month' (its first day; '-infinity' holds closed
+ * deals without a close date). Every closed deal is in both spans, so any from/to range is whole months
+ * from the monthly rows plus the edge days from the daily rows. Counts are of distinct deals; revenue is
+ * the sum of won deals' amounts. Kept by triggers ("analytics_outcome_triggers").
+ */
+const spanCheck = (name: string) => check(name, sql`span IN ('day', 'month')`);
+
+/** Closed deals that used the asset (at any stage), by the furthest stage position the deal reached. */
+export const analyticsOutcomeAssets = pgTable(
+  "analytics_outcome_assets",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    span: text("span").notNull(),
+    bucket: date("bucket").notNull(),
+    reachedPosition: integer("reached_position").notNull(),
+    won: integer("won").notNull(),
+    lost: integer("lost").notNull(),
+    wonRevenueMinor: bigint("won_revenue_minor", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assetId, t.span, t.bucket, t.reachedPosition] }),
+    index("analytics_outcome_assets_workspace_idx").on(t.workspaceId, t.span, t.bucket),
+    spanCheck("analytics_outcome_assets_span_check"),
+  ],
+);
+
+/** Closed deals that used the asset at the stage. */
+export const analyticsOutcomeStages = pgTable(
+  "analytics_outcome_stages",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => buyingStages.id, { onDelete: "cascade" }),
+    span: text("span").notNull(),
+    bucket: date("bucket").notNull(),
+    won: integer("won").notNull(),
+    lost: integer("lost").notNull(),
+    wonRevenueMinor: bigint("won_revenue_minor", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assetId, t.stageId, t.span, t.bucket] }),
+    index("analytics_outcome_stages_workspace_idx").on(t.workspaceId, t.span, t.bucket),
+    spanCheck("analytics_outcome_stages_span_check"),
+  ],
+);
+
+/** All closed deals, by the furthest stage position reached (0: no stage recorded). */
+export const analyticsOutcomeReach = pgTable(
+  "analytics_outcome_reach",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    span: text("span").notNull(),
+    bucket: date("bucket").notNull(),
+    reachedPosition: integer("reached_position").notNull(),
+    won: integer("won").notNull(),
+    lost: integer("lost").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.span, t.bucket, t.reachedPosition] }),
+    spanCheck("analytics_outcome_reach_span_check"),
+  ],
 );

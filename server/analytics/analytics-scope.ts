@@ -21,11 +21,14 @@ export function dealFilterSql(workspaceId: string, f: AnalyticsFilters): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-/** Deals closed within the period, as conditions on `d`. */
+/**
+ * Deals closed within the period, as conditions on `d`. The days are UTC days whatever the session's time
+ * zone, as the outcome rollups' close buckets are.
+ */
 export function closedInPeriodSql(f: AnalyticsFilters): SQL {
   const parts: SQL[] = [sql`d.status IN ('won', 'lost')`];
-  if (f.from) parts.push(sql`d.closed_at >= ${f.from}::date`);
-  if (f.to) parts.push(sql`d.closed_at < ${f.to}::date + 1`);
+  if (f.from) parts.push(sql`d.closed_at >= ${f.from}::date::timestamp AT TIME ZONE 'UTC'`);
+  if (f.to) parts.push(sql`d.closed_at < (${f.to}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
   return sql.join(parts, sql` AND `);
 }
 

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { assetUsages, deals } from "@/db/schema";
 import { getAssetAnalytics, listAssetAnalytics } from "@/server/analytics/asset-analytics";
+import { countOutcomeRowsFromDeals } from "@/server/analytics/effectiveness-query";
+import { countOutcomeRowsFromRollups } from "@/server/analytics/outcome-rollup-query";
 import { createTestDatabase } from "../support/test-db";
 import {
   createTestAsset,
@@ -189,5 +191,26 @@ describe("asset effectiveness on a fixture with known answers", () => {
     const rows = await listAssetAnalytics(handle.db, ws.workspace.id, { repId: ws.people.otherRep.id });
     const a = rows.find((r) => r.assetId === A)!;
     expect(a).toMatchObject({ usages: 0, used: { closed: 0 }, baseline: { closed: 0 } });
+  });
+
+  it("the outcome rollups and the deal-level query give the same counts", async () => {
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+    const filters = [
+      {},
+      period,
+      { from: day(40), to: day(20) },
+      { to: day(31) },
+      { to: day(29) },
+      { stageId: ws.stages[2]!.id },
+      { ...period, type: "case_study" as const },
+    ];
+    for (const f of filters) {
+      for (const grain of ["asset", "asset_stage"] as const) {
+        const fromDeals = await countOutcomeRowsFromDeals(handle.db, ws.workspace.id, f, { grain });
+        const fromRollups = await countOutcomeRowsFromRollups(handle.db, ws.workspace.id, f, { grain });
+        expect(sorted(fromRollups), JSON.stringify({ f, grain })).toEqual(sorted(fromDeals));
+      }
+    }
   });
 });

@@ -1,0 +1,227 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { assets, assetUsages, deals } from "@/db/schema";
+import type { AnalyticsFilters } from "@/lib/schemas/analytics";
+import { countOutcomeRowsFromDeals } from "@/server/analytics/effectiveness-query";
+import { countOutcomeRowsFromRollups } from "@/server/analytics/outcome-rollup-query";
+import { createTestDatabase } from "../support/test-db";
+import {
+  createTestAsset,
+  createTestDeal,
+  createTestWorkspace,
+  type TestWorkspace,
+} from "../support/factories";
+
+/*
+ * Random edit sequences (seeded, so a failure replays): usages added, moved and deleted, deals closed,
+ * reopened, re-dated across month edges, re-priced, moved on and deleted, an asset deleted. After each
+ * round the outcome rollups must equal a full recount from deals and the deal-level rollups, and the
+ * rollup query must give the deal-level query's numbers for periods that start and end mid-month.
+ */
+let handle: DatabaseHandle;
+let ws: TestWorkspace;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ws = await createTestWorkspace(handle.db);
+});
+afterAll(() => handle.close());
+
+function random(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return { next, int, pick: <T>(xs: T[]): T => xs[int(xs.length)]! };
+}
+
+const closeDates = [
+  "2026-01-31T23:30:00Z",
+  "2026-02-01T00:00:00Z",
+  "2026-02-01T00:10:00Z",
+  "2026-02-15T12:00:00Z",
+  "2026-02-28T23:59:59Z",
+  "2026-03-01T00:00:00Z",
+  "2026-03-16T08:00:00Z",
+  "2025-12-31T23:59:59Z",
+  null,
+];
+
+const periods: AnalyticsFilters[] = [
+  {},
+  { from: "2026-02-01" },
+  { from: "2026-02-15" },
+  { to: "2026-02-28" },
+  { to: "2026-02-14" },
+  { from: "2026-01-31", to: "2026-03-01" },
+  { from: "2026-02-02", to: "2026-02-27" },
+  { from: "2026-02-15", to: "2026-02-15" },
+  { from: "2026-01-01", to: "2026-03-31" },
+  { from: "2026-03-02", to: "2026-01-05" },
+];
+
+async function expectRollupsEqualRecount(workspaceId: string) {
+  const rows = async (query: ReturnType<typeof sql>) =>
+    (await handle.db.execute<Record<string, unknown>>(query)).rows.map((r) => JSON.stringify(r)).sort();
+  const buckets = sql`(VALUES
+      ('month', coalesce(date_trunc('month', d.closed_at AT TIME ZONE 'UTC')::date, '-infinity'::date)),
+      ('day', (d.closed_at AT TIME ZONE 'UTC')::date)) b(span, bucket)`;
+  const closed = sql`d.workspace_id = ${workspaceId} AND d.status IN ('won', 'lost') AND b.bucket IS NOT NULL`;
+  expect(
+    await rows(sql`SELECT span, bucket::text, reached_position, won, lost FROM analytics_outcome_reach
+      WHERE workspace_id = ${workspaceId}`),
+  ).toEqual(
+    await rows(sql`SELECT b.span, b.bucket::text, coalesce(r.reached_position, 0) AS reached_position,
+        (count(*) FILTER (WHERE d.status = 'won'))::int AS won, (count(*) FILTER (WHERE d.status = 'lost'))::int AS lost
+      FROM deals d LEFT JOIN analytics_deal_reach r ON r.deal_id = d.id CROSS JOIN LATERAL ${buckets}
+      WHERE ${closed} GROUP BY 1, 2, 3`),
+  );
+  expect(
+    await rows(sql`SELECT asset_id, span, bucket::text, reached_position, won, lost, won_revenue_minor::text
+      FROM analytics_outcome_assets WHERE workspace_id = ${workspaceId}`),
+  ).toEqual(
+    await rows(sql`SELECT p.asset_id, b.span, b.bucket::text, coalesce(r.reached_position, 0) AS reached_position,
+        (count(*) FILTER (WHERE d.status = 'won'))::int AS won, (count(*) FILTER (WHERE d.status = 'lost'))::int AS lost,
+        coalesce(sum(d.amount_minor) FILTER (WHERE d.status = 'won'), 0)::text AS won_revenue_minor
+      FROM (SELECT DISTINCT deal_id, asset_id FROM asset_usages) p JOIN deals d ON d.id = p.deal_id
+      LEFT JOIN analytics_deal_reach r ON r.deal_id = d.id CROSS JOIN LATERAL ${buckets}
+      WHERE ${closed} GROUP BY 1, 2, 3, 4`),
+  );
+  expect(
+    await rows(sql`SELECT asset_id, stage_id, span, bucket::text, won, lost, won_revenue_minor::text
+      FROM analytics_outcome_stages WHERE workspace_id = ${workspaceId}`),
+  ).toEqual(
+    await rows(sql`SELECT p.asset_id, p.stage_id, b.span, b.bucket::text,
+        (count(*) FILTER (WHERE d.status = 'won'))::int AS won, (count(*) FILTER (WHERE d.status = 'lost'))::int AS lost,
+        coalesce(sum(d.amount_minor) FILTER (WHERE d.status = 'won'), 0)::text AS won_revenue_minor
+      FROM (SELECT DISTINCT deal_id, asset_id, stage_id FROM asset_usages) p JOIN deals d ON d.id = p.deal_id
+      CROSS JOIN LATERAL ${buckets}
+      WHERE ${closed} GROUP BY 1, 2, 3, 4`),
+  );
+}
+
+async function expectQueriesAgree(workspaceId: string, stageIds: string[]) {
+  const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+  for (const period of periods) {
+    for (const f of [period, { ...period, stageId: stageIds[2] }, { ...period, type: "deck" as const }]) {
+      for (const grain of ["asset", "asset_stage"] as const) {
+        const fromDeals = await countOutcomeRowsFromDeals(handle.db, workspaceId, f, { grain });
+        const fromRollups = await countOutcomeRowsFromRollups(handle.db, workspaceId, f, { grain });
+        expect(sorted(fromRollups), JSON.stringify({ f, grain })).toEqual(sorted(fromDeals));
+      }
+    }
+  }
+}
+
+describe("outcome rollups", () => {
+  it("equal a full recount and the deal-level query through random edit sequences", async () => {
+    const db = handle.db;
+    const rnd = random(20261123);
+    const stages = ws.stages.slice(0, 5);
+    const assetIds: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const type = i % 2 === 0 ? "deck" : "case_study";
+      assetIds.push((await createTestAsset(db, ws, { title: `Outcome ${i}`, type })).id);
+    }
+    const dealIds: string[] = [];
+    const newDeal = async () => {
+      const deal = await createTestDeal(db, ws, {
+        stageId: rnd.pick(stages).id,
+        amountMinor: 1_000 * (1 + rnd.int(9)),
+      });
+      dealIds.push(deal.id);
+      return deal.id;
+    };
+    const close = async (dealId: string) => {
+      const at = rnd.pick(closeDates);
+      await db
+        .update(deals)
+        .set({ status: rnd.next() < 0.5 ? "won" : "lost", closedAt: at ? new Date(at) : null })
+        .where(eq(deals.id, dealId));
+    };
+    for (let i = 0; i < 12; i++) {
+      const id = await newDeal();
+      if (rnd.next() < 0.7) await close(id);
+    }
+
+    const edits: (() => Promise<unknown>)[] = [
+      async () => {
+        await db.insert(assetUsages).values(
+          Array.from({ length: 1 + rnd.int(3) }, () => ({
+            workspaceId: ws.workspace.id,
+            assetId: rnd.pick(assetIds),
+            dealId: rnd.pick(dealIds),
+            stageId: rnd.pick(stages).id,
+            actorId: ws.people.rep.id,
+          })),
+        );
+      },
+      async () => {
+        const [u] = await db.select({ id: assetUsages.id }).from(assetUsages).limit(1).offset(rnd.int(8));
+        if (u) await db.delete(assetUsages).where(eq(assetUsages.id, u.id));
+      },
+      async () => {
+        const [u] = await db.select({ id: assetUsages.id }).from(assetUsages).limit(1).offset(rnd.int(8));
+        if (u)
+          await db
+            .update(assetUsages)
+            .set({ stageId: rnd.pick(stages).id })
+            .where(eq(assetUsages.id, u.id));
+      },
+      () => close(rnd.pick(dealIds)),
+      () =>
+        db
+          .update(deals)
+          .set({ status: "open", closedAt: null })
+          .where(eq(deals.id, rnd.pick(dealIds))),
+      () =>
+        db
+          .update(deals)
+          .set({ amountMinor: 1_000 * (1 + rnd.int(9)) })
+          .where(eq(deals.id, rnd.pick(dealIds))),
+      () =>
+        db
+          .update(deals)
+          .set({ stageId: rnd.pick(stages).id })
+          .where(eq(deals.id, rnd.pick(dealIds))),
+      async () => {
+        const id = dealIds.splice(rnd.int(dealIds.length), 1)[0]!;
+        await db.delete(deals).where(eq(deals.id, id));
+        await newDeal();
+      },
+      newDeal,
+    ];
+    for (let round = 0; round < 8; round++) {
+      for (let step = 0; step < 12; step++) await rnd.pick(edits)();
+      await expectRollupsEqualRecount(ws.workspace.id);
+      await expectQueriesAgree(
+        ws.workspace.id,
+        stages.map((s) => s.id),
+      );
+    }
+
+    // Several usages at once for one deal and asset, then the asset itself deleted (cascades).
+    const deal = await newDeal();
+    await close(deal);
+    await db.insert(assetUsages).values(
+      stages.map((s) => ({
+        workspaceId: ws.workspace.id,
+        assetId: assetIds[0]!,
+        dealId: deal,
+        stageId: s.id,
+        actorId: ws.people.rep.id,
+      })),
+    );
+    await expectRollupsEqualRecount(ws.workspace.id);
+    await db.delete(assets).where(eq(assets.id, assetIds[0]!));
+    await expectRollupsEqualRecount(ws.workspace.id);
+    await expectQueriesAgree(
+      ws.workspace.id,
+      stages.map((s) => s.id),
+    );
+  });
+});
