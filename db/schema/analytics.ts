@@ -185,3 +185,91 @@ export const analyticsOutcomeReach = pgTable(
     spanCheck("analytics_outcome_reach_span_check"),
   ],
 );
+
+/*
+ * Usage rollups for the asset list and adoption. A deal's use of an asset counts at its latest use (at any
+ * stage), and a rep's at the latest use across their deals, so "distinct deals" and "distinct reps" in a
+ * period become sums of rows whose latest use falls in it. Kept by triggers ("analytics_usage_triggers").
+ */
+
+/** Per deal and asset: the deal's owner and its latest use of the asset (over analytics_deal_assets). */
+export const analyticsDealAssetLatest = pgTable(
+  "analytics_deal_asset_latest",
+  {
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id").notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealId, t.assetId] }),
+    index("analytics_deal_asset_latest_rep_idx").on(t.assetId, t.ownerId, t.lastUsedAt),
+    index("analytics_deal_asset_latest_asset_idx").on(t.assetId, t.lastUsedAt),
+  ],
+);
+
+/** Per asset and rep (deal owner): the latest use of the asset in any of the rep's deals. */
+export const analyticsAssetRepLatest = pgTable(
+  "analytics_asset_rep_latest",
+  {
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id").notNull(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assetId, t.ownerId] })],
+);
+
+/**
+ * Per asset and bucket (span 'day' or 'month', as the outcome rollups): usages of deal x asset x stage rows
+ * by their last use, deals by their latest use of the asset, reps by their latest use of it.
+ */
+export const analyticsAssetUsage = pgTable(
+  "analytics_asset_usage",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    span: text("span").notNull(),
+    bucket: date("bucket").notNull(),
+    usages: integer("usages").notNull(),
+    deals: integer("deals").notNull(),
+    reps: integer("reps").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assetId, t.span, t.bucket] }),
+    index("analytics_asset_usage_workspace_idx").on(t.workspaceId, t.span, t.bucket),
+    spanCheck("analytics_asset_usage_span_check"),
+  ],
+);
+
+/** Per rep and UTC day: how many of their deals' asset uses had their latest use that day (adoption). */
+export const analyticsRepActivity = pgTable(
+  "analytics_rep_activity",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id").notNull(),
+    day: date("day").notNull(),
+    uses: integer("uses").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.ownerId, t.day] }),
+    index("analytics_rep_activity_day_idx").on(t.workspaceId, t.day),
+  ],
+);

@@ -27,7 +27,7 @@ export function hasDealFilters(f: AnalyticsFilters): boolean {
  * Counts, per asset (grain "asset") or per asset and stage (grain "asset_stage"), the used and baseline
  * deal sets defined in metrics.ts. Without deal-side filters it reads the outcome rollups only
  * (outcome-rollup-query.ts); with them, the deal-level rollups joined to the filtered deals. Both give the
- * same numbers (tests/analytics/outcome-rollups.test.ts). Never reads asset_usages or activity_events.
+ * same numbers (tests/analytics/rollup-equivalence.test.ts). Never reads asset_usages or activity_events.
  */
 export async function countOutcomes(
   db: Database,

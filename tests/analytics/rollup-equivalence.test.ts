@@ -5,6 +5,12 @@ import { assets, assetUsages, deals } from "@/db/schema";
 import type { AnalyticsFilters } from "@/lib/schemas/analytics";
 import { countOutcomeRowsFromDeals } from "@/server/analytics/effectiveness-query";
 import { countOutcomeRowsFromRollups } from "@/server/analytics/outcome-rollup-query";
+import {
+  activeRepsFromDealsSql,
+  activeRepsFromRollupsSql,
+  usageFromDealsSql,
+  usageFromRollupsSql,
+} from "@/server/analytics/usage-query";
 import { createTestDatabase } from "../support/test-db";
 import {
   createTestAsset,
@@ -14,10 +20,11 @@ import {
 } from "../support/factories";
 
 /*
- * Random edit sequences (seeded, so a failure replays): usages added, moved and deleted, deals closed,
- * reopened, re-dated across month edges, re-priced, moved on and deleted, an asset deleted. After each
- * round the outcome rollups must equal a full recount from deals and the deal-level rollups, and the
- * rollup query must give the deal-level query's numbers for periods that start and end mid-month.
+ * Random edit sequences (seeded, so a failure replays): usages added (dated across month edges), moved
+ * and deleted, deals closed, reopened, re-dated across month edges, re-priced, moved on, handed to another
+ * owner and deleted, an asset deleted. After each round the outcome and usage rollups must equal a full
+ * recount from the source tables, and the rollup queries must give the deal-level queries' numbers for
+ * periods that start and end mid-month.
  */
 let handle: DatabaseHandle;
 let ws: TestWorkspace;
@@ -104,6 +111,68 @@ async function expectRollupsEqualRecount(workspaceId: string) {
   );
 }
 
+async function expectUsageRollupsEqualRecount(workspaceId: string) {
+  const rows = async (query: ReturnType<typeof sql>) =>
+    (await handle.db.execute<Record<string, unknown>>(query)).rows.map((r) => JSON.stringify(r)).sort();
+  const pairs = sql`(SELECT u.asset_id, u.deal_id, d.owner_id, max(u.created_at) AS latest
+      FROM asset_usages u JOIN deals d ON d.id = u.deal_id WHERE u.workspace_id = ${workspaceId}
+      GROUP BY 1, 2, 3)`;
+  expect(
+    await rows(sql`SELECT asset_id, deal_id, owner_id, last_used_at FROM analytics_deal_asset_latest
+      WHERE workspace_id = ${workspaceId}`),
+  ).toEqual(await rows(sql`SELECT asset_id, deal_id, owner_id, latest AS last_used_at FROM ${pairs} p`));
+  expect(
+    await rows(sql`SELECT asset_id, owner_id, last_used_at FROM analytics_asset_rep_latest
+      WHERE workspace_id = ${workspaceId}`),
+  ).toEqual(
+    await rows(sql`SELECT asset_id, owner_id, max(latest) AS last_used_at FROM ${pairs} p GROUP BY 1, 2`),
+  );
+  expect(
+    await rows(
+      sql`SELECT owner_id, day::text, uses FROM analytics_rep_activity WHERE workspace_id = ${workspaceId}`,
+    ),
+  ).toEqual(
+    await rows(sql`SELECT owner_id, (latest AT TIME ZONE 'UTC')::date::text AS day, count(*)::int AS uses
+      FROM ${pairs} p GROUP BY 1, 2`),
+  );
+  const buckets = sql`(VALUES
+      ('month', date_trunc('month', x.at AT TIME ZONE 'UTC')::date), ('day', (x.at AT TIME ZONE 'UTC')::date))
+      b(span, bucket)`;
+  expect(
+    await rows(sql`SELECT asset_id, span, bucket::text, usages, deals, reps FROM analytics_asset_usage
+      WHERE workspace_id = ${workspaceId}`),
+  ).toEqual(
+    await rows(sql`SELECT asset_id, b.span, b.bucket::text, sum(usages)::int AS usages, sum(deals)::int AS deals,
+        sum(reps)::int AS reps
+      FROM (SELECT asset_id, max(created_at) AS at, count(*) AS usages, 0 AS deals, 0 AS reps
+              FROM asset_usages WHERE workspace_id = ${workspaceId} GROUP BY deal_id, asset_id, stage_id
+            UNION ALL SELECT asset_id, latest, 0, 1, 0 FROM ${pairs} p
+            UNION ALL SELECT asset_id, max(latest), 0, 0, 1 FROM ${pairs} p GROUP BY asset_id, owner_id) x
+      CROSS JOIN LATERAL ${buckets} GROUP BY 1, 2, 3`),
+  );
+}
+
+async function expectUsageQueriesAgree(workspaceId: string) {
+  const rows = async (query: ReturnType<typeof sql>) =>
+    (await handle.db.execute<Record<string, unknown>>(query)).rows
+      .map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v)))
+      .sort();
+  const norm = (q: ReturnType<typeof sql>) =>
+    sql`SELECT asset_id, usages::int AS usages, deals::int AS deals, reps::int AS reps,
+               last_used_at::text AS last_used_at FROM (${q}) q
+         WHERE usages::int + deals::int + reps::int > 0`;
+  const weeks = (q: ReturnType<typeof sql>) =>
+    sql`SELECT week::text AS week, active_reps::int AS active_reps FROM (${q}) q`;
+  for (const f of periods) {
+    expect(await rows(norm(usageFromRollupsSql(workspaceId, f))), JSON.stringify(f)).toEqual(
+      await rows(norm(usageFromDealsSql(workspaceId, f))),
+    );
+    expect(await rows(weeks(activeRepsFromRollupsSql(workspaceId, f))), JSON.stringify(f)).toEqual(
+      await rows(weeks(activeRepsFromDealsSql(workspaceId, f))),
+    );
+  }
+}
+
 async function expectQueriesAgree(workspaceId: string, stageIds: string[]) {
   const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
   for (const period of periods) {
@@ -117,7 +186,7 @@ async function expectQueriesAgree(workspaceId: string, stageIds: string[]) {
   }
 }
 
-describe("outcome rollups", () => {
+describe("outcome and usage rollups", () => {
   it("equal a full recount and the deal-level query through random edit sequences", async () => {
     const db = handle.db;
     const rnd = random(20261123);
@@ -157,9 +226,16 @@ describe("outcome rollups", () => {
             dealId: rnd.pick(dealIds),
             stageId: rnd.pick(stages).id,
             actorId: ws.people.rep.id,
+            createdAt:
+              rnd.next() < 0.5 ? new Date() : new Date(rnd.pick(closeDates) ?? "2026-02-10T10:00:00Z"),
           })),
         );
       },
+      () =>
+        db
+          .update(deals)
+          .set({ ownerId: rnd.pick([ws.people.rep.id, ws.people.otherRep.id, ws.people.admin.id]) })
+          .where(eq(deals.id, rnd.pick(dealIds))),
       async () => {
         const [u] = await db.select({ id: assetUsages.id }).from(assetUsages).limit(1).offset(rnd.int(8));
         if (u) await db.delete(assetUsages).where(eq(assetUsages.id, u.id));
@@ -198,10 +274,12 @@ describe("outcome rollups", () => {
     for (let round = 0; round < 8; round++) {
       for (let step = 0; step < 12; step++) await rnd.pick(edits)();
       await expectRollupsEqualRecount(ws.workspace.id);
+      await expectUsageRollupsEqualRecount(ws.workspace.id);
       await expectQueriesAgree(
         ws.workspace.id,
         stages.map((s) => s.id),
       );
+      await expectUsageQueriesAgree(ws.workspace.id);
     }
 
     // Several usages at once for one deal and asset, then the asset itself deleted (cascades).
@@ -217,8 +295,11 @@ describe("outcome rollups", () => {
       })),
     );
     await expectRollupsEqualRecount(ws.workspace.id);
+    await expectUsageRollupsEqualRecount(ws.workspace.id);
     await db.delete(assets).where(eq(assets.id, assetIds[0]!));
     await expectRollupsEqualRecount(ws.workspace.id);
+    await expectUsageRollupsEqualRecount(ws.workspace.id);
+    await expectUsageQueriesAgree(ws.workspace.id);
     await expectQueriesAgree(
       ws.workspace.id,
       stages.map((s) => s.id),
