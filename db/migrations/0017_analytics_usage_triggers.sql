@@ -243,27 +243,13 @@ CREATE TRIGGER analytics_deal_owner_changed AFTER UPDATE ON deals
   FOR EACH STATEMENT EXECUTE FUNCTION analytics_deal_owner_changed();
 --> statement-breakpoint
 
--- Backfill from whatever is already there.
+-- Backfill from whatever is already there. The latest-use rows are inserted through their triggers, which
+-- derive the per-rep rows, deal and rep counts and adoption; usages are added from the usage rows.
 INSERT INTO analytics_deal_asset_latest (deal_id, asset_id, workspace_id, owner_id, last_used_at)
 SELECT da.deal_id, da.asset_id, d.workspace_id, d.owner_id, max(da.last_used_at)
   FROM analytics_deal_assets da JOIN deals d ON d.id = da.deal_id
  GROUP BY 1, 2, 3, 4;
 --> statement-breakpoint
-INSERT INTO analytics_asset_rep_latest (asset_id, owner_id, workspace_id, last_used_at)
-SELECT asset_id, owner_id, workspace_id, max(last_used_at)
-  FROM analytics_deal_asset_latest GROUP BY 1, 2, 3;
---> statement-breakpoint
-INSERT INTO analytics_asset_usage (workspace_id, asset_id, span, bucket, usages, deals, reps)
-SELECT workspace_id, asset_id, span, bucket, sum(usages), sum(deals), sum(reps)
-  FROM (SELECT workspace_id, asset_id, last_used_at AS at, usages, 0 AS deals, 0 AS reps
-          FROM analytics_deal_assets
-        UNION ALL
-        SELECT workspace_id, asset_id, last_used_at, 0, 1, 0 FROM analytics_deal_asset_latest
-        UNION ALL
-        SELECT workspace_id, asset_id, last_used_at, 0, 0, 1 FROM analytics_asset_rep_latest) x
- CROSS JOIN LATERAL analytics_close_buckets(x.at) b
- GROUP BY 1, 2, 3, 4;
---> statement-breakpoint
-INSERT INTO analytics_rep_activity (workspace_id, owner_id, day, uses)
-SELECT workspace_id, owner_id, (last_used_at AT TIME ZONE 'UTC')::date, count(*)
-  FROM analytics_deal_asset_latest GROUP BY 1, 2, 3;
+SELECT analytics_asset_usage_add(array_agg(workspace_id), array_agg(asset_id), array_agg(last_used_at),
+         array_agg(usages), array_agg(0), array_agg(0))
+  FROM analytics_deal_assets;

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
@@ -304,5 +305,20 @@ describe("outcome and usage rollups", () => {
       ws.workspace.id,
       stages.map((s) => s.id),
     );
+  });
+
+  it("the migrations' backfills rebuild the same rollups from existing data", async () => {
+    await handle.db.execute(sql`TRUNCATE analytics_outcome_assets, analytics_outcome_stages,
+      analytics_outcome_reach, analytics_deal_asset_latest, analytics_asset_rep_latest, analytics_asset_usage,
+      analytics_rep_activity`);
+    for (const file of ["0015_analytics_outcome_triggers.sql", "0017_analytics_usage_triggers.sql"]) {
+      const text = fs.readFileSync(`db/migrations/${file}`, "utf8");
+      const backfill = text.slice(text.indexOf("-- Backfill"));
+      for (const statement of backfill.split("--> statement-breakpoint")) {
+        await handle.db.execute(sql.raw(statement));
+      }
+    }
+    await expectRollupsEqualRecount(ws.workspace.id);
+    await expectUsageRollupsEqualRecount(ws.workspace.id);
   });
 });
