@@ -273,3 +273,41 @@ export const analyticsRepActivity = pgTable(
     index("analytics_rep_activity_day_idx").on(t.workspaceId, t.day),
   ],
 );
+
+/** Usages logged per asset, stage and UTC month (the monthly sums of analytics_usage_daily). */
+export const analyticsUsageMonthly = pgTable(
+  "analytics_usage_monthly",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => buyingStages.id, { onDelete: "cascade" }),
+    month: date("month").notNull(),
+    usages: integer("usages").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assetId, t.stageId, t.month] }),
+    index("analytics_usage_monthly_workspace_idx").on(t.workspaceId, t.month),
+  ],
+);
+
+/** Usages logged per workspace, stage and UTC day, over all assets (for weekly trends). */
+export const analyticsStageUsageDaily = pgTable(
+  "analytics_stage_usage_daily",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => buyingStages.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    usages: integer("usages").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.stageId, t.day] })],
+);

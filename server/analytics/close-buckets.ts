@@ -16,6 +16,36 @@ function nextDay(date: string): string {
   return day(d);
 }
 
+/** The period's whole UTC months: [firstMonth, endMonth), either end open when the period is. */
+function wholeMonths(f: AnalyticsFilters) {
+  const firstMonth = f.from ? (f.from.endsWith("-01") ? f.from : monthStart(f.from, 1)) : undefined;
+  const endMonth = f.to ? monthStart(nextDay(f.to)) : undefined;
+  return { firstMonth, endMonth };
+}
+
+/** A month column (first days of months) within the period's whole months. */
+export function wholeMonthsSql(month: SQL, f: AnalyticsFilters): SQL {
+  const { firstMonth, endMonth } = wholeMonths(f);
+  const parts: SQL[] = [sql`true`];
+  if (firstMonth) parts.push(sql`${month} >= ${firstMonth}::date`);
+  if (endMonth) parts.push(sql`${month} < ${endMonth}::date`);
+  return sql.join(parts, sql` AND `);
+}
+
+/** A day column within the period but outside its whole months (false without from/to). */
+export function edgeDaysSql(day: SQL, f: AnalyticsFilters): SQL {
+  if (!f.from && !f.to) return sql`false`;
+  const { firstMonth, endMonth } = wholeMonths(f);
+  const parts: SQL[] = [];
+  if (f.from) parts.push(sql`${day} >= ${f.from}::date`);
+  if (f.to) parts.push(sql`${day} <= ${f.to}::date`);
+  const outside: SQL[] = [];
+  if (firstMonth) outside.push(sql`${day} < ${firstMonth}::date`);
+  if (endMonth) outside.push(sql`${day} >= ${endMonth}::date`);
+  parts.push(sql`(${sql.join(outside, sql` OR `)})`);
+  return sql.join(parts, sql` AND `);
+}
+
 /**
  * The outcome rollup rows (columns `span` and `bucket` of a table aliased `alias`) that make up exactly
  * the deals closed in the period: whole months from the monthly rows, the days before the first whole
@@ -26,18 +56,6 @@ export function closeBucketsSql(alias: string, f: AnalyticsFilters): SQL {
   const span = sql.raw(`${alias}.span`);
   const bucket = sql.raw(`${alias}.bucket`);
   if (!f.from && !f.to) return sql`${span} = 'month'`;
-  // Whole months are [firstMonth, endMonth); days outside that but inside [from, to] come from days.
-  const firstMonth = f.from ? (f.from.endsWith("-01") ? f.from : monthStart(f.from, 1)) : undefined;
-  const endMonth = f.to ? monthStart(nextDay(f.to)) : undefined;
-  const months: SQL[] = [sql`${span} = 'month'`, sql`${bucket} > '-infinity'::date`];
-  const days: SQL[] = [sql`${span} = 'day'`];
-  if (firstMonth) months.push(sql`${bucket} >= ${firstMonth}::date`);
-  if (endMonth) months.push(sql`${bucket} < ${endMonth}::date`);
-  if (f.from) days.push(sql`${bucket} >= ${f.from}::date`);
-  if (f.to) days.push(sql`${bucket} <= ${f.to}::date`);
-  const outside: SQL[] = [];
-  if (firstMonth) outside.push(sql`${bucket} < ${firstMonth}::date`);
-  if (endMonth) outside.push(sql`${bucket} >= ${endMonth}::date`);
-  days.push(sql`(${sql.join(outside, sql` OR `)})`);
-  return sql`((${sql.join(months, sql` AND `)}) OR (${sql.join(days, sql` AND `)}))`;
+  return sql`((${span} = 'month' AND ${bucket} > '-infinity'::date AND ${wholeMonthsSql(bucket, f)})
+    OR (${span} = 'day' AND ${edgeDaysSql(bucket, f)}))`;
 }

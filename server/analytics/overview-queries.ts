@@ -33,7 +33,7 @@ export async function weeklyTrend(
   }>(sql`
     WITH usage AS (
       SELECT date_trunc('week', day)::date AS week, sum(usages) AS usages
-        FROM analytics_usage_daily
+        FROM analytics_stage_usage_daily
        WHERE workspace_id = ${workspaceId} AND ${inPeriodSql(sql`day`, f)}
          ${f.stageId ? sql`AND stage_id = ${f.stageId}` : sql``}
        GROUP BY 1

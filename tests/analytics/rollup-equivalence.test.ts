@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { assets, assetUsages, deals } from "@/db/schema";
 import type { AnalyticsFilters } from "@/lib/schemas/analytics";
+import { edgeDaysSql, wholeMonthsSql } from "@/server/analytics/close-buckets";
 import { countOutcomeRowsFromDeals } from "@/server/analytics/effectiveness-query";
 import { countOutcomeRowsFromRollups } from "@/server/analytics/outcome-rollup-query";
 import {
@@ -153,6 +154,43 @@ async function expectUsageRollupsEqualRecount(workspaceId: string) {
   );
 }
 
+async function expectUsageMonthsEqualDays(workspaceId: string) {
+  const rows = async (query: ReturnType<typeof sql>) =>
+    (await handle.db.execute<Record<string, unknown>>(query)).rows.map((r) => JSON.stringify(r)).sort();
+  const ws_ = workspaceId;
+  expect(
+    await rows(sql`SELECT asset_id, stage_id, month::text, usages FROM analytics_usage_monthly
+      WHERE workspace_id = ${ws_}`),
+  ).toEqual(
+    await rows(sql`SELECT asset_id, stage_id, date_trunc('month', day)::date::text AS month,
+      sum(usages)::int AS usages FROM analytics_usage_daily WHERE workspace_id = ${ws_} GROUP BY 1, 2, 3`),
+  );
+  expect(
+    await rows(
+      sql`SELECT stage_id, day::text, usages FROM analytics_stage_usage_daily WHERE workspace_id = ${ws_}`,
+    ),
+  ).toEqual(
+    await rows(sql`SELECT stage_id, day::text, sum(usages)::int AS usages FROM analytics_usage_daily
+      WHERE workspace_id = ${ws_} GROUP BY 1, 2`),
+  );
+  for (const f of periods) {
+    const days = [sql`true`];
+    if (f.from) days.push(sql`day >= ${f.from}::date`);
+    if (f.to) days.push(sql`day <= ${f.to}::date`);
+    expect(
+      await rows(sql`SELECT asset_id, stage_id, sum(usages)::int AS usages FROM (
+          SELECT asset_id, stage_id, usages FROM analytics_usage_monthly
+           WHERE workspace_id = ${ws_} AND ${wholeMonthsSql(sql`month`, f)}
+          UNION ALL SELECT asset_id, stage_id, usages FROM analytics_usage_daily
+           WHERE workspace_id = ${ws_} AND ${edgeDaysSql(sql`day`, f)}) u GROUP BY 1, 2`),
+      JSON.stringify(f),
+    ).toEqual(
+      await rows(sql`SELECT asset_id, stage_id, sum(usages)::int AS usages FROM analytics_usage_daily
+        WHERE workspace_id = ${ws_} AND ${sql.join(days, sql` AND `)} GROUP BY 1, 2`),
+    );
+  }
+}
+
 async function expectUsageQueriesAgree(workspaceId: string) {
   const rows = async (query: ReturnType<typeof sql>) =>
     (await handle.db.execute<Record<string, unknown>>(query)).rows
@@ -281,6 +319,7 @@ describe("outcome and usage rollups", () => {
         stages.map((s) => s.id),
       );
       await expectUsageQueriesAgree(ws.workspace.id);
+      await expectUsageMonthsEqualDays(ws.workspace.id);
     }
 
     // Several usages at once for one deal and asset, then the asset itself deleted (cascades).
@@ -310,8 +349,12 @@ describe("outcome and usage rollups", () => {
   it("the migrations' backfills rebuild the same rollups from existing data", async () => {
     await handle.db.execute(sql`TRUNCATE analytics_outcome_assets, analytics_outcome_stages,
       analytics_outcome_reach, analytics_deal_asset_latest, analytics_asset_rep_latest, analytics_asset_usage,
-      analytics_rep_activity`);
-    for (const file of ["0015_analytics_outcome_triggers.sql", "0017_analytics_usage_triggers.sql"]) {
+      analytics_rep_activity, analytics_usage_monthly, analytics_stage_usage_daily`);
+    for (const file of [
+      "0015_analytics_outcome_triggers.sql",
+      "0017_analytics_usage_triggers.sql",
+      "0019_analytics_usage_month_triggers.sql",
+    ]) {
       const text = fs.readFileSync(`db/migrations/${file}`, "utf8");
       const backfill = text.slice(text.indexOf("-- Backfill"));
       for (const statement of backfill.split("--> statement-breakpoint")) {
@@ -320,5 +363,6 @@ describe("outcome and usage rollups", () => {
     }
     await expectRollupsEqualRecount(ws.workspace.id);
     await expectUsageRollupsEqualRecount(ws.workspace.id);
+    await expectUsageMonthsEqualDays(ws.workspace.id);
   });
 });
