@@ -115,7 +115,7 @@ export const analyticsDealReach = pgTable(
  * from the monthly rows plus the edge days from the daily rows. Counts are of distinct deals; revenue is
  * the sum of won deals' amounts. Kept by triggers ("analytics_outcome_triggers").
  */
-const spanCheck = (name: string) => check(name, sql`span IN ('day', 'month')`);
+const spanCheck = (name: string) => check(name, sql`span IN ('day', 'month', 'year')`);
 
 /** Closed deals that used the asset (at any stage), by the furthest stage position the deal reached. */
 export const analyticsOutcomeAssets = pgTable(

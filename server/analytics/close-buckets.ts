@@ -16,6 +16,17 @@ function nextDay(date: string): string {
   return day(d);
 }
 
+function yearStart(date: string, years = 0): string {
+  return `${Number(date.slice(0, 4)) + years}-01-01`;
+}
+
+/** The period's whole UTC years: [firstYear, endYear), either end open when the period is. */
+function wholeYears(f: AnalyticsFilters) {
+  const firstYear = f.from ? (f.from.endsWith("-01-01") ? f.from : yearStart(f.from, 1)) : undefined;
+  const endYear = f.to ? yearStart(nextDay(f.to)) : undefined;
+  return { firstYear, endYear };
+}
+
 /** The period's whole UTC months: [firstMonth, endMonth), either end open when the period is. */
 function wholeMonths(f: AnalyticsFilters) {
   const firstMonth = f.from ? (f.from.endsWith("-01") ? f.from : monthStart(f.from, 1)) : undefined;
@@ -47,15 +58,22 @@ export function edgeDaysSql(day: SQL, f: AnalyticsFilters): SQL {
 }
 
 /**
- * The outcome rollup rows (columns `span` and `bucket` of a table aliased `alias`) that make up exactly
- * the deals closed in the period: whole months from the monthly rows, the days before the first whole
- * month and after the last one from the daily rows. Without from/to: every monthly row, including the
- * '-infinity' bucket of deals closed without a date (closedInPeriodSql keeps those only then too).
+ * The rollup rows (columns `span` and `bucket` of a table aliased `alias`; spans 'year', 'month', 'day')
+ * that make up exactly the period: its whole years from the yearly rows, its other whole months from
+ * the monthly rows, and the days outside its whole months from the daily rows. Without from/to: every
+ * yearly row, including the '-infinity' bucket of deals closed without a date (closedInPeriodSql keeps
+ * those only then too).
  */
 export function closeBucketsSql(alias: string, f: AnalyticsFilters): SQL {
   const span = sql.raw(`${alias}.span`);
   const bucket = sql.raw(`${alias}.bucket`);
-  if (!f.from && !f.to) return sql`${span} = 'month'`;
-  return sql`((${span} = 'month' AND ${bucket} > '-infinity'::date AND ${wholeMonthsSql(bucket, f)})
+  if (!f.from && !f.to) return sql`${span} = 'year'`;
+  const { firstYear, endYear } = wholeYears(f);
+  const inYears: SQL[] = [sql`${bucket} > '-infinity'::date`];
+  if (firstYear) inYears.push(sql`${bucket} >= ${firstYear}::date`);
+  if (endYear) inYears.push(sql`${bucket} < ${endYear}::date`);
+  const years = sql.join(inYears, sql` AND `);
+  return sql`((${span} = 'year' AND ${years})
+    OR (${span} = 'month' AND ${bucket} > '-infinity'::date AND ${wholeMonthsSql(bucket, f)} AND NOT (${years}))
     OR (${span} = 'day' AND ${edgeDaysSql(bucket, f)}))`;
 }

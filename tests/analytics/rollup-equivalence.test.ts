@@ -57,6 +57,8 @@ const closeDates = [
   "2026-03-01T00:00:00Z",
   "2026-03-16T08:00:00Z",
   "2025-12-31T23:59:59Z",
+  "2024-06-10T09:00:00Z",
+  "2027-01-01T00:00:00Z",
   null,
 ];
 
@@ -71,12 +73,17 @@ const periods: AnalyticsFilters[] = [
   { from: "2026-02-15", to: "2026-02-15" },
   { from: "2026-01-01", to: "2026-03-31" },
   { from: "2026-03-02", to: "2026-01-05" },
+  { from: "2025-01-01" },
+  { to: "2025-12-31" },
+  { from: "2024-12-31", to: "2027-01-01" },
+  { from: "2025-06-15", to: "2026-12-31" },
 ];
 
 async function expectRollupsEqualRecount(workspaceId: string) {
   const rows = async (query: ReturnType<typeof sql>) =>
     (await handle.db.execute<Record<string, unknown>>(query)).rows.map((r) => JSON.stringify(r)).sort();
   const buckets = sql`(VALUES
+      ('year', coalesce(date_trunc('year', d.closed_at AT TIME ZONE 'UTC')::date, '-infinity'::date)),
       ('month', coalesce(date_trunc('month', d.closed_at AT TIME ZONE 'UTC')::date, '-infinity'::date)),
       ('day', (d.closed_at AT TIME ZONE 'UTC')::date)) b(span, bucket)`;
   const closed = sql`d.workspace_id = ${workspaceId} AND d.status IN ('won', 'lost') AND b.bucket IS NOT NULL`;
@@ -138,6 +145,7 @@ async function expectUsageRollupsEqualRecount(workspaceId: string) {
       FROM ${pairs} p GROUP BY 1, 2`),
   );
   const buckets = sql`(VALUES
+      ('year', date_trunc('year', x.at AT TIME ZONE 'UTC')::date),
       ('month', date_trunc('month', x.at AT TIME ZONE 'UTC')::date), ('day', (x.at AT TIME ZONE 'UTC')::date))
       b(span, bucket)`;
   expect(
