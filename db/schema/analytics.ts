@@ -311,3 +311,78 @@ export const analyticsStageUsageDaily = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.stageId, t.day] })],
 );
+
+/*
+ * The same usage counts at one stage (for the stage filter): a deal's use of an asset at a stage is one
+ * analytics_deal_assets row, counted at its last use; a rep's at the latest over their deals' rows.
+ */
+
+/** analytics_deal_assets rows with their deal's owner (to find a rep's latest use at a stage). */
+export const analyticsStageUseOwner = pgTable(
+  "analytics_stage_use_owner",
+  {
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => buyingStages.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id").notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealId, t.assetId, t.stageId] }),
+    index("analytics_stage_use_owner_rep_idx").on(t.assetId, t.stageId, t.ownerId, t.lastUsedAt),
+  ],
+);
+
+/** Per asset, stage and rep: the latest use of the asset at the stage in any of the rep's deals. */
+export const analyticsStageRepLatest = pgTable(
+  "analytics_stage_rep_latest",
+  {
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => buyingStages.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id").notNull(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assetId, t.stageId, t.ownerId] })],
+);
+
+/** analytics_asset_usage at one stage: usages and deals by the row's last use, reps by their latest. */
+export const analyticsAssetStageUsage = pgTable(
+  "analytics_asset_stage_usage",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    stageId: uuid("stage_id")
+      .notNull()
+      .references(() => buyingStages.id, { onDelete: "cascade" }),
+    span: text("span").notNull(),
+    bucket: date("bucket").notNull(),
+    usages: integer("usages").notNull(),
+    deals: integer("deals").notNull(),
+    reps: integer("reps").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assetId, t.stageId, t.span, t.bucket] }),
+    index("analytics_asset_stage_usage_workspace_idx").on(t.workspaceId, t.stageId, t.span, t.bucket),
+    spanCheck("analytics_asset_stage_usage_span_check"),
+  ],
+);

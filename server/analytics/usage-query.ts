@@ -8,29 +8,42 @@ import { hasDealFilters } from "./effectiveness-query";
 /*
  * Usage per asset in the period: usages of the deal x asset x stage rows last used in it; deals whose
  * latest use of the asset (at the filtered stage, if any) falls in it; reps (deal owners) whose latest use
- * of it across their deals falls in it; and the latest of those uses. Counting each deal and rep at its
- * latest use makes the counts sums over rollup rows (analytics_asset_usage) when no deal or stage filter
- * applies; otherwise the same sets are counted from analytics_deal_assets joined to the filtered deals.
+ * of it (at that stage) across their deals falls in it; and the latest of those uses. Counting each deal
+ * and rep at its latest use makes the counts sums over rollup rows (analytics_asset_usage, or
+ * analytics_asset_stage_usage for one stage) when no deal filter applies; with one, the same sets are
+ * counted from analytics_deal_assets joined to the filtered deals.
  * Both give the same numbers (tests/analytics/rollup-equivalence.test.ts).
  */
 
 /** Rows (asset_id, usages, deals, reps, last_used_at), one per asset with any. */
 export function usageByAssetSql(workspaceId: string, f: AnalyticsFilters, assetId?: string): SQL {
-  return hasDealFilters(f) || f.stageId
+  return hasDealFilters(f)
     ? usageFromDealsSql(workspaceId, f, assetId)
     : usageFromRollupsSql(workspaceId, f, assetId);
 }
 
 export function usageFromRollupsSql(workspaceId: string, f: AnalyticsFilters, assetId?: string): SQL {
-  return sql`
+  const onAsset = assetId ? sql`AND o.asset_id = ${assetId}` : sql``;
+  if (f.stageId) {
+    return sql`
       SELECT u.asset_id, u.usages, u.deals, u.reps,
-             (SELECT max(l.last_used_at) FROM analytics_deal_asset_latest l
-               WHERE l.asset_id = u.asset_id AND ${inUtcPeriodSql(sql`l.last_used_at`, f)}) AS last_used_at
+             (SELECT max(p.last_used_at) FROM analytics_stage_use_owner p
+               WHERE p.asset_id = u.asset_id AND p.stage_id = ${f.stageId}
+                 AND ${inUtcPeriodSql(sql`p.last_used_at`, f)}) AS last_used_at
         FROM (SELECT o.asset_id, sum(o.usages) AS usages, sum(o.deals) AS deals, sum(o.reps) AS reps
-                FROM analytics_asset_usage o
-               WHERE o.workspace_id = ${workspaceId} AND ${closeBucketsSql("o", f)}
-                 ${assetId ? sql`AND o.asset_id = ${assetId}` : sql``}
+                FROM analytics_asset_stage_usage o
+               WHERE o.workspace_id = ${workspaceId} AND o.stage_id = ${f.stageId}
+                 AND ${closeBucketsSql("o", f)} ${onAsset}
                GROUP BY o.asset_id) u`;
+  }
+  return sql`
+    SELECT u.asset_id, u.usages, u.deals, u.reps,
+           (SELECT max(l.last_used_at) FROM analytics_deal_asset_latest l
+             WHERE l.asset_id = u.asset_id AND ${inUtcPeriodSql(sql`l.last_used_at`, f)}) AS last_used_at
+      FROM (SELECT o.asset_id, sum(o.usages) AS usages, sum(o.deals) AS deals, sum(o.reps) AS reps
+              FROM analytics_asset_usage o
+             WHERE o.workspace_id = ${workspaceId} AND ${closeBucketsSql("o", f)} ${onAsset}
+             GROUP BY o.asset_id) u`;
 }
 
 export function usageFromDealsSql(workspaceId: string, f: AnalyticsFilters, assetId?: string): SQL {

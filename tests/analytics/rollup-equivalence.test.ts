@@ -160,6 +160,27 @@ async function expectUsageRollupsEqualRecount(workspaceId: string) {
             UNION ALL SELECT asset_id, max(latest), 0, 0, 1 FROM ${pairs} p GROUP BY asset_id, owner_id) x
       CROSS JOIN LATERAL ${buckets} GROUP BY 1, 2, 3`),
   );
+  const stageRows = sql`(SELECT u.asset_id, u.stage_id, u.deal_id, d.owner_id, count(*) AS usages,
+      max(u.created_at) AS latest
+      FROM asset_usages u JOIN deals d ON d.id = u.deal_id WHERE u.workspace_id = ${workspaceId}
+      GROUP BY 1, 2, 3, 4)`;
+  expect(
+    await rows(sql`SELECT asset_id, stage_id, deal_id, owner_id, last_used_at FROM analytics_stage_use_owner
+      WHERE workspace_id = ${workspaceId}`),
+  ).toEqual(
+    await rows(sql`SELECT asset_id, stage_id, deal_id, owner_id, latest AS last_used_at FROM ${stageRows} r`),
+  );
+  expect(
+    await rows(sql`SELECT asset_id, stage_id, span, bucket::text, usages, deals, reps
+      FROM analytics_asset_stage_usage WHERE workspace_id = ${workspaceId}`),
+  ).toEqual(
+    await rows(sql`SELECT asset_id, stage_id, b.span, b.bucket::text, sum(usages)::int AS usages,
+        sum(deals)::int AS deals, sum(reps)::int AS reps
+      FROM (SELECT asset_id, stage_id, latest AS at, usages, 1 AS deals, 0 AS reps FROM ${stageRows} r
+            UNION ALL SELECT asset_id, stage_id, max(latest), 0, 0, 1 FROM ${stageRows} r
+             GROUP BY asset_id, stage_id, owner_id) x
+      CROSS JOIN LATERAL ${buckets} GROUP BY 1, 2, 3, 4`),
+  );
 }
 
 async function expectUsageMonthsEqualDays(workspaceId: string) {
@@ -199,7 +220,7 @@ async function expectUsageMonthsEqualDays(workspaceId: string) {
   }
 }
 
-async function expectUsageQueriesAgree(workspaceId: string) {
+async function expectUsageQueriesAgree(workspaceId: string, stageId?: string) {
   const rows = async (query: ReturnType<typeof sql>) =>
     (await handle.db.execute<Record<string, unknown>>(query)).rows
       .map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v)))
@@ -210,7 +231,8 @@ async function expectUsageQueriesAgree(workspaceId: string) {
          WHERE usages::int + deals::int + reps::int > 0`;
   const weeks = (q: ReturnType<typeof sql>) =>
     sql`SELECT week::text AS week, active_reps::int AS active_reps FROM (${q}) q`;
-  for (const f of periods) {
+  for (const period of periods) {
+    const f = { ...period, stageId };
     expect(await rows(norm(usageFromRollupsSql(workspaceId, f))), JSON.stringify(f)).toEqual(
       await rows(norm(usageFromDealsSql(workspaceId, f))),
     );
@@ -327,6 +349,7 @@ describe("outcome and usage rollups", () => {
         stages.map((s) => s.id),
       );
       await expectUsageQueriesAgree(ws.workspace.id);
+      await expectUsageQueriesAgree(ws.workspace.id, stages[2]!.id);
       await expectUsageMonthsEqualDays(ws.workspace.id);
     }
 
@@ -357,11 +380,13 @@ describe("outcome and usage rollups", () => {
   it("the migrations' backfills rebuild the same rollups from existing data", async () => {
     await handle.db.execute(sql`TRUNCATE analytics_outcome_assets, analytics_outcome_stages,
       analytics_outcome_reach, analytics_deal_asset_latest, analytics_asset_rep_latest, analytics_asset_usage,
-      analytics_rep_activity, analytics_usage_monthly, analytics_stage_usage_daily`);
+      analytics_rep_activity, analytics_usage_monthly, analytics_stage_usage_daily, analytics_stage_use_owner,
+      analytics_stage_rep_latest, analytics_asset_stage_usage`);
     for (const file of [
       "0015_analytics_outcome_triggers.sql",
       "0017_analytics_usage_triggers.sql",
       "0019_analytics_usage_month_triggers.sql",
+      "0023_analytics_stage_usage_triggers.sql",
     ]) {
       const text = fs.readFileSync(`db/migrations/${file}`, "utf8");
       const backfill = text.slice(text.indexOf("-- Backfill"));
