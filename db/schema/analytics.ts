@@ -339,6 +339,7 @@ export const analyticsStageUseOwner = pgTable(
   (t) => [
     primaryKey({ columns: [t.dealId, t.assetId, t.stageId] }),
     index("analytics_stage_use_owner_rep_idx").on(t.assetId, t.stageId, t.ownerId, t.lastUsedAt),
+    index("analytics_stage_use_owner_latest_idx").on(t.assetId, t.stageId, t.lastUsedAt),
   ],
 );
 

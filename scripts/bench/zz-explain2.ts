@@ -1,0 +1,13 @@
+import { createRequire } from "node:module";
+import { sql } from "drizzle-orm";
+const load = createRequire(import.meta.url);
+const { openDatabase } = load("/work/wt-outcomes/db/client");
+const U = load("/work/wt-outcomes/server/analytics/usage-query");
+const handle = await openDatabase({ driver: "postgres", url: "postgres://postgres@127.0.0.1:5432/" + process.argv[2], max: 2 });
+const db = handle.db;
+const ws = (await db.execute(sql`SELECT id FROM workspaces WHERE slug LIKE 'bench-%'`)).rows[0].id;
+const stage = (await db.execute(sql`SELECT id FROM bench_stages WHERE n = 2`)).rows[0].id;
+const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+const r = await db.execute(sql`EXPLAIN (ANALYZE, BUFFERS OFF) ${U.usageByAssetSql(ws, { from, stageId: stage })}`);
+console.log(r.rows.map((x: Record<string, string>) => x["QUERY PLAN"]).join("\n"));
+await handle.close();
