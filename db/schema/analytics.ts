@@ -59,6 +59,14 @@ export const analyticsUsageDaily = pgTable(
   (t) => [
     primaryKey({ columns: [t.assetId, t.stageId, t.day] }),
     index("analytics_usage_daily_workspace_day_idx").on(t.workspaceId, t.day),
+    // Covers the heatmap's edge-day sums, so they read no heap pages.
+    index("analytics_usage_daily_workspace_day_cover_idx").on(
+      t.workspaceId,
+      t.day,
+      t.assetId,
+      t.stageId,
+      t.usages,
+    ),
   ],
 );
 
@@ -292,7 +300,7 @@ export const analyticsUsageMonthly = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.assetId, t.stageId, t.month] }),
-    index("analytics_usage_monthly_workspace_idx").on(t.workspaceId, t.month),
+    index("analytics_usage_monthly_workspace_idx").on(t.workspaceId, t.month, t.assetId, t.stageId, t.usages),
   ],
 );
 
@@ -386,4 +394,18 @@ export const analyticsAssetStageUsage = pgTable(
     index("analytics_asset_stage_usage_workspace_idx").on(t.workspaceId, t.stageId, t.span, t.bucket),
     spanCheck("analytics_asset_stage_usage_span_check"),
   ],
+);
+
+/** Views and downloads per workspace and UTC day, over all assets (for weekly trends). */
+export const analyticsWorkspaceViewsDaily = pgTable(
+  "analytics_workspace_views_daily",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    views: integer("views").notNull(),
+    downloads: integer("downloads").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day] })],
 );

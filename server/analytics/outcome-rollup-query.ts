@@ -30,6 +30,8 @@ export function outcomeRollupSql(
   opts: { grain: "asset" | "asset_stage"; assetId?: string },
 ) {
   const onAsset = opts.assetId ? sql`AND o.asset_id = ${opts.assetId}` : sql``;
+  // The asset type is the only reason to join assets.
+  const typeJoin = f.type ? sql`JOIN assets a ON a.id = o.asset_id` : sql``;
   const byStage = opts.grain === "asset_stage" || f.stageId !== undefined;
   const cells = byStage
     ? sql`
@@ -38,7 +40,7 @@ export function outcomeRollupSql(
              sum(o.won_revenue_minor) AS revenue
         FROM analytics_outcome_stages o
         JOIN buying_stages s ON s.id = o.stage_id
-        JOIN assets a ON a.id = o.asset_id
+        ${typeJoin}
        WHERE o.workspace_id = ${workspaceId} AND ${closeBucketsSql("o", f)} AND ${assetTypeSql(f)} ${onAsset}
          ${f.stageId ? sql`AND o.stage_id = ${f.stageId}` : sql``}
        GROUP BY o.asset_id, o.stage_id, s.position`
@@ -47,7 +49,7 @@ export function outcomeRollupSql(
         FROM (SELECT o.asset_id, min(s.position) AS entry_pos
                 FROM analytics_outcome_stages o
                 JOIN buying_stages s ON s.id = o.stage_id
-                JOIN assets a ON a.id = o.asset_id
+                ${typeJoin}
                WHERE o.workspace_id = ${workspaceId} AND ${closeBucketsSql("o", f)} AND ${assetTypeSql(f)}
                  ${onAsset}
                GROUP BY o.asset_id) e
@@ -58,7 +60,7 @@ export function outcomeRollupSql(
       SELECT o.asset_id, o.reached_position AS reached, sum(o.won) AS won, sum(o.lost) AS lost,
              sum(o.won_revenue_minor) AS revenue
         FROM analytics_outcome_assets o
-        JOIN assets a ON a.id = o.asset_id
+        ${typeJoin}
        WHERE o.workspace_id = ${workspaceId} AND ${closeBucketsSql("o", f)} AND ${assetTypeSql(f)} ${onAsset}
        GROUP BY 1, 2
     ),

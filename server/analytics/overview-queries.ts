@@ -40,7 +40,7 @@ export async function weeklyTrend(
     ),
     views AS (
       SELECT date_trunc('week', day)::date AS week, sum(views) AS views, sum(downloads) AS downloads
-        FROM analytics_asset_daily
+        FROM analytics_workspace_views_daily
        WHERE workspace_id = ${workspaceId} AND ${inPeriodSql(sql`day`, f)}
        GROUP BY 1
     ),

@@ -202,6 +202,14 @@ async function expectUsageMonthsEqualDays(workspaceId: string) {
     await rows(sql`SELECT stage_id, day::text, sum(usages)::int AS usages FROM analytics_usage_daily
       WHERE workspace_id = ${ws_} GROUP BY 1, 2`),
   );
+  expect(
+    await rows(sql`SELECT day::text, views, downloads FROM analytics_workspace_views_daily
+      WHERE workspace_id = ${ws_}`),
+  ).toEqual(
+    await rows(sql`SELECT day::text, sum(views)::int AS views, sum(downloads)::int AS downloads
+      FROM analytics_asset_daily WHERE workspace_id = ${ws_} GROUP BY 1
+      HAVING sum(views) > 0 OR sum(downloads) > 0`),
+  );
   for (const f of periods) {
     const days = [sql`true`];
     if (f.from) days.push(sql`day >= ${f.from}::date`);
@@ -301,6 +309,10 @@ describe("outcome and usage rollups", () => {
         );
       },
       () =>
+        db.execute(sql`INSERT INTO activity_events (workspace_id, kind, asset_id, actor_id, created_at)
+          VALUES (${ws.workspace.id}, ${rnd.next() < 0.7 ? "view" : "download"}, ${rnd.pick(assetIds)},
+                  ${ws.people.rep.id}, ${rnd.pick(closeDates) ?? "2026-02-10T10:00:00Z"})`),
+      () =>
         db
           .update(deals)
           .set({ ownerId: rnd.pick([ws.people.rep.id, ws.people.otherRep.id, ws.people.admin.id]) })
@@ -381,12 +393,13 @@ describe("outcome and usage rollups", () => {
     await handle.db.execute(sql`TRUNCATE analytics_outcome_assets, analytics_outcome_stages,
       analytics_outcome_reach, analytics_deal_asset_latest, analytics_asset_rep_latest, analytics_asset_usage,
       analytics_rep_activity, analytics_usage_monthly, analytics_stage_usage_daily, analytics_stage_use_owner,
-      analytics_stage_rep_latest, analytics_asset_stage_usage`);
+      analytics_stage_rep_latest, analytics_asset_stage_usage, analytics_workspace_views_daily`);
     for (const file of [
       "0015_analytics_outcome_triggers.sql",
       "0017_analytics_usage_triggers.sql",
       "0019_analytics_usage_month_triggers.sql",
       "0023_analytics_stage_usage_triggers.sql",
+      "0026_analytics_weekly_views_triggers.sql",
     ]) {
       const text = fs.readFileSync(`db/migrations/${file}`, "utf8");
       const backfill = text.slice(text.indexOf("-- Backfill"));
