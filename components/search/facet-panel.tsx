@@ -6,19 +6,30 @@ export interface FacetGroup {
   title: string;
   /** One value at a time (freshness windows), rather than any of several. */
   single?: boolean;
-  values: { value: string; label: string; count: number }[];
+  /** null: too many matches to count (more than 1,000 without this facet's own selection). */
+  values: { value: string; label: string; count: number | null }[];
 }
 
 /**
  * Facet filters as links that add or remove one value in the URL, each with how many results it would
- * give. A value with no results stays visible when it is selected, so it can be cleared.
+ * give. A value with no results stays visible when it is selected, so it can be cleared. Above 1,000
+ * matches the counts are left out, and the panel says how to get them back.
  */
 export function FacetPanel({ query, groups }: { query: SearchQuery; groups: FacetGroup[] }) {
+  const uncounted = groups.some((g) => g.values.some((v) => v.count === null));
   return (
     <nav aria-label="Filters" className="space-y-5">
+      {uncounted ? (
+        <p className="text-xs text-slate-500" data-testid="facets-uncounted">
+          Over 1,000 matches, so filters show no counts yet. Add a word or pick a filter to narrow the
+          results.
+        </p>
+      ) : null}
       {groups.map((group) => {
         const selected = valuesOf(query, group.param);
-        const values = group.values.filter((v) => v.count > 0 || selected.includes(v.value));
+        const values = group.values.filter(
+          (v) => v.count === null || v.count > 0 || selected.includes(v.value),
+        );
         if (values.length === 0) return null;
         return (
           <section key={group.param} aria-labelledby={`facet-${group.param}`}>

@@ -117,11 +117,29 @@ export const assets = pgTable(
      * search_vector (migration 0007).
      */
     searchHead: tsvector("search_head"),
+    /**
+     * The asset's buying stages and taxonomy terms as one array (stage and term ids are distinct UUIDs), so
+     * facet filters are GIN lookups combined as bitmaps and facet counts read the row instead of joining
+     * asset_stages and asset_terms. Maintained only by triggers on those tables (migration 0015).
+     */
+    facetKeys: uuid("facet_keys")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
   },
   (t) => [
     index("assets_workspace_status_idx").on(t.workspaceId, t.status),
     index("assets_owner_idx").on(t.ownerId),
     index("assets_search_vector_idx").using("gin", t.searchVector),
+    // Which titles, tags and descriptions match: the tiers a broad search is ordered by.
+    index("assets_search_head_idx").using("gin", t.searchHead),
+    index("assets_facet_keys_idx").using("gin", t.facetKeys),
+    // Freshest first (search's tie-break and "newest"), walked in order when a search matches too much to sort.
+    index("assets_fresh_idx").on(
+      t.workspaceId,
+      sql`(coalesce(${t.publishedAt}, ${t.createdAt})) desc`,
+      sql`${t.id} desc`,
+    ),
     // Typo-tolerant title lookups (pg_trgm similarity and the <% operator).
     index("assets_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
   ],

@@ -103,7 +103,14 @@ export const searchItemSchema = z
   })
   .meta({ id: "SearchItem" });
 
-const facetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+const facetValue = z.object({
+  value: z.string(),
+  label: z.string(),
+  count: z.number().int().nullable().meta({
+    description:
+      "null when more than 1,000 assets match without this facet's own selection: narrow the search to see counts",
+  }),
+});
 
 export const facetsSchema = z
   .object({
@@ -127,6 +134,9 @@ export const assetSearchResponseSchema = z
     items: z.array(searchItemSchema),
     nextCursor: z.string().nullable(),
     total: z.number().int(),
+    totalExact: z.boolean().meta({
+      description: "false when more than 1,000 assets match: total is then 1000, meaning 1,000 or more",
+    }),
     facets: facetsSchema.nullable().meta({ description: "null when asked with facets=false" }),
     searchId: z.number().int().nullable().meta({
       description: "Send with POST /api/v1/search-clicks when a result is opened (first page only)",

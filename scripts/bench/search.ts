@@ -319,6 +319,21 @@ try {
       `  ${ms(sqlMs[i]!).padStart(9)} ${queries[i]!.kind.padEnd(11)} ?${decodeURIComponent(queries[i]!.params.toString()).slice(0, 60)}\n            ${ms(worst.planningMs + worst.executionMs)}: ${worst.text.replace(/\s+/g, " ").slice(0, 110)}`,
     );
   }
+  // Where the SQL time goes across the whole mix: statements grouped by their opening words.
+  const byStatement = new Map<string, { ms: number; n: number }>();
+  for (const t of timings) {
+    for (const st of t.statements) {
+      const key = st.text.replace(/\s+/g, " ").replace(/\$\d+/g, "$").slice(0, 90);
+      const cur = byStatement.get(key) ?? { ms: 0, n: 0 };
+      byStatement.set(key, { ms: cur.ms + st.planningMs + st.executionMs, n: cur.n + 1 });
+    }
+  }
+  console.log("\n  SQL time by statement (mean per request of the mix, count, statement opening):");
+  for (const [text, v] of [...byStatement].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10)) {
+    console.log(
+      `  ${`${(v.ms / timings.length).toFixed(1)} ms`.padStart(9)} ${String(v.n).padStart(4)}x  ${text}`,
+    );
+  }
   console.log("");
   row(
     `p95 (${CLIENTS} clients)`,

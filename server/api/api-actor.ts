@@ -9,6 +9,8 @@ import { authOptions } from "@/server/auth/auth-options";
 import { loadActor, type Actor } from "@/server/authz/actor";
 
 export const TOKEN_PREFIX = "bat_";
+/** How stale a token's "last used" time may be. */
+export const LAST_USED_PRECISION_MS = 60_000;
 
 export function hashToken(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
@@ -35,10 +37,17 @@ export async function resolveApiActor(
       );
     }
     const [token] = await db
-      .update(apiTokens)
-      .set({ lastUsedAt: sql`now()` })
-      .where(and(eq(apiTokens.tokenHash, hashToken(match[1]!)), isNull(apiTokens.revokedAt)))
-      .returning({ userId: apiTokens.userId });
+      .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, hashToken(match[1]!)), isNull(apiTokens.revokedAt)));
+    // "Last used" to the minute: writing it on every call made each request wait for a commit to disk,
+    // and every request on one token queue for that row's lock.
+    if (token && (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > LAST_USED_PRECISION_MS)) {
+      await db
+        .update(apiTokens)
+        .set({ lastUsedAt: sql`now()` })
+        .where(eq(apiTokens.id, token.id));
+    }
     const actor = token && (await loadActor(db, token.userId));
     if (!actor) throw new AppError("unauthenticated", "The API token is invalid or has been revoked");
     return { actor, via: "token" };

@@ -4,12 +4,19 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { assets, buyingStages, taxonomyTerms, users } from "@/db/schema";
 import { assetTypeLabels, assetTypes } from "@/lib/assets";
-import type { facetsSchema, Freshness, SearchInput } from "@/lib/schemas/search";
+import type { facetsSchema, Freshness, SearchInput, SearchParams } from "@/lib/schemas/search";
 import type { Actor } from "@/server/authz/actor";
-import { assetVisibility } from "@/server/authz/visibility";
-import { chooseTextMode, normaliseSearch, runInMode } from "./search-assets";
-import { facetConditions, facetKeys, freshAt, termFacets, type FacetKey } from "./search-filters";
-import { searchTextOf, textMatch, type TextMode } from "./text-query";
+import { amongIds, findHits, type HitSet } from "./hit-set";
+import { prepareSearch, type PreparedSearch, type SearchOptions } from "./prepare-search";
+import {
+  facetConditions,
+  facetKeys,
+  freshAt,
+  otherFacets,
+  termFacets,
+  type FacetKey,
+} from "./search-filters";
+import { inSearchTransaction } from "./text-query";
 
 export type Facets = z.input<typeof facetsSchema>;
 type FacetValue = Facets["stage"][number];
@@ -21,89 +28,122 @@ const freshnessLabels: Record<Freshness, string> = {
   older: "Older than a year",
 };
 
-/** Every facet flag except the facet's own, so its values count under all the other filters. */
-const othersOf = (facet: FacetKey) =>
-  sql.raw(
-    facetKeys
-      .filter((k) => k !== facet)
-      .map((k) => `base.f_${k}`)
-      .join(" and "),
+/** Counts per facet value over known hits (at most EXACT_LIMIT): stage and tag ids from facet_keys. */
+async function countOver(tx: Database, actor: Actor, ids: string[]) {
+  if (ids.length === 0) return new Map<string, number>();
+  const among = amongIds(ids);
+  const branches: SQL[] = [
+    sql`select 'key'::text as facet, k::text as value, count(*)::int as n
+      from ${assets}, unnest(${assets.facetKeys}) k where ${among} group by k`,
+    sql`select 'type'::text, ${assets.type}::text, count(*)::int from ${assets} where ${among} group by ${assets.type}`,
+    sql`select 'freshness'::text, b.bucket, count(*)::int
+      from ${assets} join (values ('30d'), ('90d'), ('1y'), ('older')) as b(bucket) on case b.bucket
+        when '30d' then ${freshAt} >= now() - interval '30 days'
+        when '90d' then ${freshAt} >= now() - interval '90 days'
+        when '1y' then ${freshAt} >= now() - interval '1 year'
+        else ${freshAt} < now() - interval '1 year' end
+      where ${among} group by b.bucket`,
+  ];
+  if (actor.role !== "partner") {
+    branches.push(
+      sql`select 'owner'::text, ${assets.ownerId}::text, count(*)::int from ${assets} where ${among} group by ${assets.ownerId}`,
+    );
+  }
+  const { rows } = await tx.execute<{ facet: string; value: string; n: number }>(
+    sql.join(branches, sql` union all `),
   );
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(`${r.facet}:${r.value}`, Number(r.n));
+  return counts;
+}
+
+type FacetCounts = Map<FacetKey, Map<string, number> | null>;
 
 /**
- * Counts per facet value for what the actor may see, matching the same words. Each facet's counts apply
- * every other facet's selection but not its own (disjunctive faceting), so choosing a second stage shows
- * how many more results it would add. Owners are not listed for partners.
+ * Counts per facet value for what the actor may see, matching the same words, inside the search's
+ * transaction. Each facet's counts apply every other facet's selection but not its own (disjunctive
+ * faceting), so choosing a second stage shows how many more results it would add. Counts are exact over at
+ * most EXACT_LIMIT hits; a facet whose hits are more gets null (the UI asks to narrow the search).
  */
+export async function countFacets(tx: Database, actor: Actor, s: PreparedSearch): Promise<FacetCounts> {
+  const conditions = facetConditions(actor, s.params);
+  const words = s.match.where ? [s.match.where] : [];
+  // Facets with nothing selected count the search's own hits; a selected one, the hits without its own filter.
+  const groups: { facets: readonly FacetKey[]; hits: HitSet }[] = [
+    { facets: facetKeys.filter((k) => !conditions[k]), hits: s.hits },
+  ];
+  // A selected facet's hits include the search's own, so none is countable when those are already too many.
+  for (const f of s.hits.exact ? facetKeys.filter((k) => conditions[k]) : []) {
+    const indexed = [...otherFacets(conditions, f), ...words];
+    groups.push({ facets: [f], hits: await findHits(tx, { indexed, rest: [s.visibility] }, s.exactLimit) });
+  }
+  const byFacet: FacetCounts = new Map(facetKeys.map((k) => [k, null]));
+  for (const g of groups) {
+    const counts = g.hits.exact ? await countOver(tx, actor, g.hits.ids) : null;
+    for (const f of g.facets) byFacet.set(f, counts);
+  }
+  return byFacet;
+}
+
+/** Facet counts for a search on its own (searchAssets counts them with its page when asked). */
 export async function assetFacets(
   db: Database,
   actor: Actor,
   input: SearchInput,
-  opts: { textMode?: TextMode } = {},
+  opts: SearchOptions = {},
 ): Promise<Facets> {
-  const { params } = normaliseSearch(input);
-  const text = await searchTextOf(db, actor.workspaceId, params.q);
-  const mode = opts.textMode ?? (await chooseTextMode(db, actor, params, text)).mode;
-  const match = textMatch(text, mode);
-  const conditions = facetConditions(actor, params);
-  const flags = sql.join(
-    facetKeys.map((k) => sql`${conditions[k] ?? sql`true`} as ${sql.raw(`f_${k}`)}`),
-    sql`, `,
-  );
-  const where = and(assetVisibility(actor), match.where)!;
+  return inSearchTransaction(db, actor.workspaceId, async (tx, cfg) => {
+    const s = await prepareSearch(tx, actor, cfg, input, undefined, opts);
+    return labelFacets(tx, actor, s.params, await countFacets(tx, actor, s));
+  });
+}
 
-  const branches: SQL[] = [
-    sql`select 'stage'::text as facet, s.stage_id::text as value, count(*)::int as n
-      from base join asset_stages s on s.asset_id = base.id where ${othersOf("stage")} group by s.stage_id`,
-    sql`select 'type'::text, base.type::text, count(*)::int from base where ${othersOf("type")} group by base.type`,
-    // Every tag facet in one pass over the hits' tags (one join of asset_terms, not one per kind).
-    sql`select t.kind::text, l.term_id::text, count(*)::int
-      from base join asset_terms l on l.asset_id = base.id
-      join taxonomy_terms t on t.id = l.term_id
-      where case t.kind::text ${sql.join(
-        termFacets.map(([kind]) => sql`when ${kind} then ${othersOf(kind)}`),
-        sql` `,
-      )} else false end
-      group by t.kind, l.term_id`,
-    sql`select 'freshness'::text, b.bucket, count(*)::int
-      from base join (values ('30d'), ('90d'), ('1y'), ('older')) as b(bucket) on case b.bucket
-        when '30d' then base.fresh_at >= now() - interval '30 days'
-        when '90d' then base.fresh_at >= now() - interval '90 days'
-        when '1y' then base.fresh_at >= now() - interval '1 year'
-        else base.fresh_at < now() - interval '1 year' end
-      where ${othersOf("freshness")} group by b.bucket`,
-  ];
-  if (actor.role !== "partner") {
-    branches.push(
-      sql`select 'owner'::text, base.owner_id::text, count(*)::int from base where ${othersOf("owner")} group by base.owner_id`,
-    );
-  }
-  const { rows } = await runInMode(db, mode, (db) =>
-    db.execute<{ facet: string; value: string; n: number }>(sql`
-      with base as (
-        select ${assets.id} as id, ${assets.type} as type, ${assets.ownerId} as owner_id, ${freshAt} as fresh_at, ${flags}
-        from ${assets} where ${where}
-      )
-      ${sql.join(branches, sql` union all `)}`),
-  );
+/** The facets with their values' labels, in display order. Owners are not listed for partners. */
+export async function labelFacets(
+  db: Database,
+  actor: Actor,
+  params: SearchParams,
+  byFacet: FacetCounts,
+): Promise<Facets> {
+  const countOf = (facet: FacetKey, value: string): number | null => {
+    const counts = byFacet.get(facet);
+    if (!counts) return null;
+    const key = facet === "stage" || termFacets.some(([kind]) => kind === facet) ? "key" : facet;
+    return counts.get(`${key}:${value}`) ?? 0;
+  };
+  const shown = (facet: FacetKey, value: string, selected: readonly string[]) => {
+    const n = countOf(facet, value);
+    return n === null || n > 0 || selected.includes(value);
+  };
 
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(`${r.facet}:${r.value}`, Number(r.n));
-  const countOf = (facet: string, value: string) => counts.get(`${facet}:${value}`) ?? 0;
-  const shown = (facet: string, value: string, selected: readonly string[]) =>
-    countOf(facet, value) > 0 || selected.includes(value);
-
-  const stages = await db
-    .select({ id: buyingStages.id, name: buyingStages.name })
-    .from(buyingStages)
-    .where(eq(buyingStages.workspaceId, actor.workspaceId))
-    .orderBy(asc(buyingStages.position));
-  const terms = await db
-    .select({ id: taxonomyTerms.id, kind: taxonomyTerms.kind, name: taxonomyTerms.name })
+  // Stages and tags, in display order, in one statement.
+  const labels = await db
+    .select({
+      id: taxonomyTerms.id,
+      kind: sql<FacetKey>`${taxonomyTerms.kind}::text`,
+      name: taxonomyTerms.name,
+      position: taxonomyTerms.position,
+    })
     .from(taxonomyTerms)
     .where(eq(taxonomyTerms.workspaceId, actor.workspaceId))
-    .orderBy(asc(taxonomyTerms.position), asc(taxonomyTerms.name));
-  const ownerIds = [...counts.keys()].filter((k) => k.startsWith("owner:")).map((k) => k.slice(6));
+    .unionAll(
+      db
+        .select({
+          id: buyingStages.id,
+          kind: sql<FacetKey>`'stage'`,
+          name: buyingStages.name,
+          position: buyingStages.position,
+        })
+        .from(buyingStages)
+        .where(eq(buyingStages.workspaceId, actor.workspaceId)),
+    );
+  labels.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  const stages = labels.filter((l) => l.kind === "stage");
+  const terms = labels.filter((l) => l.kind !== "stage");
+  const ownerCounts = byFacet.get("owner");
+  const ownerIds = ownerCounts
+    ? [...ownerCounts.keys()].filter((k) => k.startsWith("owner:")).map((k) => k.slice(6))
+    : [];
   if (actor.role !== "partner") ownerIds.push(...params.ownerIds);
   const owners = ownerIds.length
     ? await db
@@ -113,7 +153,8 @@ export async function assetFacets(
         .orderBy(asc(users.name))
     : [];
 
-  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label);
+  const byCount = (a: FacetValue, b: FacetValue) =>
+    (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label);
   const facetOf = (facet: FacetKey, selected: readonly string[]): FacetValue[] =>
     terms
       .filter((t) => t.kind === facet && shown(facet, t.id, selected))

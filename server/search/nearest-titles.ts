@@ -6,9 +6,15 @@ import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 import { withTypoThreshold } from "./text-query";
 
-const SUGGESTION_THRESHOLD = 0.3;
+/** Tried in turn, closest first, until enough titles look like the words. */
+const THRESHOLDS = [0.6, 0.45, 0.3];
+/** Titles ranked per pass: a loose threshold can match most of a large library, so candidates are capped. */
+const CANDIDATES = 200;
 
-/** "Did you mean": titles of assets the actor may see that look most like the words, for zero-result searches. */
+/**
+ * "Did you mean": titles of assets the actor may see that look most like the words, for zero-result
+ * searches: the closest pass first, then looser ones.
+ */
 export async function nearestTitles(
   db: Database,
   actor: Actor,
@@ -17,17 +23,30 @@ export async function nearestTitles(
 ): Promise<{ id: string; title: string }[]> {
   const words = q.trim().toLowerCase().slice(0, 200);
   if (!words) return [];
-  const similarity = sql`word_similarity(${words}, lower(${assets.title}))`;
-  // `<%` at the suggestion threshold, so the title trigram index finds the candidates.
-  return withTypoThreshold(
-    db,
-    (tx) =>
-      tx
-        .select({ id: assets.id, title: assets.title })
-        .from(assets)
-        .where(and(assetVisibility(actor), sql`${words} <% lower(${assets.title})`))
-        .orderBy(desc(similarity), assets.title)
-        .limit(Math.min(Math.max(limit, 1), 20)),
-    SUGGESTION_THRESHOLD,
-  );
+  const want = Math.min(Math.max(limit, 1), 20);
+  const found: { id: string; title: string }[] = [];
+  for (const threshold of THRESHOLDS) {
+    // `<%` at the pass's threshold, so the title trigram index finds the candidates.
+    const pass = await withTypoThreshold(
+      db,
+      async (tx) => {
+        const candidates = tx
+          .select({ id: assets.id, title: assets.title })
+          .from(assets)
+          .where(and(assetVisibility(actor), sql`${words} <% lower(${assets.title})`))
+          .limit(CANDIDATES)
+          .as("candidates");
+        return tx
+          .select({ id: candidates.id, title: candidates.title })
+          .from(candidates)
+          .orderBy(desc(sql`word_similarity(${words}, lower(${candidates.title}))`), candidates.title)
+          .limit(want);
+      },
+      threshold,
+    );
+    // A closer pass's titles stay first; a looser pass only fills the remaining places.
+    for (const t of pass) if (found.length < want && !found.some((f) => f.id === t.id)) found.push(t);
+    if (found.length >= want) break;
+  }
+  return found;
 }

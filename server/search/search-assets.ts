@@ -1,84 +1,38 @@
 import "server-only";
-import { and, count, desc, sql, type SQL } from "drizzle-orm";
+import { and, desc, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { assets } from "@/db/schema";
-import {
-  searchParamsSchema,
-  type SearchInput,
-  type SearchParams,
-  type SearchSort,
-} from "@/lib/schemas/search";
-import { parseOrThrow } from "@/lib/zod-errors";
+import type { SearchInput, SearchSort } from "@/lib/schemas/search";
 import type { Actor } from "@/server/authz/actor";
-import { assetVisibility } from "@/server/authz/visibility";
+import { countFacets, labelFacets, type Facets } from "./asset-facets";
 import { assetStatsSubquery, effectivenessOf, usageOf, type AssetStats } from "./asset-stats";
+import { amongIds, findHits, setPlanShape } from "./hit-set";
+import { normaliseSearch, prepareSearch, type PreparedSearch, type SearchOptions } from "./prepare-search";
 import { decodeCursor, encodeCursor, searchDigest, type KeyKind } from "./search-cursor";
-import { facetConditions, freshAt, otherFacets } from "./search-filters";
+import { freshAt } from "./search-filters";
+import { insertSearchEvent, type SearchEvent } from "./search-analytics";
 import { toSearchItems, type SearchItem } from "./search-items";
-import {
-  FEW_RESULTS,
-  searchTextOf,
-  textMatch,
-  withTextSearch,
-  type SearchText,
-  type TextMatch,
-  type TextMode,
-} from "./text-query";
+import { inSearchTransaction, textMatch, type TextMatch, type TextMode } from "./text-query";
+
+export { normaliseSearch };
 
 export interface SearchResult {
   items: SearchItem[];
   nextCursor: string | null;
+  /** Every hit when totalExact; otherwise EXACT_LIMIT, meaning "more than that". */
   total: number;
+  totalExact: boolean;
   /** How the words matched: "fuzzy" means typo-tolerant title/tag matches were added to few exact hits. */
   textMode: TextMode;
-}
-
-/** Parses and normalises search input; without words, "relevance" sorts like "newest". */
-export function normaliseSearch(input: SearchInput): { params: SearchParams; sort: SearchSort } {
-  const params = parseOrThrow(searchParamsSchema, input, "Search");
-  const q = params.q ? params.q : undefined;
-  const sort = params.sort === "relevance" && !q ? "newest" : params.sort;
-  return { params: { ...params, q }, sort };
-}
-
-async function countMatching(db: Database, where: SQL[]) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(assets)
-    .where(and(...where));
-  return Number(row?.n ?? 0);
-}
-
-/**
- * Full-text when it finds enough; below FEW_RESULTS hits the typo-tolerant match is added. Counted under
- * the actor's visibility and every filter, so a typo fallback happens for what this person can see.
- */
-export async function chooseTextMode(
-  db: Database,
-  actor: Actor,
-  params: SearchParams,
-  text: SearchText | undefined,
-): Promise<{ mode: TextMode; fulltextTotal?: number }> {
-  if (!text) return { mode: "none" };
-  const fulltextTotal = await withTextSearch(db, "fulltext", (db) =>
-    countMatching(db, searchWhere(actor, params, textMatch(text, "fulltext"))),
-  );
-  return fulltextTotal < FEW_RESULTS ? { mode: "fuzzy" } : { mode: "fulltext", fulltextTotal };
-}
-
-/** Base conditions of a search: visibility, the words, every selected facet. */
-export function searchWhere(actor: Actor, params: SearchParams, match: TextMatch): SQL[] {
-  const where = [assetVisibility(actor), ...otherFacets(facetConditions(actor, params))];
-  if (match.where) where.push(match.where);
-  return where;
-}
-
-/** Runs a search step with the settings its way of matching words needs (withTextSearch). */
-export function runInMode<T>(db: Database, mode: TextMode, run: (db: Database) => Promise<T>) {
-  return withTextSearch(db, mode, run);
+  /** Counted in the same transaction when asked for (opts.facets). */
+  facets: Facets | null;
+  /** The recorded search event (opts.record), for clicks to refer to. */
+  searchId: number | null;
 }
 
 type SortKey = { expr: SQL; kind: KeyKind };
+
+const TIER_KEYS: KeyKind[] = ["int4", "timestamptz"];
 
 function sortKeys(sort: SearchSort, match: TextMatch, stats: AssetStats): SortKey[] {
   switch (sort) {
@@ -100,81 +54,176 @@ function sortKeys(sort: SearchSort, match: TextMatch, stats: AssetStats): SortKe
   }
 }
 
+const pageColumns = {
+  id: assets.id,
+  title: assets.title,
+  type: assets.type,
+  status: assets.status,
+  description: assets.description,
+  publishedAt: assets.publishedAt,
+  updatedAt: assets.updatedAt,
+};
+
+type KeyedRow = Awaited<ReturnType<typeof pageRows>>[number];
+type After = { k: (number | string)[]; id: string };
+
+const keyColumn = (k: SortKey) =>
+  k.kind === "timestamptz" ? sql<string>`(${k.expr})::text` : sql<number>`(${k.expr})`.mapWith(Number);
+
+function keysetAfter(keys: SortKey[], after: After): SQL {
+  const values = after.k.map((v, i) => sql`${v}::${sql.raw(keys[i]!.kind)}`);
+  return sql`(${sql.join(
+    keys.map((k) => k.expr),
+    sql`, `,
+  )}, ${assets.id}) < (${sql.join(values, sql`, `)}, ${after.id}::uuid)`;
+}
+
+/** One page in sort-key order: `where` is already narrowed to the hits. */
+function pageRows(tx: Database, keys: SortKey[], where: SQL[], limit: number, stats?: AssetStats) {
+  const columns = {
+    ...pageColumns,
+    k0: keyColumn(keys[0]!),
+    k1: keys[1] ? keyColumn(keys[1]) : sql<null>`null`,
+  };
+  const base = tx.select(columns).from(assets);
+  return (stats ? base.leftJoin(stats, sql`${stats.assetId} = ${assets.id}`) : base)
+    .where(and(...where))
+    .orderBy(...keys.map((k) => desc(k.expr)), desc(assets.id))
+    .limit(limit);
+}
+
+/**
+ * The page of a search in exact sort order. With every hit known (at most EXACT_LIMIT) only those rows are
+ * read and sorted; a broad search sorted by freshness walks the freshness index; one sorted by usage or
+ * effectiveness sorts every hit.
+ */
+async function sortedPage(
+  tx: Database,
+  s: PreparedSearch,
+  keys: SortKey[],
+  after: After | undefined,
+  limit: number,
+  stats?: AssetStats,
+) {
+  const where = s.hits.exact
+    ? [amongIds(s.hits.ids)]
+    : [s.visibility, ...s.facets, ...(s.match.where ? [s.match.where] : [])];
+  if (after) where.push(keysetAfter(keys, after));
+  await setPlanShape(tx, !s.hits.exact && s.sort === "newest" ? "walk" : "bitmap");
+  return pageRows(tx, keys, where, limit, stats);
+}
+
+/** Up to `limit` rows meeting `indexed` among the `size` freshest meeting `rest`, freshest first. */
+function windowRows(tx: Database, size: number, keys: SortKey[], indexed: SQL[], rest: SQL[], limit: number) {
+  const window = tx
+    .select()
+    .from(assets)
+    .where(and(...rest))
+    .orderBy(desc(freshAt), desc(assets.id))
+    .limit(size)
+    .as("assets");
+  return tx
+    .select({ ...pageColumns, k0: keyColumn(keys[0]!), k1: keyColumn(keys[1]!) })
+    .from(window)
+    .where(and(...indexed))
+    .orderBy(desc(freshAt), desc(assets.id))
+    .limit(limit);
+}
+
+/**
+ * The page of a broad search by relevance: tier by tier (title, tags or description, body; typo matches have
+ * their own), freshest first within a tier. A dense tier fills the page from the freshest few hundred assets;
+ * otherwise a tier with at most EXACT_LIMIT hits is read from them, and a larger one by walking the
+ * freshness index until the page is full.
+ */
+async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefined, limit: number) {
+  const tiers = s.match.tiers;
+  const rows: KeyedRow[] = [];
+  const first = after ? tiers.length - 1 - Number(after.k[0]) : 0;
+  for (let i = Math.max(first, 0); i < tiers.length && rows.length < limit; i++) {
+    const level = tiers.length - 1 - i;
+    const keys: SortKey[] = [
+      { expr: sql`${level}::int`, kind: "int4" },
+      { expr: freshAt, kind: "timestamptz" },
+    ];
+    const rest = [s.visibility];
+    if (after && i === first)
+      rest.push(sql`(${freshAt}, ${assets.id}) < (${after.k[1]}::timestamptz, ${after.id}::uuid)`);
+    const indexed = [...s.facets, tiers[i]!];
+    const need = limit - rows.length;
+    // A tier most assets are in fills the page within the freshest few hundred: no need to find its hits.
+    await setPlanShape(tx, "walk");
+    const quick = await windowRows(tx, s.walkWindow, keys, indexed, rest, need);
+    if (quick.length === need) {
+      rows.push(...quick);
+      break;
+    }
+    const where = [...indexed, ...rest];
+    const hits = await findHits(tx, { indexed, rest }, s.exactLimit);
+    if (hits.exact && hits.ids.length === 0) continue;
+    await setPlanShape(tx, hits.exact ? "bitmap" : "walk");
+    rows.push(...(await pageRows(tx, keys, hits.exact ? [amongIds(hits.ids)] : where, limit - rows.length)));
+  }
+  return rows;
+}
+
 /**
  * Assets the actor may see that match the words and filters, one page at a time. Every sort is keyset-
- * paginated on (sort keys..., id) descending; the cursor carries the keys and how the words matched.
+ * paginated on (sort keys..., id) descending; the cursor carries the keys, how the words matched and
+ * whether the search was broad (more than EXACT_LIMIT hits, ordered by tier).
  */
-export async function searchAssets(db: Database, actor: Actor, input: SearchInput): Promise<SearchResult> {
+export async function searchAssets(
+  db: Database,
+  actor: Actor,
+  input: SearchInput,
+  opts: SearchOptions & {
+    facets?: boolean;
+    /** Record the search for analytics (in the same transaction), with these filters. */
+    record?: Omit<SearchEvent, "resultCount">;
+  } = {},
+): Promise<SearchResult> {
   const { params, sort } = normaliseSearch(input);
   const digest = searchDigest(params, sort);
   const stats = assetStatsSubquery(db, actor.workspaceId);
-  const kinds = sortKeys(sort, textMatch(undefined, "none"), stats).map((k) => k.kind);
-  const after = params.cursor ? decodeCursor(params.cursor, digest, kinds) : undefined;
-  const text = await searchTextOf(db, actor.workspaceId, params.q);
+  const exactKinds = sortKeys(sort, textMatch(undefined, "none"), stats).map((k) => k.kind);
+  const after = params.cursor
+    ? decodeCursor(params.cursor, digest, (broad) => (broad ? TIER_KEYS : exactKinds))
+    : undefined;
 
-  let mode: TextMode;
-  let knownTotal: number | undefined;
-  if (after) mode = after.m;
-  else ({ mode, fulltextTotal: knownTotal } = await chooseTextMode(db, actor, params, text));
-  const match = textMatch(text, mode);
-  const where = searchWhere(actor, params, match);
-  const keys = sortKeys(sort, match, stats);
+  return inSearchTransaction(db, actor.workspaceId, async (tx, cfg) => {
+    const prepared = await prepareSearch(tx, actor, cfg, input, after?.m, opts);
+    const { match, hits } = prepared;
+    const tiered =
+      sort === "relevance" && match.mode !== "none" && (after ? after.r === "broad" : !hits.exact);
+    const keys = sortKeys(sort, match, stats);
+    const needsStats = sort === "most_used" || sort === "most_effective";
+    const rows = tiered
+      ? await tieredPage(tx, prepared, after, params.limit + 1)
+      : await sortedPage(tx, prepared, keys, after, params.limit + 1, needsStats ? stats : undefined);
 
-  const pageWhere = [...where];
-  if (after) {
-    const values = after.k.map((v, i) => sql`${v}::${sql.raw(keys[i]!.kind)}`);
-    pageWhere.push(
-      sql`(${sql.join(
-        keys.map((k) => k.expr),
-        sql`, `,
-      )}, ${assets.id}) < (${sql.join(values, sql`, `)}, ${after.id}::uuid)`,
-    );
-  }
-  const needsStats = sort === "most_used" || sort === "most_effective";
-  const keyColumns = Object.fromEntries(
-    keys.map((k, i) => [
-      `k${i}`,
-      k.kind === "timestamptz" ? sql<string>`(${k.expr})::text` : sql<number>`(${k.expr})`.mapWith(Number),
-    ]),
-  );
-
-  const { total, rows } = await runInMode(db, mode, async (db) => {
-    const base = db
-      .select({
-        id: assets.id,
-        title: assets.title,
-        type: assets.type,
-        status: assets.status,
-        description: assets.description,
-        publishedAt: assets.publishedAt,
-        updatedAt: assets.updatedAt,
-        ...keyColumns,
-      })
-      .from(assets);
-    return {
-      total: knownTotal ?? (await countMatching(db, where)),
-      rows: await (needsStats ? base.leftJoin(stats, sql`${stats.assetId} = ${assets.id}`) : base)
-        .where(and(...pageWhere))
-        .orderBy(...keys.map((k) => desc(k.expr)), desc(assets.id))
-        .limit(params.limit + 1),
-    };
-  });
-
-  const page = rows.slice(0, params.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > params.limit && last
-      ? encodeCursor({
-          h: digest,
-          m: mode,
-          k: keys.map((_, i) => (last as Record<string, unknown>)[`k${i}`] as number | string),
-          id: last.id,
-        })
+    const page = rows.slice(0, params.limit);
+    const last = page.at(-1);
+    const keyCount = tiered ? 2 : keys.length;
+    const nextCursor =
+      rows.length > params.limit && last
+        ? encodeCursor({
+            h: digest,
+            m: match.mode,
+            ...(tiered ? { r: "broad" as const } : {}),
+            k: [last.k0, last.k1].slice(0, keyCount) as (number | string)[],
+            id: last.id,
+          })
+        : null;
+    // The rest reads a few rows by id: a walk's settings (no bitmaps, no sorting) would scan whole indexes.
+    await setPlanShape(tx, "bitmap");
+    const items = await toSearchItems(tx, actor, page, prepared.text);
+    const facets = opts.facets
+      ? await labelFacets(tx, actor, params, await countFacets(tx, actor, prepared))
       : null;
-  return {
-    items: await toSearchItems(db, actor, page, text),
-    nextCursor,
-    total,
-    textMode: mode,
-  };
+    const total = hits.exact ? hits.ids.length : prepared.exactLimit;
+    const searchId = opts.record
+      ? await insertSearchEvent(tx, actor, { ...opts.record, resultCount: total })
+      : null;
+    return { items, nextCursor, total, totalExact: hits.exact, textMode: match.mode, facets, searchId };
+  });
 }

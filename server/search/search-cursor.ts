@@ -13,6 +13,8 @@ interface CursorBody {
   h: string;
   /** How the words matched on the first page, so later pages match the same way. */
   m: TextMode;
+  /** "broad" when the first page found more than EXACT_LIMIT hits and relevance ordered them by tier. */
+  r?: "broad";
   k: KeyValue[];
   id: string;
 }
@@ -42,8 +44,15 @@ function validKey(kind: KeyKind, value: unknown): boolean {
   return kind === "float8" || Number.isInteger(value);
 }
 
-/** Decodes a cursor made for this very search (same words, filters and sort); anything else is a 422. */
-export function decodeCursor(cursor: string, digest: string, kinds: KeyKind[]): CursorBody {
+/**
+ * Decodes a cursor made for this very search (same words, filters and sort); anything else is a 422. The
+ * sort keys' kinds depend on whether the search was broad.
+ */
+export function decodeCursor(
+  cursor: string,
+  digest: string,
+  kindsFor: (broad: boolean) => KeyKind[],
+): CursorBody {
   let body: unknown;
   try {
     body = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -51,12 +60,14 @@ export function decodeCursor(cursor: string, digest: string, kinds: KeyKind[]): 
     throw invalid();
   }
   if (typeof body !== "object" || body === null) throw invalid();
-  const { h, m, k, id } = body as Record<string, unknown>;
+  const { h, m, r, k, id } = body as Record<string, unknown>;
   if (h !== digest || !MODES.includes(m as TextMode) || typeof id !== "string" || !UUID.test(id)) {
     throw invalid();
   }
+  if (r !== undefined && r !== "broad") throw invalid();
+  const kinds = kindsFor(r === "broad");
   if (!Array.isArray(k) || k.length !== kinds.length || !kinds.every((kind, i) => validKey(kind, k[i]))) {
     throw invalid();
   }
-  return { h, m: m as TextMode, k: k as KeyValue[], id };
+  return { h, m: m as TextMode, ...(r ? { r } : {}), k: k as KeyValue[], id };
 }

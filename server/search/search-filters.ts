@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { assetStages, assetTerms, assets } from "@/db/schema";
+import { inArray, sql, type SQL } from "drizzle-orm";
+import { assets } from "@/db/schema";
 import type { Freshness, SearchParams } from "@/lib/schemas/search";
 import type { TaxonomyKind } from "@/lib/taxonomy";
 import type { Actor } from "@/server/authz/actor";
@@ -36,8 +36,11 @@ export const freshnessCondition: Record<Freshness, SQL> = {
   older: sql`${freshAt} < now() - interval '1 year'`,
 };
 
-const withTerm = (ids: string[]) =>
-  sql`exists (select 1 from ${assetTerms} where ${and(eq(assetTerms.assetId, assets.id), inArray(assetTerms.termId, ids))})`;
+/** Any of these stage or term ids among the asset's facet keys: a lookup in the facet_keys GIN index. */
+export const withAnyKey = (ids: readonly string[]) => sql`${assets.facetKeys} && ${uuidArray(ids)}`;
+
+/** A uuid[] bound as one parameter (drizzle would spread a JS array into a list of parameters). */
+export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 /**
  * Each selected facet's condition on `assets` (a facet with nothing selected is absent). Partners never
@@ -46,11 +49,11 @@ const withTerm = (ids: string[]) =>
 export function facetConditions(actor: Actor, p: SearchParams): Partial<Record<FacetKey, SQL>> {
   const out: Partial<Record<FacetKey, SQL>> = {};
   if (p.stageIds.length) {
-    out.stage = sql`exists (select 1 from ${assetStages} where ${and(eq(assetStages.assetId, assets.id), inArray(assetStages.stageId, p.stageIds))})`;
+    out.stage = withAnyKey(p.stageIds);
   }
   if (p.types.length) out.type = inArray(assets.type, p.types);
   for (const [facet, field] of termFacets) {
-    if (p[field].length) out[facet] = withTerm(p[field]);
+    if (p[field].length) out[facet] = withAnyKey(p[field]);
   }
   if (p.ownerIds.length && actor.role !== "partner") out.owner = inArray(assets.ownerId, p.ownerIds);
   if (p.freshness) out.freshness = freshnessCondition[p.freshness];

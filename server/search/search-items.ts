@@ -1,12 +1,21 @@
 import "server-only";
-import { asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { assetTerms, assetUsages, assetVersions, assets, files, taxonomyTerms, users } from "@/db/schema";
+import {
+  assetStages,
+  assetTerms,
+  assetUsages,
+  assetVersions,
+  assets,
+  buyingStages,
+  files,
+  taxonomyTerms,
+  users,
+} from "@/db/schema";
 import type { searchItemSchema } from "@/lib/schemas/search";
 import { SNIPPET_START, SNIPPET_STOP } from "@/lib/search-snippet";
 import type { Actor } from "@/server/authz/actor";
-import { stagesOf } from "@/server/assets/asset-queries";
 import { tsqueryOf, type SearchText } from "./text-query";
 
 export type SearchItem = z.input<typeof searchItemSchema>;
@@ -83,7 +92,7 @@ export async function toSearchItems(
 ): Promise<SearchItem[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  // One query after another: a page is at most 50 rows, and this holds one connection, not four.
+  // One statement for the page: stages in stage order, tags by kind and position, usage, owner, thumbnail.
   const details = await db
     .select({
       id: assets.id,
@@ -92,35 +101,21 @@ export async function toSearchItems(
       snippet: text
         ? sql<string>`ts_headline(${text.cfg}::regconfig, ${snippetSource(text.q)}, ${tsqueryOf(text.cfg, text.q)}, ${HEADLINE_OPTIONS})`
         : sql<null>`null`,
+      stageIds: sql<string[]>`array(select s.stage_id from ${assetStages} s
+        join ${buyingStages} b on b.id = s.stage_id where s.asset_id = ${assets.id} order by b.position)`,
+      tags: sql<
+        SearchItem["tags"]
+      >`coalesce((select json_agg(json_build_object('id', t.id, 'kind', t.kind, 'name', t.name)
+        order by t.kind, t.position, t.name) from ${assetTerms} l join ${taxonomyTerms} t on t.id = l.term_id
+        where l.asset_id = ${assets.id}), '[]'::json)`,
+      usageCount: sql<number>`(select count(*) from ${assetUsages} u where u.asset_id = ${assets.id})::int`,
     })
     .from(assets)
     .innerJoin(users, eq(users.id, assets.ownerId))
     .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
     .leftJoin(files, eq(files.id, assetVersions.fileId))
     .where(inArray(assets.id, ids));
-  const stageMap = await stagesOf(db, ids);
-  const tagRows = await db
-    .select({
-      assetId: assetTerms.assetId,
-      id: taxonomyTerms.id,
-      kind: taxonomyTerms.kind,
-      name: taxonomyTerms.name,
-    })
-    .from(assetTerms)
-    .innerJoin(taxonomyTerms, eq(taxonomyTerms.id, assetTerms.termId))
-    .where(inArray(assetTerms.assetId, ids))
-    .orderBy(asc(taxonomyTerms.kind), asc(taxonomyTerms.position), asc(taxonomyTerms.name));
-  const usageRows = await db
-    .select({ assetId: assetUsages.assetId, n: count() })
-    .from(assetUsages)
-    .where(inArray(assetUsages.assetId, ids))
-    .groupBy(assetUsages.assetId);
   const detailOf = new Map(details.map((d) => [d.id, d]));
-  const usageOf = new Map(usageRows.map((u) => [u.assetId, Number(u.n)]));
-  const tagsOf = new Map<string, SearchItem["tags"]>();
-  for (const t of tagRows) {
-    tagsOf.set(t.assetId, [...(tagsOf.get(t.assetId) ?? []), { id: t.id, kind: t.kind, name: t.name }]);
-  }
   return rows.map((r) => {
     const d = detailOf.get(r.id);
     return {
@@ -130,12 +125,12 @@ export async function toSearchItems(
       status: r.status,
       description: r.description,
       snippet: d?.snippet?.trim() ? d.snippet : null,
-      stageIds: stageMap.get(r.id) ?? [],
-      tags: tagsOf.get(r.id) ?? [],
+      stageIds: d?.stageIds ?? [],
+      tags: d?.tags ?? [],
       ...(actor.role === "partner" ? {} : { ownerName: d?.ownerName ?? "" }),
       publishedAt: r.publishedAt?.toISOString() ?? null,
       updatedAt: r.updatedAt.toISOString(),
-      usageCount: usageOf.get(r.id) ?? 0,
+      usageCount: Number(d?.usageCount ?? 0),
       thumbnailUrl: d?.thumbnailKey ? `/api/v1/assets/${r.id}/thumbnail` : null,
     };
   });

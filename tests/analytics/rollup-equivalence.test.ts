@@ -395,11 +395,11 @@ describe("outcome and usage rollups", () => {
       analytics_rep_activity, analytics_usage_monthly, analytics_stage_usage_daily, analytics_stage_use_owner,
       analytics_stage_rep_latest, analytics_asset_stage_usage, analytics_workspace_views_daily`);
     for (const file of [
-      "0015_analytics_outcome_triggers.sql",
-      "0017_analytics_usage_triggers.sql",
+      "0017_analytics_outcome_triggers.sql",
+      "0018_analytics_usage_triggers.sql",
       "0019_analytics_usage_month_triggers.sql",
-      "0023_analytics_stage_usage_triggers.sql",
-      "0026_analytics_weekly_views_triggers.sql",
+      "0021_analytics_stage_usage_triggers.sql",
+      "0022_analytics_weekly_views_triggers.sql",
     ]) {
       const text = fs.readFileSync(`db/migrations/${file}`, "utf8");
       const backfill = text.slice(text.indexOf("-- Backfill"));

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
+import { eq } from "drizzle-orm";
+import { apiTokens } from "@/db/schema";
+import { LAST_USED_PRECISION_MS } from "@/server/api/api-actor";
 import { getMe, getStages } from "@/server/api/routes/me";
 import { createAsset, getAsset } from "@/server/api/routes/assets";
 import { createApiToken, revokeApiToken } from "@/server/tokens/token-service";
@@ -71,6 +74,23 @@ describe("API layer", () => {
     expect((await call(getMe, { token: secret })).status).toBe(200);
     await revokeApiToken(handle.db, actor, token.id);
     expect((await call(getMe, { token: secret })).status).toBe(401);
+  });
+
+  it("records when a token was last used, to the minute, without a write on every call", async () => {
+    const actor = await ws.actor(ws.people.rep);
+    const { token, secret } = await createApiToken(handle.db, actor, "last-used");
+    const lastUsed = async () =>
+      (await handle.db.select().from(apiTokens).where(eq(apiTokens.id, token.id)))[0]!.lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    expect((await call(getMe, { token: secret })).status).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    expect((await call(getMe, { token: secret })).status).toBe(200);
+    expect(await lastUsed()).toEqual(first);
+    const stale = new Date(Date.now() - LAST_USED_PRECISION_MS - 5_000);
+    await handle.db.update(apiTokens).set({ lastUsedAt: stale }).where(eq(apiTokens.id, token.id));
+    expect((await call(getMe, { token: secret })).status).toBe(200);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(stale.getTime() + 1_000);
   });
 
   it("a user cannot revoke another user's token (404, not 403)", async () => {

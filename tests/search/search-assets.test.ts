@@ -82,6 +82,11 @@ describe("searchAssets", () => {
     // Typed past the stem ("kestrelw") still matches.
     expect((await searchAssets(db, rep, { q: "kestrelwi" })).textMode).toBe("fulltext");
     expect((await searchAssets(db, rep, { q: "kestrelwi" })).total).toBe(3);
+    // A stem that is not a prefix of the word (happy -> happi), and a stop word (the), still match as typed.
+    const happy = await createSearchAsset(db, ws, { title: "Happyfolk onboarding" });
+    expect(ids(await searchAssets(db, rep, { q: "happy" }))).toContain(happy.id);
+    const theory = await createSearchAsset(db, ws, { title: "Theoryzine of change" });
+    expect(ids(await searchAssets(db, rep, { q: "the" }))).toContain(theory.id);
     // Only a plain last word still being typed becomes a prefix; anything else goes to websearch_to_tsquery.
     expect(splitPrefix("pricing obj")).toEqual({ head: "pricing", prefix: "obj" });
     expect(splitPrefix("pricing ").prefix).toBeNull();

@@ -73,7 +73,7 @@ describe("assetFacets", () => {
     });
     const facets = await assetFacets(db, rep, { q: "quillback" });
     expect(countOf(facets, "stage", stage)).toBe(1);
-    expect(facets.type.reduce((n, v) => n + v.count, 0)).toBe(1);
+    expect(facets.type.reduce((n, v) => n + (v.count ?? 0), 0)).toBe(1);
     expect(countOf(facets, "freshness", "30d")).toBe(1);
     const marketerFacets = await assetFacets(db, await ws.actor(ws.people.marketer), { q: "quillback" });
     expect(countOf(marketerFacets, "stage", stage)).toBe(4);

@@ -1,3 +1,4 @@
+import { totalLabel } from "@/lib/search-total";
 import Link from "next/link";
 import { FacetPanel, type FacetGroup } from "@/components/search/facet-panel";
 import { SearchResults } from "@/components/search/search-results";
@@ -10,9 +11,7 @@ import { assetSearchQuerySchema, searchSorts } from "@/lib/schemas/search";
 import { listParams, searchHref, type SearchQuery } from "@/lib/search-url";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
-import { assetFacets } from "@/server/search/asset-facets";
 import { nearestTitles } from "@/server/search/nearest-titles";
-import { recordSearch } from "@/server/search/search-analytics";
 import { searchAssets } from "@/server/search/search-assets";
 import { listStages } from "@/server/workspaces/stage-queries";
 
@@ -41,29 +40,28 @@ export default async function SearchPage({
   // A mangled link still searches for its words rather than failing.
   const input = parsed.success ? parsed.data : assetSearchQuerySchema.parse({ q: query.q?.slice(0, 200) });
   const db = await getDb();
-  const [result, stages] = await Promise.all([
-    searchAssets(db, actor, input),
-    listStages(db, actor.workspaceId),
-  ]);
-  const [facets, suggestions] = await Promise.all([
-    assetFacets(db, actor, input, { textMode: result.textMode }),
-    result.total === 0 && input.q ? nearestTitles(db, actor, input.q) : Promise.resolve([]),
-  ]);
   const filtered =
     Boolean(input.q) || listParams.some((p) => input[p].length > 0) || Boolean(input.freshness);
-  const searchId =
+  const record =
     filtered && !input.cursor
-      ? await recordSearch(db, actor, {
+      ? {
           query: input.q ?? "",
           filters: Object.fromEntries(
             Object.entries(query).filter(
               ([k, v]) => v && !["q", "cursor", "sort", "limit", "from"].includes(k),
             ),
           ),
-          resultCount: result.total,
-        })
-      : null;
+        }
+      : undefined;
+  const [result, stages] = await Promise.all([
+    searchAssets(db, actor, input, { facets: true, record }),
+    listStages(db, actor.workspaceId),
+  ]);
+  const facets = result.facets!;
+  const searchId = result.searchId;
+  const suggestions = result.total === 0 && input.q ? await nearestTitles(db, actor, input.q) : [];
 
+  const total = totalLabel(result.total, result.totalExact);
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
   const groups: FacetGroup[] = [
     { param: "stageIds", title: "Buying stage", values: facets.stage },
@@ -84,8 +82,8 @@ export default async function SearchPage({
         title="Search"
         description={
           input.q
-            ? `${result.total} ${result.total === 1 ? "asset matches" : "assets match"} “${input.q}”`
-            : `${result.total} ${result.total === 1 ? "asset" : "assets"}`
+            ? `${total} ${result.total === 1 && result.totalExact ? "asset matches" : "assets match"} “${input.q}”`
+            : `${total} ${result.total === 1 && result.totalExact ? "asset" : "assets"}`
         }
       />
       <form action="/search" role="search" aria-label="Search assets" className="mb-6 flex gap-2">
@@ -118,7 +116,7 @@ export default async function SearchPage({
         <div className="space-y-4">
           <div className="flex items-center justify-between gap-4">
             <p className="text-sm text-slate-600" aria-live="polite" data-testid="result-count">
-              {result.total} {result.total === 1 ? "result" : "results"}
+              {total} {result.total === 1 && result.totalExact ? "result" : "results"}
             </p>
             <SortSelect value={input.sort} hrefFor={sortHrefs} />
           </div>

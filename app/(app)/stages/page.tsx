@@ -1,3 +1,4 @@
+import { totalLabel } from "@/lib/search-total";
 import Link from "next/link";
 import { AssetTypeBadge } from "@/components/assets/asset-badges";
 import { FollowButton } from "@/components/notifications/follow-button";
@@ -73,7 +74,7 @@ export default async function StageBoardPage() {
                 href={`/search?stageIds=${stage.id}`}
                 className="mt-3 text-xs font-medium text-brand-700 underline"
               >
-                See all {result.total}
+                See all {totalLabel(result.total, result.totalExact)}
               </Link>
             ) : null}
           </section>

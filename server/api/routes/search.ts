@@ -6,9 +6,8 @@ import {
   searchClickSchema,
   type SearchParams,
 } from "@/lib/schemas/search";
-import { assetFacets } from "@/server/search/asset-facets";
 import { nearestTitles } from "@/server/search/nearest-titles";
-import { recordSearch, recordSearchClick } from "@/server/search/search-analytics";
+import { recordSearchClick } from "@/server/search/search-analytics";
 import { searchAssets } from "@/server/search/search-assets";
 import { defineRoute } from "../define-route";
 
@@ -42,25 +41,20 @@ export const searchAssetsRoute = defineRoute({
   }),
   response: assetSearchResponseSchema,
   handler: async ({ actor, db, query }) => {
-    const result = await searchAssets(db, actor, query);
-    const facets =
-      query.facets === "false" ? null : await assetFacets(db, actor, query, { textMode: result.textMode });
-    const suggestions = result.total === 0 && query.q ? await nearestTitles(db, actor, query.q) : [];
     // Later pages continue the same search; only the first page is recorded.
-    const searchId =
+    const record =
       query.cursor || query.record === "false"
-        ? null
-        : await recordSearch(db, actor, {
-            query: query.q ?? "",
-            filters: chosenFilters(query),
-            resultCount: result.total,
-          });
+        ? undefined
+        : { query: query.q ?? "", filters: chosenFilters(query) };
+    const result = await searchAssets(db, actor, query, { facets: query.facets !== "false", record });
+    const suggestions = result.total === 0 && query.q ? await nearestTitles(db, actor, query.q) : [];
     return {
       items: result.items,
       nextCursor: result.nextCursor,
       total: result.total,
-      facets,
-      searchId,
+      totalExact: result.totalExact,
+      facets: result.facets,
+      searchId: result.searchId,
       suggestions,
     };
   },

@@ -1,1 +1,0 @@
-CREATE INDEX "analytics_stage_use_owner_latest_idx" ON "analytics_stage_use_owner" USING btree ("asset_id","stage_id","last_used_at");

@@ -1,0 +1,60 @@
+import "server-only";
+import { and, sql, type SQL } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { assets } from "@/db/schema";
+import { uuidArray } from "./search-filters";
+
+/**
+ * A search counts, ranks and facets its hits exactly up to this many. Above it the total reads "1,000+",
+ * facet counts are left out (a facet narrows the search until they return), and relevance orders the hits
+ * by tier (title, tags or description, body) and then freshest first, which index walks can serve: sorting
+ * or counting tens of thousands of hits on every keystroke is what made search slow in a large library.
+ */
+export const EXACT_LIMIT = 1000;
+
+/**
+ * The plan shape of the next statements in a search transaction. "bitmap": rows are found through index
+ * bitmaps (GIN for words and facets), never by walking an index and testing each row, because testing a
+ * row against the words decompresses its whole document. "walk": rows come in the order of an index
+ * (freshest first), tested one by one until the page is full; for conditions most rows meet.
+ */
+export async function setPlanShape(tx: Database, planner: "bitmap" | "walk") {
+  // Transactions start in "bitmap" (inSearchTransaction); a statement is only spent on a change.
+  if ((shapes.get(tx) ?? "bitmap") === planner) return;
+  shapes.set(tx, planner);
+  const walk = planner === "walk" ? "on" : "off";
+  const bitmap = planner === "walk" ? "off" : "on";
+  await tx.execute(sql`select set_config('enable_indexscan', ${walk}, true),
+    set_config('enable_bitmapscan', ${bitmap}, true), set_config('enable_sort', ${bitmap}, true)`);
+}
+const shapes = new WeakMap<Database, "bitmap" | "walk">();
+
+/** Every hit when there are at most EXACT_LIMIT (`exact`), or only the fact that there are more. */
+export interface HitSet {
+  exact: boolean;
+  ids: string[];
+}
+
+/**
+ * Finds at most `limit` + 1 assets meeting every condition, through bitmaps. `indexed` (words, facets, a
+ * tier) is applied inside a fence (`offset 0`) so only its GIN indexes can serve it, and `rest`
+ * (visibility, a keyset) outside: otherwise the planner may prefer the workspace/status index and test the
+ * words row by row, decompressing each document.
+ */
+export async function findHits(
+  tx: Database,
+  { indexed, rest }: { indexed: SQL[]; rest: SQL[] },
+  limit = EXACT_LIMIT,
+): Promise<HitSet> {
+  await setPlanShape(tx, "bitmap");
+  const source = indexed.length
+    ? sql`(select * from ${assets} where ${and(...indexed)} offset 0) as ${assets}`
+    : sql`${assets}`;
+  const { rows } = await tx.execute<{ id: string }>(
+    sql`select ${assets.id} as id from ${source} where ${and(...rest) ?? sql`true`} limit ${limit + 1}`,
+  );
+  return rows.length > limit ? { exact: false, ids: [] } : { exact: true, ids: rows.map((r) => r.id) };
+}
+
+/** The condition "one of these hits", served by the primary key. */
+export const amongIds = (ids: readonly string[]) => sql`${assets.id} = any(${uuidArray(ids)})`;

@@ -1,0 +1,85 @@
+import "server-only";
+import type { SQL } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import {
+  searchParamsSchema,
+  type SearchInput,
+  type SearchParams,
+  type SearchSort,
+} from "@/lib/schemas/search";
+import { parseOrThrow } from "@/lib/zod-errors";
+import type { Actor } from "@/server/authz/actor";
+import { assetVisibility } from "@/server/authz/visibility";
+import { EXACT_LIMIT, findHits, type HitSet } from "./hit-set";
+import { facetConditions, otherFacets } from "./search-filters";
+import {
+  FEW_RESULTS,
+  searchTextOf,
+  textMatch,
+  type SearchText,
+  type TextMatch,
+  type TextMode,
+} from "./text-query";
+
+/** A search's parsed input, how its words match, and its hits. */
+export interface PreparedSearch {
+  params: SearchParams;
+  sort: SearchSort;
+  text: SearchText | undefined;
+  match: TextMatch;
+  /** What the actor may see. */
+  visibility: SQL;
+  /** Every selected facet's condition. */
+  facets: SQL[];
+  hits: HitSet;
+  /** EXACT_LIMIT, or a smaller bound a test sets to exercise broad searches on a small library. */
+  exactLimit: number;
+  /** WALK_WINDOW, or a smaller one a test sets. */
+  walkWindow: number;
+}
+
+/** Assets a broad search's freshness walk reads before a tier falls back to finding its hits. */
+export const WALK_WINDOW = 300;
+
+export interface SearchOptions {
+  exactLimit?: number;
+  walkWindow?: number;
+}
+
+/** Parses and normalises search input; without words, "relevance" sorts like "newest". */
+export function normaliseSearch(input: SearchInput): { params: SearchParams; sort: SearchSort } {
+  const params = parseOrThrow(searchParamsSchema, input, "Search");
+  const q = params.q ? params.q : undefined;
+  const sort = params.sort === "relevance" && !q ? "newest" : params.sort;
+  return { params: { ...params, q }, sort };
+}
+
+/**
+ * Finds the hits of a search, inside inSearchTransaction (which gives `cfg`). The words match as full
+ * text; when that finds fewer than FEW_RESULTS assets (under the actor's visibility and every filter),
+ * typo-tolerant title and tag matches are added. `mode` repeats the first page's choice for later pages.
+ */
+export async function prepareSearch(
+  tx: Database,
+  actor: Actor,
+  cfg: string,
+  input: SearchInput,
+  mode?: TextMode,
+  { exactLimit = EXACT_LIMIT, walkWindow = WALK_WINDOW }: SearchOptions = {},
+): Promise<PreparedSearch> {
+  const { params, sort } = normaliseSearch(input);
+  const text = searchTextOf(actor.workspaceId, cfg, params.q);
+  const visibility = assetVisibility(actor);
+  const facets = otherFacets(facetConditions(actor, params));
+  const base = { params, sort, text, visibility, facets, exactLimit, walkWindow };
+  const find = (words: SQL[]) =>
+    findHits(tx, { indexed: [...facets, ...words], rest: [visibility] }, exactLimit);
+  if (!text) return { ...base, match: textMatch(undefined, "none"), hits: await find([]) };
+
+  const full = textMatch(text, "fulltext");
+  const fullHits = await find([full.where!]);
+  const few = fullHits.exact && fullHits.ids.length < FEW_RESULTS;
+  if (mode === "fulltext" || (mode === undefined && !few)) return { ...base, match: full, hits: fullHits };
+  const fuzzy = textMatch(text, "fuzzy", fullHits.exact ? fullHits.ids : []);
+  return { ...base, match: fuzzy, hits: await find([fuzzy.where!]) };
+}

@@ -1,0 +1,180 @@
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { assetStages, assetTerms, assets } from "@/db/schema";
+import type { Actor } from "@/server/authz/actor";
+import { assetFacets } from "@/server/search/asset-facets";
+import { searchAssets, type SearchResult } from "@/server/search/search-assets";
+import type { SearchInput } from "@/lib/schemas/search";
+import { createTestWorkspace, type TestWorkspace } from "../support/factories";
+import { createTestDatabase } from "../support/test-db";
+import { createSearchAsset, createTerm } from "./search-support";
+
+/*
+ * A search with more hits than it ranks exactly (EXACT_LIMIT; 4 here, so a small library exercises it)
+ * reports "4+" results, leaves facet counts out, orders relevance by tier and freshness through index walks,
+ * and still pages through every hit exactly once, under the viewer's visibility.
+ */
+const LIMIT = 4;
+const day = 86_400_000;
+let handle: DatabaseHandle;
+let ws: TestWorkspace;
+let rep: Actor;
+let partner: Actor;
+let stage: string;
+let industry: string;
+const made: Record<string, string> = {};
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ws = await createTestWorkspace(handle.db);
+  rep = await ws.actor(ws.people.rep);
+  partner = await ws.actor(ws.people.partnerHigh);
+  stage = ws.stages[0]!.id;
+  industry = (await createTerm(handle.db, ws, "industry", "Saltmarsh Farming")).id;
+  const db = handle.db;
+  const at = (days: number) => new Date(Date.now() - days * day);
+  // Titles (tier 2), a description (tier 1), bodies (tier 0); ages set so each tier has its own freshness order.
+  const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
+    ["titleOld", { title: "Wombatine field guide", publishedAt: at(9) }],
+    ["titleNew", { title: "Wombatine rollout plan", publishedAt: at(1), partnerAccess: "all" as const }],
+    [
+      "described",
+      { title: "Pilot summary", description: "How the wombatine pilot went", publishedAt: at(3) },
+    ],
+    ["bodyA", { title: "Notes one", body: "A wombatine mention.", publishedAt: at(2) }],
+    [
+      "bodyB",
+      {
+        title: "Notes two",
+        body: "Wombatine again.",
+        publishedAt: at(5),
+        partnerAccess: "all" as const,
+        termIds: [industry],
+      },
+    ],
+    [
+      "bodyC",
+      { title: "Notes three", body: "Some wombatine text.", publishedAt: at(7), termIds: [industry] },
+    ],
+    ["bodyD", { title: "Notes four", body: "Wombatine at last.", publishedAt: at(8), termIds: [industry] }],
+    ["draft", { title: "Wombatine draft", status: "draft" as const, publishedAt: at(0) }],
+  ];
+  for (const [name, spec] of specs) {
+    made[name] = (await createSearchAsset(db, ws, { stageIds: [stage], ...spec })).id;
+  }
+});
+afterAll(() => handle.close());
+
+/** Every page of a search; `walkWindow` 1 makes each tier find its hits instead of filling from the walk. */
+async function everyPage(actor: Actor, input: SearchInput, walkWindow?: number) {
+  const pages: SearchResult[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await searchAssets(
+      handle.db,
+      actor,
+      { ...input, limit: 2, cursor },
+      { exactLimit: LIMIT, walkWindow },
+    );
+    pages.push(page);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && pages.length < 20);
+  return { pages, ids: pages.flatMap((p) => p.items.map((i) => i.id)) };
+}
+
+describe("a broad search (more hits than EXACT_LIMIT)", () => {
+  it.each([undefined, 1])(
+    "says 4+, orders titles, then descriptions, then bodies, each freshest first, and pages through all (walk window %s)",
+    async (walkWindow) => {
+      const { pages, ids } = await everyPage(rep, { q: "wombatine" }, walkWindow);
+      expect(pages[0]!.total).toBe(LIMIT);
+      expect(pages[0]!.totalExact).toBe(false);
+      expect(ids).toEqual([
+        made.titleNew,
+        made.titleOld,
+        made.described,
+        made.bodyA,
+        made.bodyB,
+        made.bodyC,
+        made.bodyD,
+      ]);
+      expect(ids).not.toContain(made.draft);
+    },
+  );
+
+  it("gives the same hits as an exact search, and exact totals when the limit is not reached", async () => {
+    const exact = await searchAssets(handle.db, rep, { q: "wombatine", limit: 50 });
+    expect(exact.totalExact).toBe(true);
+    expect(exact.total).toBe(7);
+    const { ids } = await everyPage(rep, { q: "wombatine" });
+    expect([...ids].sort()).toEqual(exact.items.map((i) => i.id).sort());
+  });
+
+  it("sorts newest first through the freshness index when broad", async () => {
+    const { ids, pages } = await everyPage(rep, { q: "wombatine", sort: "newest" });
+    expect(pages[0]!.totalExact).toBe(false);
+    expect(ids).toEqual([
+      made.titleNew,
+      made.bodyA,
+      made.described,
+      made.bodyB,
+      made.bodyC,
+      made.bodyD,
+      made.titleOld,
+    ]);
+  });
+
+  it("shows a partner only what partners may see, on every page", async () => {
+    const { ids, pages } = await everyPage(partner, { q: "wombatine" });
+    expect(pages[0]!.totalExact).toBe(true);
+    expect(ids).toEqual([made.titleNew, made.bodyB]);
+  });
+
+  it("leaves facet counts out above the limit and counts exactly once a filter narrows the hits", async () => {
+    const broad = await assetFacets(handle.db, rep, { q: "wombatine" }, { exactLimit: LIMIT });
+    expect(broad.stage.find((v) => v.value === stage)!.count).toBeNull();
+    expect(broad.industry.find((v) => v.value === industry)!.count).toBeNull();
+
+    // The industry filter narrows the hits to three: every other facet counts them; the industry facet
+    // itself counts without its own filter (7 hits, more than the limit), so it stays uncounted.
+    const narrowed = await assetFacets(
+      handle.db,
+      rep,
+      { q: "wombatine", industryIds: [industry] },
+      { exactLimit: LIMIT },
+    );
+    expect(narrowed.stage.find((v) => v.value === stage)!.count).toBe(3);
+    expect(narrowed.type.reduce((n, v) => n + (v.count ?? 0), 0)).toBe(3);
+    expect(narrowed.industry.find((v) => v.value === industry)!.count).toBeNull();
+    const all = await assetFacets(handle.db, rep, { q: "wombatine", industryIds: [industry] });
+    expect(all.industry.find((v) => v.value === industry)!.count).toBe(3);
+    expect(all.stage.find((v) => v.value === stage)!.count).toBe(3);
+  });
+
+  it("filters without words page through the freshness index too", async () => {
+    const { ids, pages } = await everyPage(rep, { stageIds: [stage] });
+    expect(pages[0]!.totalExact).toBe(false);
+    expect(ids).toHaveLength(7);
+    expect(ids[0]).toBe(made.titleNew);
+  });
+});
+
+describe("assets.facet_keys", () => {
+  it("follows the asset's stages and tags through inserts and deletes", async () => {
+    const db = handle.db;
+    const keysOf = async (id: string) =>
+      (await db.select({ k: assets.facetKeys }).from(assets).where(eq(assets.id, id)))[0]!.k;
+    const persona = (await createTerm(db, ws, "persona", "Lighthouse Keeper")).id;
+    const a = (await createSearchAsset(db, ws, { title: "Keyed asset", stageIds: [stage] })).id;
+    expect(await keysOf(a)).toEqual([stage]);
+    await db.insert(assetTerms).values([
+      { assetId: a, termId: industry },
+      { assetId: a, termId: persona },
+    ]);
+    expect(await keysOf(a)).toEqual([stage, industry, persona].sort());
+    await db.delete(assetStages).where(eq(assetStages.assetId, a));
+    await db.delete(assetTerms).where(inArray(assetTerms.termId, [industry]));
+    expect(await keysOf(a)).toEqual([persona]);
+  });
+});
