@@ -3,7 +3,9 @@ export const metricExplanations = {
   usages:
     "How many times reps logged that they used the asset in a deal (sent, presented, discussed, left behind).",
   deals:
-    "Distinct deals the asset was used in during the period, and the distinct people who own those deals.",
+    "Distinct deals the asset was used in during the period, and the distinct people who own those deals. " +
+    "Each deal (and each owner) counts at its latest use of the asset, so a period that ends in the past " +
+    "leaves out deals that used it again afterwards.",
   views:
     "Opens and downloads of the asset by anyone. They are not tied to deals, so deal filters do not narrow them.",
   winRate:

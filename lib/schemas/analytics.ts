@@ -43,8 +43,14 @@ export const assetAnalyticsSchema = z
     views: z.number().int(),
     downloads: z.number().int(),
     usages: z.number().int(),
-    deals: z.number().int().describe("Distinct deals with a usage in the period"),
-    reps: z.number().int().describe("Distinct owners of those deals"),
+    deals: z
+      .number()
+      .int()
+      .describe("Distinct deals whose latest use of the asset (at the stage, if filtered) is in the period"),
+    reps: z
+      .number()
+      .int()
+      .describe("Distinct deal owners whose latest use of the asset across their deals is in the period"),
     lastUsedAt: z.string().nullable(),
     helped: z.number().int().describe("Reps who rated it helped (rated in the period)"),
     notHelped: z.number().int().describe("Reps who rated it didn't help (rated in the period)"),

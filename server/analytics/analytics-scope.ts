@@ -21,11 +21,19 @@ export function dealFilterSql(workspaceId: string, f: AnalyticsFilters): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-/** Deals closed within the period, as conditions on `d`. */
+/**
+ * Deals closed within the period, as conditions on `d`. The days are UTC days whatever the session's time
+ * zone, as the outcome rollups' close buckets are.
+ */
 export function closedInPeriodSql(f: AnalyticsFilters): SQL {
-  const parts: SQL[] = [sql`d.status IN ('won', 'lost')`];
-  if (f.from) parts.push(sql`d.closed_at >= ${f.from}::date`);
-  if (f.to) parts.push(sql`d.closed_at < ${f.to}::date + 1`);
+  return sql`d.status IN ('won', 'lost') AND ${inUtcPeriodSql(sql`d.closed_at`, f)}`;
+}
+
+/** A timestamp within the period's UTC days (whatever the session's time zone), as the rollups bucket. */
+export function inUtcPeriodSql(column: SQL, f: AnalyticsFilters): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (f.from) parts.push(sql`${column} >= ${f.from}::date::timestamp AT TIME ZONE 'UTC'`);
+  if (f.to) parts.push(sql`${column} < (${f.to}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
   return sql.join(parts, sql` AND `);
 }
 

@@ -3,9 +3,10 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { AssetType } from "@/lib/assets";
 import type { AnalyticsFilters, AssetAnalytics, AssetSort } from "@/lib/schemas/analytics";
-import { assetTypeSql, dealFilterSql, inPeriodSql } from "./analytics-scope";
+import { assetTypeSql, inPeriodSql } from "./analytics-scope";
 import { countOutcomes, type OutcomeCell } from "./effectiveness-query";
 import { compareByLift, effectiveness } from "./metrics";
+import { usageByAssetSql } from "./usage-query";
 
 type UsageRow = {
   asset_id: string;
@@ -24,8 +25,8 @@ type UsageRow = {
 
 /**
  * Usage per asset from the rollups: views and downloads by day (not tied to deals, so deal filters do not
- * narrow them), and usages, distinct deals and reps from the deal x asset x stage rollup, counting a
- * deal's use of an asset in the period by the last time it was used. Feedback comes from one grouped
+ * narrow them), and usages, distinct deals and reps as usage-query.ts counts them (each deal and rep at
+ * its latest use of the asset). Feedback comes from one grouped
  * pass over the ratings (rated or re-rated in the period) and the questions still open now.
  */
 async function usageByAsset(db: Database, workspaceId: string, f: AnalyticsFilters, assetId?: string) {
@@ -43,15 +44,7 @@ async function usageByAsset(db: Database, workspaceId: string, f: AnalyticsFilte
          WHERE workspace_id = ${workspaceId} AND ${inPeriodSql(sql`day`, f)}
          GROUP BY asset_id
       ) v ON v.asset_id = a.id
-      LEFT JOIN (
-        SELECT da.asset_id, sum(da.usages) AS usages, count(DISTINCT da.deal_id) AS deals,
-               count(DISTINCT d.owner_id) AS reps, max(da.last_used_at) AS last_used_at
-          FROM analytics_deal_assets da
-          JOIN deals d ON d.id = da.deal_id
-         WHERE ${dealFilterSql(workspaceId, f)} AND ${inPeriodSql(sql`da.last_used_at`, f)}
-           ${f.stageId ? sql`AND da.stage_id = ${f.stageId}` : sql``}
-         GROUP BY da.asset_id
-      ) u ON u.asset_id = a.id
+      LEFT JOIN (${usageByAssetSql(workspaceId, f, assetId)}      ) u ON u.asset_id = a.id
       LEFT JOIN (
         SELECT asset_id, count(*) FILTER (WHERE helped) AS helped,
                count(*) FILTER (WHERE NOT helped) AS not_helped

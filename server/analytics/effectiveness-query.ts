@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { AnalyticsFilters } from "@/lib/schemas/analytics";
 import { assetTypeSql, closedInPeriodSql, dealFilterSql } from "./analytics-scope";
+import { countOutcomeRowsFromRollups, type OutcomeRow } from "./outcome-rollup-query";
 
 export interface OutcomeCell {
   assetId: string;
@@ -15,27 +16,40 @@ export interface OutcomeCell {
   baselineLost: number;
 }
 
+type Grain = { grain: "asset" | "asset_stage"; assetId?: string };
+
+/** Filters that narrow the deals themselves (the outcome rollups are not broken down by these). */
+export function hasDealFilters(f: AnalyticsFilters): boolean {
+  return Boolean(f.repId || f.team || f.partnerOrgId || f.partnerTierId || f.productId || f.industryId);
+}
+
 /**
  * Counts, per asset (grain "asset") or per asset and stage (grain "asset_stage"), the used and baseline
- * deal sets defined in metrics.ts. Reads the rollups (analytics_deal_assets, analytics_deal_reach) and
- * deals, never asset_usages or activity_events.
+ * deal sets defined in metrics.ts. Without deal-side filters it reads the outcome rollups only
+ * (outcome-rollup-query.ts); with them, the deal-level rollups joined to the filtered deals. Both give the
+ * same numbers (tests/analytics/rollup-equivalence.test.ts). Never reads asset_usages or activity_events.
  */
 export async function countOutcomes(
   db: Database,
   workspaceId: string,
   f: AnalyticsFilters,
-  opts: { grain: "asset" | "asset_stage"; assetId?: string },
+  opts: Grain,
 ): Promise<OutcomeCell[]> {
+  const rows = hasDealFilters(f)
+    ? await countOutcomeRowsFromDeals(db, workspaceId, f, opts)
+    : await countOutcomeRowsFromRollups(db, workspaceId, f, opts);
+  return rows.map(toCell);
+}
+
+/** The deal-level count: analytics_deal_assets and analytics_deal_reach joined to the filtered deals. */
+export async function countOutcomeRowsFromDeals(
+  db: Database,
+  workspaceId: string,
+  f: AnalyticsFilters,
+  opts: Grain,
+): Promise<OutcomeRow[]> {
   const grain = opts.grain === "asset" ? sql`NULL::uuid` : sql`stage_id`;
-  const { rows } = await db.execute<{
-    asset_id: string;
-    stage_id: string | null;
-    won: number;
-    lost: number;
-    revenue: number;
-    baseline_won: number;
-    baseline_lost: number;
-  }>(sql`
+  const { rows } = await db.execute<OutcomeRow>(sql`
     WITH closed AS (
       SELECT d.id, d.status, d.amount_minor, coalesce(r.reached_position, 0) AS reached
         FROM deals d
@@ -88,7 +102,11 @@ export async function countOutcomes(
       LEFT JOIN used_any u ON u.asset_id = c.asset_id AND u.reached >= c.entry_pos
      GROUP BY c.asset_id, c.stage_id, c.won, c.lost, c.revenue, r.won, r.lost
   `);
-  return rows.map((r) => ({
+  return rows;
+}
+
+function toCell(r: OutcomeRow): OutcomeCell {
+  return {
     assetId: r.asset_id,
     stageId: r.stage_id,
     usedWon: Number(r.won),
@@ -96,5 +114,5 @@ export async function countOutcomes(
     usedRevenueMinor: Number(r.revenue),
     baselineWon: Number(r.baseline_won),
     baselineLost: Number(r.baseline_lost),
-  }));
+  };
 }

@@ -32,12 +32,14 @@ export async function libraryHealth(db: Database, workspaceId: string, staleDays
     usages: number;
   }>(sql`
     SELECT a.id, a.title, a.type, o.name AS owner_name, a.published_at, a.expires_at, a.review_by,
-           u.last_used_at, coalesce(u.usages, 0)::int AS usages
+           (SELECT max(l.last_used_at) FROM analytics_deal_asset_latest l WHERE l.asset_id = a.id)
+             AS last_used_at,
+           coalesce(u.usages, 0)::int AS usages
       FROM assets a
       JOIN users o ON o.id = a.owner_id
       LEFT JOIN (
-        SELECT asset_id, max(last_used_at) AS last_used_at, sum(usages) AS usages
-          FROM analytics_deal_assets WHERE workspace_id = ${workspaceId} GROUP BY asset_id
+        SELECT asset_id, sum(usages) AS usages FROM analytics_asset_usage
+         WHERE workspace_id = ${workspaceId} AND span = 'month' GROUP BY asset_id
       ) u ON u.asset_id = a.id
      WHERE a.workspace_id = ${workspaceId} AND a.status = 'published'
      ORDER BY coalesce(a.published_at, a.created_at), a.title

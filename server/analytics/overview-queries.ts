@@ -2,7 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { AnalyticsFilters } from "@/lib/schemas/analytics";
-import { dealFilterSql, inPeriodSql } from "./analytics-scope";
+import { inPeriodSql } from "./analytics-scope";
+import { activeRepsByWeekSql } from "./usage-query";
 
 export interface WeekPoint {
   week: string;
@@ -11,7 +12,7 @@ export interface WeekPoint {
   downloads: number;
   /**
    * Share of active reps and partner users who own a deal with a usage that week (a deal's repeated use of
-   * the same asset at the same stage counts in the week of its latest use).
+   * the same asset counts in the week of its latest use).
    */
   adoption: number | null;
 }
@@ -32,25 +33,18 @@ export async function weeklyTrend(
   }>(sql`
     WITH usage AS (
       SELECT date_trunc('week', day)::date AS week, sum(usages) AS usages
-        FROM analytics_usage_daily
+        FROM analytics_stage_usage_daily
        WHERE workspace_id = ${workspaceId} AND ${inPeriodSql(sql`day`, f)}
          ${f.stageId ? sql`AND stage_id = ${f.stageId}` : sql``}
        GROUP BY 1
     ),
     views AS (
       SELECT date_trunc('week', day)::date AS week, sum(views) AS views, sum(downloads) AS downloads
-        FROM analytics_asset_daily
+        FROM analytics_workspace_views_daily
        WHERE workspace_id = ${workspaceId} AND ${inPeriodSql(sql`day`, f)}
        GROUP BY 1
     ),
-    adoption AS (
-      SELECT date_trunc('week', da.last_used_at AT TIME ZONE 'UTC')::date AS week,
-             count(DISTINCT d.owner_id) AS active_reps
-        FROM analytics_deal_assets da
-        JOIN deals d ON d.id = da.deal_id
-       WHERE ${dealFilterSql(workspaceId, f)} AND ${inPeriodSql(sql`da.last_used_at`, f)}
-       GROUP BY 1
-    ),
+    adoption AS (${activeRepsByWeekSql(workspaceId, f)}),
     reps AS (
       SELECT count(*) AS n FROM users
        WHERE workspace_id = ${workspaceId} AND active AND role IN ('rep', 'partner')

@@ -2,8 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { AnalyticsFilters } from "@/lib/schemas/analytics";
-import { assetTypeSql, inPeriodSql } from "./analytics-scope";
+import { assetTypeSql } from "./analytics-scope";
 import { outcomeOf } from "./asset-analytics";
+import { edgeDaysSql, wholeMonthsSql } from "./close-buckets";
 import { countOutcomes } from "./effectiveness-query";
 
 export interface HeatmapCell {
@@ -15,14 +16,22 @@ export interface HeatmapCell {
   verdict: "too_few" | "higher" | "lower" | "unclear";
 }
 
-/** Asset x stage: usages logged and effectiveness at each stage, for the most used assets. */
+/**
+ * Asset x stage: usages logged and effectiveness at each stage, for the most used assets. Usages come
+ * from the monthly rollup for the period's whole months and the daily one for the days at its edges.
+ */
 export async function stageHeatmap(db: Database, workspaceId: string, f: AnalyticsFilters, top = 15) {
   const { stageId: _ignored, ...allStages } = f;
   const [usage, cells] = await Promise.all([
     db.execute<{ asset_id: string; title: string; stage_id: string; usages: number }>(sql`
       SELECT u.asset_id, a.title, u.stage_id, sum(u.usages)::int AS usages
-        FROM analytics_usage_daily u JOIN assets a ON a.id = u.asset_id
-       WHERE u.workspace_id = ${workspaceId} AND ${inPeriodSql(sql`u.day`, f)} AND ${assetTypeSql(f)}
+        FROM (SELECT asset_id, stage_id, usages FROM analytics_usage_monthly
+               WHERE workspace_id = ${workspaceId} AND ${wholeMonthsSql(sql`month`, f)}
+              UNION ALL
+              SELECT asset_id, stage_id, usages FROM analytics_usage_daily
+               WHERE workspace_id = ${workspaceId} AND ${edgeDaysSql(sql`day`, f)}) u
+        JOIN assets a ON a.id = u.asset_id
+       WHERE ${assetTypeSql(f)}
        GROUP BY 1, 2, 3
     `),
     countOutcomes(db, workspaceId, allStages, { grain: "asset_stage" }),

@@ -5,20 +5,24 @@ import { assetStages, assets, deals } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility, dealVisibility } from "@/server/authz/visibility";
-import { assetStatsSubquery, effectivenessOf, usageOf } from "./asset-stats";
+import { assetStatsSubquery, effectivenessOf, liftOf, usageOf } from "./asset-stats";
 import { toSearchItems, type SearchItem } from "./search-items";
 
 export type Recommendation = SearchItem & {
   /** How many of the deal's industry, product and competitor tags the asset shares. */
   matchCount: number;
-  /** Won / closed deals that used the asset (0 when none closed yet). */
-  effectiveness: number;
+  /**
+   * The asset's analytics lift over the dashboard's default period (used minus baseline win rate, as in
+   * metrics.ts); null when there are too few closed deals to tell.
+   */
+  lift: number | null;
 };
 
 /**
  * "For this stage": published assets the actor may see that are tagged with the deal's current stage,
- * ranked by how many of the deal's industry / product / competitor tags they share, then by how deals that
- * used them turned out, then by usage. A deal the actor may not see is a 404.
+ * ranked by how many of the deal's industry / product / competitor tags they share, then by their analytics
+ * lift (assets with too few deals to tell after every asset with a lift), then by usage in the period.
+ * A deal the actor may not see is a 404.
  */
 export async function recommendForDeal(
   db: Database,
@@ -40,6 +44,7 @@ export async function recommendForDeal(
     where l.asset_id = ${assets.id})::int`;
   const effectiveness = effectivenessOf(stats);
   const usage = usageOf(stats);
+  const lift = liftOf(stats);
   const rows = await db
     .select({
       id: assets.id,
@@ -50,7 +55,7 @@ export async function recommendForDeal(
       publishedAt: assets.publishedAt,
       updatedAt: assets.updatedAt,
       matchCount,
-      effectiveness,
+      lift,
     })
     .from(assets)
     .innerJoin(assetStages, and(eq(assetStages.assetId, assets.id), eq(assetStages.stageId, deal.stageId)))
@@ -68,6 +73,6 @@ export async function recommendForDeal(
   return items.map((item, i) => ({
     ...item,
     matchCount: rows[i]!.matchCount,
-    effectiveness: Number(rows[i]!.effectiveness),
+    lift: rows[i]!.lift === null ? null : Number(rows[i]!.lift),
   }));
 }

@@ -3,6 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { assetUsages, deals } from "@/db/schema";
 import { getAssetAnalytics, listAssetAnalytics } from "@/server/analytics/asset-analytics";
+import { countOutcomeRowsFromDeals } from "@/server/analytics/effectiveness-query";
+import { countOutcomeRowsFromRollups } from "@/server/analytics/outcome-rollup-query";
+import { parsePageFilters } from "@/lib/analytics/page-filters";
+import { assetStatsSql } from "@/server/search/asset-stats";
+import { recommendForDeal } from "@/server/search/recommend-for-deal";
 import { createTestDatabase } from "../support/test-db";
 import {
   createTestAsset,
@@ -189,5 +194,48 @@ describe("asset effectiveness on a fixture with known answers", () => {
     const rows = await listAssetAnalytics(handle.db, ws.workspace.id, { repId: ws.people.otherRep.id });
     const a = rows.find((r) => r.assetId === A)!;
     expect(a).toMatchObject({ usages: 0, used: { closed: 0 }, baseline: { closed: 0 } });
+  });
+
+  it("the outcome rollups and the deal-level query give the same counts", async () => {
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+    const filters = [
+      {},
+      period,
+      { from: day(40), to: day(20) },
+      { to: day(31) },
+      { to: day(29) },
+      { stageId: ws.stages[2]!.id },
+      { ...period, type: "case_study" as const },
+    ];
+    for (const f of filters) {
+      for (const grain of ["asset", "asset_stage"] as const) {
+        const fromDeals = await countOutcomeRowsFromDeals(handle.db, ws.workspace.id, f, { grain });
+        const fromRollups = await countOutcomeRowsFromRollups(handle.db, ws.workspace.id, f, { grain });
+        expect(sorted(fromRollups), JSON.stringify({ f, grain })).toEqual(sorted(fromDeals));
+      }
+    }
+  });
+
+  it("search and recommendations rank by the same lift as the dashboard's default period", async () => {
+    const defaults = parsePageFilters({}).filters;
+    const dashboard = await listAssetAnalytics(handle.db, ws.workspace.id, defaults, "lift");
+    const { rows } = await handle.db.execute<{ asset_id: string; lift: number | null; usage_count: number }>(
+      assetStatsSql(ws.workspace.id),
+    );
+    const sqlLift = new Map(rows.map((r) => [r.asset_id, r.lift === null ? null : Number(r.lift)]));
+    for (const id of [A, B, C, D]) {
+      const expected = dashboard.find((r) => r.assetId === id)!.lift;
+      expect(sqlLift.get(id) ?? null, id).toBe(expected);
+    }
+    expect(sqlLift.get(A)).toBeCloseTo(0.257576, 6);
+
+    // All four are tagged with stage 1. B and A have lifts (B's is higher); C and D have too few deals
+    // and follow, C first on usage.
+    const deal = await createTestDeal(handle.db, ws, { stageId: ws.stages[1]!.id });
+    const rep = await ws.actor(ws.people.rep);
+    const recs = await recommendForDeal(handle.db, rep, deal.id, 10);
+    expect(recs.map((r) => r.id)).toEqual([B, A, C, D]);
+    expect(recs.map((r) => r.lift)).toEqual([B, A, C, D].map((id) => sqlLift.get(id) ?? null));
   });
 });
