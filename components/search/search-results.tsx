@@ -72,7 +72,7 @@ export function SearchResults({
               {item.ownerName ? <span>{item.ownerName}</span> : null}
               <span>Updated {formatDate(item.updatedAt)}</span>
               <span>
-                Used {item.usageCount} {item.usageCount === 1 ? "time" : "times"}
+                Used {item.usageCount} {item.usageCount === 1 ? "time" : "times"} in the last 12 months
               </span>
             </p>
           </div>

@@ -98,7 +98,7 @@ export const searchItemSchema = z
     ownerName: z.string().optional().meta({ description: "Not shown to partners" }),
     publishedAt: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime(),
-    usageCount: z.number().int(),
+    usageCount: z.number().int().meta({ description: "Usages logged in the last 12 months" }),
     thumbnailUrl: z.string().nullable(),
   })
   .meta({ id: "SearchItem" });

@@ -9,6 +9,11 @@ import { outcomeRollupSql } from "@/server/analytics/outcome-rollup-query";
 /** Ranks below every real lift (which lies in [-1, 1]): assets with too few deals to tell. */
 const NO_LIFT = -2;
 
+/** The first day of the stats' period: the analytics dashboard's default (the last 12 months). */
+export function statsPeriodStart(today = new Date()): string {
+  return parsePageFilters({}, today).filters.from!;
+}
+
 /**
  * Per asset in the workspace, over the analytics dashboard's default period (the last 12 months): usages
  * logged, and the analytics lift (metrics.ts: used win rate minus baseline win rate; null below

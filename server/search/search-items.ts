@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import {
   assetStages,
   assetTerms,
-  assetUsages,
+  analyticsUsageDaily,
   assetVersions,
   assets,
   buyingStages,
@@ -16,6 +16,7 @@ import {
 import type { searchItemSchema } from "@/lib/schemas/search";
 import { SNIPPET_START, SNIPPET_STOP } from "@/lib/search-snippet";
 import type { Actor } from "@/server/authz/actor";
+import { statsPeriodStart } from "./asset-stats";
 import { tsqueryOf, type SearchText } from "./text-query";
 
 export type SearchItem = z.input<typeof searchItemSchema>;
@@ -108,7 +109,9 @@ export async function toSearchItems(
       >`coalesce((select json_agg(json_build_object('id', t.id, 'kind', t.kind, 'name', t.name)
         order by t.kind, t.position, t.name) from ${assetTerms} l join ${taxonomyTerms} t on t.id = l.term_id
         where l.asset_id = ${assets.id}), '[]'::json)`,
-      usageCount: sql<number>`(select count(*) from ${assetUsages} u where u.asset_id = ${assets.id})::int`,
+      // The same count the "most used" sort ranks by: usages in the stats' period, from the rollup.
+      usageCount: sql<number>`(select coalesce(sum(u.usages), 0) from ${analyticsUsageDaily} u
+        where u.asset_id = ${assets.id} and u.day >= ${statsPeriodStart()}::date)::int`,
     })
     .from(assets)
     .innerJoin(users, eq(users.id, assets.ownerId))
