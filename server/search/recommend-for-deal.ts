@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility, dealVisibility } from "@/server/authz/visibility";
 import { assetStatsSubquery, effectivenessOf, liftOf, usageOf } from "./asset-stats";
-import { toSearchItems, type SearchItem } from "./search-items";
+import { pageColumns, toSearchItems, type SearchItem } from "./search-items";
 
 export type Recommendation = SearchItem & {
   /** How many of the deal's industry, product and competitor tags the asset shares. */
@@ -46,17 +46,7 @@ export async function recommendForDeal(
   const usage = usageOf(stats);
   const lift = liftOf(stats);
   const rows = await db
-    .select({
-      id: assets.id,
-      title: assets.title,
-      type: assets.type,
-      status: assets.status,
-      description: assets.description,
-      publishedAt: assets.publishedAt,
-      updatedAt: assets.updatedAt,
-      matchCount,
-      lift,
-    })
+    .select({ ...pageColumns, matchCount, lift })
     .from(assets)
     .innerJoin(assetStages, and(eq(assetStages.assetId, assets.id), eq(assetStages.stageId, deal.stageId)))
     .leftJoin(stats, sql`${stats.assetId} = ${assets.id}`)

@@ -11,7 +11,7 @@ import { normaliseSearch, prepareSearch, type PreparedSearch, type SearchOptions
 import { decodeCursor, encodeCursor, searchDigest, type KeyKind } from "./search-cursor";
 import { freshAt } from "./search-filters";
 import { insertSearchEvent, type SearchEvent } from "./search-analytics";
-import { toSearchItems, type SearchItem } from "./search-items";
+import { pageColumns, toSearchItems, type SearchItem } from "./search-items";
 import { inSearchTransaction, textMatch, type TextMatch, type TextMode } from "./text-query";
 
 export { normaliseSearch };
@@ -53,16 +53,6 @@ function sortKeys(sort: SearchSort, match: TextMatch, stats: AssetStats): SortKe
       ];
   }
 }
-
-const pageColumns = {
-  id: assets.id,
-  title: assets.title,
-  type: assets.type,
-  status: assets.status,
-  description: assets.description,
-  publishedAt: assets.publishedAt,
-  updatedAt: assets.updatedAt,
-};
 
 type KeyedRow = Awaited<ReturnType<typeof pageRows>>[number];
 type After = { k: (number | string)[]; id: string };

@@ -21,6 +21,17 @@ import { tsqueryOf, type SearchText } from "./text-query";
 
 export type SearchItem = z.input<typeof searchItemSchema>;
 
+/** The columns of a result row that toSearchItems completes (PageRow). */
+export const pageColumns = {
+  id: assets.id,
+  title: assets.title,
+  type: assets.type,
+  status: assets.status,
+  description: assets.description,
+  publishedAt: assets.publishedAt,
+  updatedAt: assets.updatedAt,
+};
+
 export interface PageRow {
   id: string;
   title: string;

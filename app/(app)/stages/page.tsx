@@ -61,7 +61,9 @@ export default async function StageBoardPage() {
                   </Link>
                   <span className="mt-1 flex items-center justify-between gap-2 text-xs text-slate-500">
                     <AssetTypeBadge type={item.type} />
-                    <span title="Usages logged in the last 12 months">Used {item.usageCount}× in 12 months</span>
+                    <span title="Usages logged in the last 12 months">
+                      Used {item.usageCount}× in 12 months
+                    </span>
                   </span>
                 </li>
               ))}
