@@ -4,14 +4,20 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { assets, buyingStages, taxonomyTerms, users } from "@/db/schema";
 import { assetTypeLabels, assetTypes } from "@/lib/assets";
-import type { facetsSchema, Freshness, SearchInput, SearchParams } from "@/lib/schemas/search";
+import {
+  freshnessWindows,
+  type facetsSchema,
+  type Freshness,
+  type SearchInput,
+  type SearchParams,
+} from "@/lib/schemas/search";
 import type { Actor } from "@/server/authz/actor";
 import { amongIds, findHits, type HitSet } from "./hit-set";
-import { prepareSearch, type PreparedSearch, type SearchOptions } from "./prepare-search";
+import { normaliseSearch, prepareSearch, type PreparedSearch, type SearchOptions } from "./prepare-search";
 import {
   facetConditions,
   facetKeys,
-  freshAt,
+  freshnessCondition,
   otherFacets,
   termFacets,
   type FacetKey,
@@ -36,12 +42,13 @@ async function countOver(tx: Database, actor: Actor, ids: string[]) {
     sql`select 'key'::text as facet, k::text as value, count(*)::int as n
       from ${assets}, unnest(${assets.facetKeys}) k where ${among} group by k`,
     sql`select 'type'::text, ${assets.type}::text, count(*)::int from ${assets} where ${among} group by ${assets.type}`,
+    // Each bucket counts exactly what its filter (freshnessCondition) would keep.
     sql`select 'freshness'::text, b.bucket, count(*)::int
       from ${assets} join (values ('30d'), ('90d'), ('1y'), ('older')) as b(bucket) on case b.bucket
-        when '30d' then ${freshAt} >= now() - interval '30 days'
-        when '90d' then ${freshAt} >= now() - interval '90 days'
-        when '1y' then ${freshAt} >= now() - interval '1 year'
-        else ${freshAt} < now() - interval '1 year' end
+        ${sql.join(
+          freshnessWindows.map((f) => sql`when ${f} then ${freshnessCondition[f]}`),
+          sql` `,
+        )} end
       where ${among} group by b.bucket`,
   ];
   if (actor.role !== "partner") {
@@ -93,7 +100,7 @@ export async function assetFacets(
   opts: SearchOptions = {},
 ): Promise<Facets> {
   return inSearchTransaction(db, actor.workspaceId, async (tx, cfg) => {
-    const s = await prepareSearch(tx, actor, cfg, input, undefined, opts);
+    const s = await prepareSearch(tx, actor, cfg, normaliseSearch(input), undefined, opts);
     return labelFacets(tx, actor, s.params, await countFacets(tx, actor, s));
   });
 }
@@ -173,7 +180,7 @@ export async function labelFacets(
     region: facetOf("region", selectedTerms.region!),
     competitor: facetOf("competitor", selectedTerms.competitor!),
     owner: owners.map((o) => ({ value: o.id, label: o.name, count: countOf("owner", o.id) })).sort(byCount),
-    freshness: (["30d", "90d", "1y", "older"] as const).map((f) => ({
+    freshness: freshnessWindows.map((f) => ({
       value: f,
       label: freshnessLabels[f],
       count: countOf("freshness", f),

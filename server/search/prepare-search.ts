@@ -55,7 +55,8 @@ export function normaliseSearch(input: SearchInput): { params: SearchParams; sor
 }
 
 /**
- * Finds the hits of a search, inside inSearchTransaction (which gives `cfg`). The words match as full
+ * Finds the hits of a search (as normaliseSearch gives it), inside inSearchTransaction (which gives `cfg`).
+ * The words match as full
  * text; when that finds fewer than FEW_RESULTS assets (under the actor's visibility and every filter),
  * typo-tolerant title and tag matches are added. `mode` repeats the first page's choice for later pages.
  */
@@ -63,11 +64,10 @@ export async function prepareSearch(
   tx: Database,
   actor: Actor,
   cfg: string,
-  input: SearchInput,
+  { params, sort }: { params: SearchParams; sort: SearchSort },
   mode?: TextMode,
   { exactLimit = EXACT_LIMIT, walkWindow = WALK_WINDOW }: SearchOptions = {},
 ): Promise<PreparedSearch> {
-  const { params, sort } = normaliseSearch(input);
   const text = searchTextOf(actor.workspaceId, cfg, params.q);
   const visibility = assetVisibility(actor);
   const facets = otherFacets(facetConditions(actor, params));

@@ -137,8 +137,8 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
       { expr: freshAt, kind: "timestamptz" },
     ];
     const rest = [s.visibility];
-    if (after && i === first)
-      rest.push(sql`(${freshAt}, ${assets.id}) < (${after.k[1]}::timestamptz, ${after.id}::uuid)`);
+    // Within the cursor's own tier, continue after its (freshness, id); the tier itself is the loop's.
+    if (after && i === first) rest.push(keysetAfter(keys.slice(1), { k: after.k.slice(1), id: after.id }));
     const indexed = [...s.facets, tiers[i]!];
     const need = limit - rows.length;
     // A tier most assets are in fills the page within the freshest few hundred: no need to find its hits.
@@ -181,7 +181,7 @@ export async function searchAssets(
     : undefined;
 
   return inSearchTransaction(db, actor.workspaceId, async (tx, cfg) => {
-    const prepared = await prepareSearch(tx, actor, cfg, input, after?.m, opts);
+    const prepared = await prepareSearch(tx, actor, cfg, { params, sort }, after?.m, opts);
     const { match, hits } = prepared;
     const tiered =
       sort === "relevance" && match.mode !== "none" && (after ? after.r === "broad" : !hits.exact);

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { assets } from "@/db/schema";
-import { uuidArray } from "./search-filters";
+import { amongIds } from "./hit-set";
 
 /** Below this many full-text hits, titles and tags similar to the words (typos) are searched as well. */
 export const FEW_RESULTS = 3;
@@ -123,7 +123,7 @@ export function textMatch(
   }
 
   const lower = text.q.toLowerCase();
-  const exact = sql`${assets.id} = any(${uuidArray(exactIds)})`;
+  const exact = amongIds(exactIds);
   const similarTitle = sql`${lower} <% lower(${assets.title})`;
   // Tags whose names are similar to the words: a handful of taxonomy rows, looked up once per statement.
   const similarTagIds = sql`array(select t.id from taxonomy_terms t
