@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { AnalyticsFilters } from "@/lib/schemas/analytics";
 import { assetTypeSql, closedInPeriodSql, dealFilterSql } from "./analytics-scope";
-import { countOutcomeRowsFromRollups, type OutcomeRow } from "./outcome-rollup-query";
+import { cellsWithBaselineSql, countOutcomeRowsFromRollups, type OutcomeRow } from "./outcome-rollup-query";
 
 export interface OutcomeCell {
   assetId: string;
@@ -87,20 +87,14 @@ export async function countOutcomeRowsFromDeals(
        WHERE s.workspace_id = ${workspaceId}
        GROUP BY s.position
     ),
-    used_any AS (
+    used_by_reach AS (
       SELECT asset_id, reached,
              count(*) FILTER (WHERE status = 'won') AS won,
              count(*) FILTER (WHERE status = 'lost') AS lost
         FROM (SELECT DISTINCT asset_id, deal_id, status, reached FROM pairs) x
        GROUP BY 1, 2
     )
-    SELECT c.asset_id, c.stage_id, c.won::int AS won, c.lost::int AS lost, c.revenue::float8 AS revenue,
-           (r.won - coalesce(sum(u.won), 0))::int AS baseline_won,
-           (r.lost - coalesce(sum(u.lost), 0))::int AS baseline_lost
-      FROM cells c
-      JOIN reach r ON r.position = c.entry_pos
-      LEFT JOIN used_any u ON u.asset_id = c.asset_id AND u.reached >= c.entry_pos
-     GROUP BY c.asset_id, c.stage_id, c.won, c.lost, c.revenue, r.won, r.lost
+    ${cellsWithBaselineSql}
   `);
   return rows;
 }

@@ -78,6 +78,16 @@ export function outcomeRollupSql(
        GROUP BY s.position
     ),
     cells AS (${cells})
+    ${cellsWithBaselineSql}`;
+}
+
+/**
+ * The last step of both outcome queries (this one and the deal-level one in effectiveness-query.ts), the
+ * baseline of metrics.ts: per cell, the closed deals that reached its entry stage (`reach`) minus the
+ * asset's used deals that reached it (`used_by_reach`: used deals per asset by furthest stage reached).
+ * Expects CTEs cells (asset_id, stage_id, entry_pos, won, lost, revenue), reach and used_by_reach.
+ */
+export const cellsWithBaselineSql = sql`
     SELECT c.asset_id, c.stage_id, c.won::int AS won, c.lost::int AS lost, c.revenue::float8 AS revenue,
            (r.won - coalesce(sum(u.won), 0))::int AS baseline_won,
            (r.lost - coalesce(sum(u.lost), 0))::int AS baseline_lost
@@ -85,7 +95,6 @@ export function outcomeRollupSql(
       JOIN reach r ON r.position = c.entry_pos
       LEFT JOIN used_by_reach u ON u.asset_id = c.asset_id AND u.reached >= c.entry_pos
      GROUP BY c.asset_id, c.stage_id, c.won, c.lost, c.revenue, r.won, r.lost`;
-}
 
 export async function countOutcomeRowsFromRollups(
   db: Database,
