@@ -205,6 +205,8 @@ describe("searchAssets", () => {
       Buffer.from(JSON.stringify({ ...body, k: ["1) or true --"] })).toString("base64url"),
       "not-a-cursor",
       Buffer.from("[1,2]").toString("base64url"),
+      // A regime other than "broad".
+      Buffer.from(JSON.stringify({ ...body, r: "everything" })).toString("base64url"),
     ];
     for (const cursor of tampered) {
       await expect(searchAssets(db, rep, { q: "tamarillo", cursor })).rejects.toMatchObject({
