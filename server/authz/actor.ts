@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { partnerOrgs, partnerTiers, users } from "@/db/schema";
 import type { Role } from "@/lib/roles";
@@ -19,37 +20,43 @@ export interface Actor {
   sessionVersion: number;
 }
 
+/** The columns an actor is read from: the user, their partner organisation and its tier. */
+export const actorColumns = {
+  userId: users.id,
+  workspaceId: users.workspaceId,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  active: users.active,
+  channelManager: users.channelManager,
+  sessionVersion: users.sessionVersion,
+  partnerOrgId: users.partnerOrgId,
+  partnerOrgName: partnerOrgs.name,
+  partnerOrgActive: partnerOrgs.active,
+  partnerRegion: partnerOrgs.region,
+  partnerTierRank: partnerTiers.rank,
+};
+
 /**
- * Loads an active actor. Returns null for a deactivated user, a partner whose org was deactivated, or a
- * session issued before the user's sessions were revoked.
+ * Selects actorColumns (and `extra`) from users joined to their partner organisation and tier; the caller
+ * adds its own joins and conditions.
  */
-export async function loadActor(
-  db: Database,
-  userId: string,
-  sessionVersion?: number,
-): Promise<Actor | null> {
-  const rows = await db
-    .select({
-      userId: users.id,
-      workspaceId: users.workspaceId,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      active: users.active,
-      channelManager: users.channelManager,
-      sessionVersion: users.sessionVersion,
-      partnerOrgId: users.partnerOrgId,
-      partnerOrgName: partnerOrgs.name,
-      partnerOrgActive: partnerOrgs.active,
-      partnerRegion: partnerOrgs.region,
-      partnerTierRank: partnerTiers.rank,
-    })
+export function selectActor<E extends SelectedFields>(db: Database, extra: E) {
+  return db
+    .select({ ...actorColumns, ...extra })
     .from(users)
     .leftJoin(partnerOrgs, eq(partnerOrgs.id, users.partnerOrgId))
     .leftJoin(partnerTiers, eq(partnerTiers.id, partnerOrgs.tierId))
-    .where(and(eq(users.id, userId)))
-    .limit(1);
-  const row = rows[0];
+    .$dynamic();
+}
+
+type ActorRow = Awaited<ReturnType<typeof selectActor<Record<never, never>>>>[number];
+
+/**
+ * The actor a row of actorColumns describes, or null for a deactivated user, a partner whose org was
+ * deactivated, or a session issued before the user's sessions were revoked.
+ */
+export function actorOf(row: ActorRow | undefined, sessionVersion?: number): Actor | null {
   if (!row || !row.active) return null;
   if (sessionVersion !== undefined && row.sessionVersion !== sessionVersion) return null;
   if (row.role === "partner" && (!row.partnerOrgId || !row.partnerOrgActive)) return null;
@@ -66,4 +73,14 @@ export async function loadActor(
     partnerRegion: row.partnerRegion,
     sessionVersion: row.sessionVersion,
   };
+}
+
+/** Loads an active actor by user id (see actorOf for who is not one). */
+export async function loadActor(
+  db: Database,
+  userId: string,
+  sessionVersion?: number,
+): Promise<Actor | null> {
+  const rows = await selectActor(db, {}).where(eq(users.id, userId)).limit(1);
+  return actorOf(rows[0], sessionVersion);
 }
