@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { eq } from "drizzle-orm";
-import { apiTokens } from "@/db/schema";
+import { apiTokens, partnerOrgs, users } from "@/db/schema";
 import { LAST_USED_PRECISION_MS } from "@/server/api/api-actor";
 import { getMe, getStages } from "@/server/api/routes/me";
 import { createAsset, getAsset } from "@/server/api/routes/assets";
@@ -74,6 +74,28 @@ describe("API layer", () => {
     expect((await call(getMe, { token: secret })).status).toBe(200);
     await revokeApiToken(handle.db, actor, token.id);
     expect((await call(getMe, { token: secret })).status).toBe(401);
+  });
+
+  it("a token acts only while its user is active (and a partner's organisation too)", async () => {
+    const rep = await ws.actor(ws.people.otherRep);
+    const partner = await ws.actor(ws.people.partnerHigh);
+    const repToken = (await createApiToken(handle.db, rep, "deactivated later")).secret;
+    const partnerToken = (await createApiToken(handle.db, partner, "org deactivated later")).secret;
+    expect((await call(getMe, { token: repToken })).status).toBe(200);
+    expect(await (await call(getMe, { token: partnerToken })).json()).toMatchObject({
+      id: ws.people.partnerHigh.id,
+      role: "partner",
+    });
+    try {
+      await handle.db.update(users).set({ active: false }).where(eq(users.id, rep.userId));
+      await handle.db.update(partnerOrgs).set({ active: false }).where(eq(partnerOrgs.id, ws.orgs.high.id));
+      expect((await call(getMe, { token: repToken })).status).toBe(401);
+      expect((await call(getMe, { token: partnerToken })).status).toBe(401);
+    } finally {
+      await handle.db.update(users).set({ active: true }).where(eq(users.id, rep.userId));
+      await handle.db.update(partnerOrgs).set({ active: true }).where(eq(partnerOrgs.id, ws.orgs.high.id));
+    }
+    expect((await call(getMe, { token: repToken })).status).toBe(200);
   });
 
   it("records when a token was last used, to the minute, without a write on every call", async () => {
