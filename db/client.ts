@@ -86,7 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 export function defaultDatabaseOptions(): DatabaseOptions {
   return env.DATABASE_URL
-    ? { driver: "postgres", url: env.DATABASE_URL }
+    ? { driver: "postgres", url: env.DATABASE_URL, max: env.DATABASE_POOL_MAX }
     : { driver: "pglite", dataDir: path.join(dataDir, "pglite") };
 }
 

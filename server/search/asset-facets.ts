@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { assets, buyingStages, taxonomyTerms, users } from "@/db/schema";
@@ -20,6 +20,7 @@ import {
   freshnessCondition,
   otherFacets,
   termFacets,
+  uuidArray,
   type FacetKey,
 } from "./search-filters";
 import { inSearchTransaction } from "./text-query";
@@ -34,9 +35,8 @@ const freshnessLabels: Record<Freshness, string> = {
   older: "Older than a year",
 };
 
-/** Counts per facet value over known hits (at most EXACT_LIMIT): stage and tag ids from facet_keys. */
-async function countOver(tx: Database, actor: Actor, ids: string[]) {
-  if (ids.length === 0) return new Map<string, number>();
+/** Count rows (facet, value, n) over known hits (at most EXACT_LIMIT): stage and tag ids from facet_keys. */
+function countsOver(actor: Actor, ids: string[]): SQL {
   const among = amongIds(ids);
   const branches: SQL[] = [
     sql`select 'key'::text as facet, k::text as value, count(*)::int as n
@@ -56,41 +56,104 @@ async function countOver(tx: Database, actor: Actor, ids: string[]) {
       sql`select 'owner'::text, ${assets.ownerId}::text, count(*)::int from ${assets} where ${among} group by ${assets.ownerId}`,
     );
   }
-  const { rows } = await tx.execute<{ facet: string; value: string; n: number }>(
-    sql.join(branches, sql` union all `),
-  );
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(`${r.facet}:${r.value}`, Number(r.n));
-  return counts;
+  return sql.join(branches, sql` union all `);
 }
 
-type FacetCounts = Map<FacetKey, Map<string, number> | null>;
+/** Facets counted over the same hits: all unselected facets share the search's own, each selected one has its own. */
+interface FacetGroup {
+  facets: readonly FacetKey[];
+  hits: HitSet;
+}
 
 /**
- * Counts per facet value for what the actor may see, matching the same words, inside the search's
- * transaction. Each facet's counts apply every other facet's selection but not its own (disjunctive
- * faceting), so choosing a second stage shows how many more results it would add. Counts are exact over at
- * most EXACT_LIMIT hits; a facet whose hits are more gets null (the UI asks to narrow the search).
+ * The hits each facet's counts are taken over, inside the search's transaction. Each facet's counts apply
+ * every other facet's selection but not its own (disjunctive faceting), so choosing a second stage shows
+ * how many more results it would add. Counts are exact over at most EXACT_LIMIT hits; a facet whose hits
+ * are more gets null (the UI asks to narrow the search).
  */
-export async function countFacets(tx: Database, actor: Actor, s: PreparedSearch): Promise<FacetCounts> {
+export async function facetGroups(tx: Database, actor: Actor, s: PreparedSearch): Promise<FacetGroup[]> {
   const conditions = facetConditions(actor, s.params);
   const words = s.match.where ? [s.match.where] : [];
   // Facets with nothing selected count the search's own hits; a selected one, the hits without its own filter.
-  const groups: { facets: readonly FacetKey[]; hits: HitSet }[] = [
-    { facets: facetKeys.filter((k) => !conditions[k]), hits: s.hits },
-  ];
+  const groups: FacetGroup[] = [{ facets: facetKeys.filter((k) => !conditions[k]), hits: s.hits }];
   // A selected facet's hits include the search's own, so none is countable when those are already too many.
   for (const f of s.hits.exact ? facetKeys.filter((k) => conditions[k]) : []) {
     const indexed = [...otherFacets(conditions, f), ...words];
     groups.push({ facets: [f], hits: await findHits(tx, { indexed, rest: [s.visibility] }, s.exactLimit) });
   }
-  const byFacet: FacetCounts = new Map(facetKeys.map((k) => [k, null]));
-  for (const g of groups) {
-    const counts = g.hits.exact ? await countOver(tx, actor, g.hits.ids) : null;
-    for (const f of g.facets) byFacet.set(f, counts);
-  }
-  return byFacet;
+  return groups;
 }
+
+/**
+ * What the facets need from the database, as scalar subqueries (each one json value) to select in one
+ * statement (selectTogether): the counts of every countable group, the stage and tag labels, and the owners
+ * to list (those counted, and any selected). Owners are not listed for partners.
+ */
+export function facetQueries(actor: Actor, params: SearchParams, groups: FacetGroup[]): Record<string, SQL> {
+  const counted = groups.flatMap((g, i) =>
+    g.hits.exact && g.hits.ids.length
+      ? [sql`select ${i}::int as g, c.facet, c.value, c.n from (${countsOver(actor, g.hits.ids)}) c`]
+      : [],
+  );
+  const counts = counted.length
+    ? sql`(select json_agg(json_build_array(x.g, x.facet, x.value, x.n))
+        from (${sql.join(counted, sql` union all `)}) x)`
+    : sql`null::json`;
+  const labels = sql`(select json_agg(json_build_array(l.id, l.kind, l.name, l.position)) from (
+      select t.id, t.kind::text as kind, t.name, t.position from ${taxonomyTerms} t
+        where t.workspace_id = ${actor.workspaceId}::uuid
+      union all
+      select b.id, 'stage', b.name, b.position from ${buyingStages} b
+        where b.workspace_id = ${actor.workspaceId}::uuid) l)`;
+  if (actor.role === "partner") return { counts, labels };
+  const ownerHits = groups.find((g) => g.facets.includes("owner"))?.hits;
+  const counts_owners = ownerHits?.exact && ownerHits.ids.length ? ownerHits.ids : [];
+  const owners = sql`(select json_agg(json_build_array(u.id, u.name) order by u.name) from ${users} u
+    where u.workspace_id = ${actor.workspaceId}::uuid and (u.id = any(${uuidArray(params.ownerIds)})
+      or u.id in (select a.owner_id from ${assets} a where a.id = any(${uuidArray(counts_owners)}))))`;
+  return { counts, labels, owners };
+}
+
+type FacetRows = {
+  counts?: [number, string, string, number][] | null;
+  labels?: [string, FacetKey, string, number][] | null;
+  owners?: [string, string][] | null;
+};
+
+/**
+ * Runs independent scalar subqueries in one statement, one column each, after `with` (a data-modifying
+ * common table expression, e.g. the search event) when given.
+ */
+export async function selectTogether(
+  tx: Database,
+  parts: Record<string, SQL>,
+  withClause?: SQL,
+): Promise<Record<string, unknown>> {
+  const columns = Object.entries(parts).map(([name, part]) => sql`${part} as ${sql.identifier(name)}`);
+  const { rows } = await tx.execute<Record<string, unknown>>(
+    sql`${withClause ? sql`with ${withClause} ` : sql``}select ${sql.join(columns, sql`, `)}`,
+  );
+  return rows[0]!;
+}
+
+/** Reads the facets' counts and labels from the row facetQueries' columns were selected into. */
+export function facetsFrom(
+  actor: Actor,
+  params: SearchParams,
+  groups: FacetGroup[],
+  row: Record<string, unknown>,
+): Facets {
+  const { counts, labels, owners } = row as FacetRows;
+  const byGroup = groups.map((g) => (g.hits.exact ? new Map<string, number>() : null));
+  for (const [g, facet, value, n] of counts ?? []) byGroup[g]!.set(`${facet}:${value}`, Number(n));
+  const byFacet: FacetCounts = new Map(facetKeys.map((k) => [k, null]));
+  groups.forEach((g, i) => g.facets.forEach((f) => byFacet.set(f, byGroup[i]!)));
+  const labelRows = (labels ?? []).map(([id, kind, name, position]) => ({ id, kind, name, position }));
+  const ownerRows = (owners ?? []).map(([id, name]) => ({ id, name }));
+  return labelFacets(actor, params, byFacet, labelRows, ownerRows);
+}
+
+type FacetCounts = Map<FacetKey, Map<string, number> | null>;
 
 /** Facet counts for a search on its own (searchAssets counts them with its page when asked). */
 export async function assetFacets(
@@ -99,19 +162,27 @@ export async function assetFacets(
   input: SearchInput,
   opts: SearchOptions = {},
 ): Promise<Facets> {
-  return inSearchTransaction(db, actor.workspaceId, async (tx, cfg) => {
-    const s = await prepareSearch(tx, actor, cfg, normaliseSearch(input), undefined, opts);
-    return labelFacets(tx, actor, s.params, await countFacets(tx, actor, s));
+  const search = normaliseSearch(input);
+  return inSearchTransaction(db, actor.workspaceId, search.params.q, async (tx, cfg) => {
+    const s = await prepareSearch(tx, actor, cfg, search, undefined, opts);
+    const groups = await facetGroups(tx, actor, s);
+    return facetsFrom(
+      actor,
+      s.params,
+      groups,
+      await selectTogether(tx, facetQueries(actor, s.params, groups)),
+    );
   });
 }
 
 /** The facets with their values' labels, in display order. Owners are not listed for partners. */
-export async function labelFacets(
-  db: Database,
+function labelFacets(
   actor: Actor,
   params: SearchParams,
   byFacet: FacetCounts,
-): Promise<Facets> {
+  labels: { id: string; kind: FacetKey; name: string; position: number }[],
+  owners: { id: string; name: string }[],
+): Facets {
   const countOf = (facet: FacetKey, value: string): number | null => {
     const counts = byFacet.get(facet);
     if (!counts) return null;
@@ -123,43 +194,9 @@ export async function labelFacets(
     return n === null || n > 0 || selected.includes(value);
   };
 
-  // Stages and tags, in display order, in one statement.
-  const labels = await db
-    .select({
-      id: taxonomyTerms.id,
-      kind: sql<FacetKey>`${taxonomyTerms.kind}::text`,
-      name: taxonomyTerms.name,
-      position: taxonomyTerms.position,
-    })
-    .from(taxonomyTerms)
-    .where(eq(taxonomyTerms.workspaceId, actor.workspaceId))
-    .unionAll(
-      db
-        .select({
-          id: buyingStages.id,
-          kind: sql<FacetKey>`'stage'`,
-          name: buyingStages.name,
-          position: buyingStages.position,
-        })
-        .from(buyingStages)
-        .where(eq(buyingStages.workspaceId, actor.workspaceId)),
-    );
   labels.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
   const stages = labels.filter((l) => l.kind === "stage");
   const terms = labels.filter((l) => l.kind !== "stage");
-  const ownerCounts = byFacet.get("owner");
-  const ownerIds = ownerCounts
-    ? [...ownerCounts.keys()].filter((k) => k.startsWith("owner:")).map((k) => k.slice(6))
-    : [];
-  if (actor.role !== "partner") ownerIds.push(...params.ownerIds);
-  const owners = ownerIds.length
-    ? await db
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(and(eq(users.workspaceId, actor.workspaceId), inArray(users.id, [...new Set(ownerIds)])))
-        .orderBy(asc(users.name))
-    : [];
-
   const byCount = (a: FacetValue, b: FacetValue) =>
     (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label);
   const facetOf = (facet: FacetKey, selected: readonly string[]): FacetValue[] =>
@@ -179,7 +216,9 @@ export async function labelFacets(
     persona: facetOf("persona", selectedTerms.persona!),
     region: facetOf("region", selectedTerms.region!),
     competitor: facetOf("competitor", selectedTerms.competitor!),
-    owner: owners.map((o) => ({ value: o.id, label: o.name, count: countOf("owner", o.id) })).sort(byCount),
+    owner: (actor.role === "partner" ? [] : owners)
+      .map((o) => ({ value: o.id, label: o.name, count: countOf("owner", o.id) }))
+      .sort(byCount),
     freshness: freshnessWindows.map((f) => ({
       value: f,
       label: freshnessLabels[f],

@@ -16,6 +16,7 @@ import {
   FEW_RESULTS,
   searchTextOf,
   textMatch,
+  type SearchConfig,
   type SearchText,
   type TextMatch,
   type TextMode,
@@ -55,7 +56,8 @@ export function normaliseSearch(input: SearchInput): { params: SearchParams; sor
 }
 
 /**
- * Finds the hits of a search (as normaliseSearch gives it), inside inSearchTransaction (which gives `cfg`).
+ * Finds the hits of a search (as normaliseSearch gives it), inside inSearchTransaction (which gives `cfg`, for
+ * the same words).
  * The words match as full
  * text; when that finds fewer than FEW_RESULTS assets (under the actor's visibility and every filter),
  * typo-tolerant title and tag matches are added. `mode` repeats the first page's choice for later pages.
@@ -63,7 +65,7 @@ export function normaliseSearch(input: SearchInput): { params: SearchParams; sor
 export async function prepareSearch(
   tx: Database,
   actor: Actor,
-  cfg: string,
+  cfg: SearchConfig,
   { params, sort }: { params: SearchParams; sort: SearchSort },
   mode?: TextMode,
   { exactLimit = EXACT_LIMIT, walkWindow = WALK_WINDOW }: SearchOptions = {},

@@ -12,9 +12,9 @@ export interface SearchEvent {
   resultCount: number;
 }
 
-/** Writes a search event in the caller's transaction; returns its id (the searchId of clicks). */
-export async function insertSearchEvent(tx: Database, actor: Actor, input: SearchEvent): Promise<number> {
-  const [row] = await tx
+/** The insert of a search event, returning its id (the searchId of clicks). */
+function searchEventInsert(db: Database, actor: Actor, input: SearchEvent) {
+  return db
     .insert(activityEvents)
     .values({
       workspaceId: actor.workspaceId,
@@ -25,6 +25,15 @@ export async function insertSearchEvent(tx: Database, actor: Actor, input: Searc
       resultCount: input.resultCount,
     })
     .returning({ id: activityEvents.id });
+}
+
+/** The same insert as SQL, for a statement that writes the event along with reading something else. */
+export const searchEventSql = (db: Database, actor: Actor, input: SearchEvent) =>
+  searchEventInsert(db, actor, input).getSQL();
+
+/** Writes a search event in the caller's transaction; returns its id. */
+export async function insertSearchEvent(tx: Database, actor: Actor, input: SearchEvent): Promise<number> {
+  const [row] = await searchEventInsert(tx, actor, input);
   return row!.id;
 }
 

@@ -4,15 +4,23 @@ import type { Database } from "@/db/client";
 import { assets } from "@/db/schema";
 import type { SearchInput, SearchSort } from "@/lib/schemas/search";
 import type { Actor } from "@/server/authz/actor";
-import { countFacets, labelFacets, type Facets } from "./asset-facets";
+import { facetGroups, facetQueries, facetsFrom, selectTogether, type Facets } from "./asset-facets";
 import { assetStatsSubquery, effectivenessOf, usageOf, type AssetStats } from "./asset-stats";
 import { amongIds, findHits, setPlanShape } from "./hit-set";
 import { normaliseSearch, prepareSearch, type PreparedSearch, type SearchOptions } from "./prepare-search";
 import { decodeCursor, encodeCursor, searchDigest, type KeyKind } from "./search-cursor";
 import { freshAt } from "./search-filters";
-import { insertSearchEvent, type SearchEvent } from "./search-analytics";
-import { pageColumns, toSearchItems, type SearchItem } from "./search-items";
-import { inSearchTransaction, textMatch, type TextMatch, type TextMode } from "./text-query";
+import { searchEventSql, type SearchEvent } from "./search-analytics";
+import {
+  itemColumns,
+  itemSourceColumns,
+  pageColumns,
+  toSearchItem,
+  toSearchItems,
+  withItemJoins,
+  type SearchItem,
+} from "./search-items";
+import { inSearchTransaction, textMatch, type SearchText, type TextMatch, type TextMode } from "./text-query";
 
 export { normaliseSearch };
 
@@ -57,9 +65,6 @@ function sortKeys(sort: SearchSort, match: TextMatch, stats: AssetStats): SortKe
 type KeyedRow = Awaited<ReturnType<typeof pageRows>>[number];
 type After = { k: (number | string)[]; id: string };
 
-const keyColumn = (k: SortKey) =>
-  k.kind === "timestamptz" ? sql<string>`(${k.expr})::text` : sql<number>`(${k.expr})`.mapWith(Number);
-
 function keysetAfter(keys: SortKey[], after: After): SQL {
   const values = after.k.map((v, i) => sql`${v}::${sql.raw(keys[i]!.kind)}`);
   return sql`(${sql.join(
@@ -68,18 +73,55 @@ function keysetAfter(keys: SortKey[], after: After): SQL {
   )}, ${assets.id}) < (${sql.join(values, sql`, `)}, ${after.id}::uuid)`;
 }
 
-/** One page in sort-key order: `where` is already narrowed to the hits. */
-function pageRows(tx: Database, keys: SortKey[], where: SQL[], limit: number, stats?: AssetStats) {
-  const columns = {
-    ...pageColumns,
-    k0: keyColumn(keys[0]!),
-    k1: keys[1] ? keyColumn(keys[1]) : sql<null>`null`,
-  };
-  const base = tx.select(columns).from(assets);
+/** What a page subquery selects: the row, what itemColumns reads, and its sort keys as o0 and o1. */
+const pageSource = (keys: SortKey[]) => ({
+  ...pageColumns,
+  ...itemSourceColumns,
+  o0: sql`${keys[0]!.expr}`.as("o0"),
+  o1: (keys[1] ? sql`${keys[1].expr}` : sql`null`).as("o1"),
+});
+
+/** A cursor key: timestamps as text (microseconds survive), numbers as numbers. */
+const keyColumn = (value: SQL.Aliased, kind: KeyKind | undefined) =>
+  kind === undefined
+    ? sql<null>`null`
+    : kind === "timestamptz"
+      ? sql<string>`(${value})::text`
+      : sql<number>`(${value})`.mapWith(Number);
+
+type PageSubquery = ReturnType<typeof pageSubquery>;
+
+/** The rows of `page` (a subquery named "assets" of pageSource, already sorted and limited), in its order. */
+function pageRows(tx: Database, page: PageSubquery, keys: SortKey[]) {
+  return tx
+    .select({ ...pageColumns, k0: keyColumn(page.o0, keys[0]!.kind), k1: keyColumn(page.o1, keys[1]?.kind) })
+    .from(page)
+    .orderBy(desc(page.o0), desc(page.o1), desc(assets.id));
+}
+
+/** The same rows completed with itemColumns, in one statement. */
+function pageItems(tx: Database, page: PageSubquery, keys: SortKey[], text: SearchText | undefined) {
+  return withItemJoins(
+    tx
+      .select({
+        ...pageColumns,
+        k0: keyColumn(page.o0, keys[0]!.kind),
+        k1: keyColumn(page.o1, keys[1]?.kind),
+        ...itemColumns(text),
+      })
+      .from(page)
+      .$dynamic(),
+  ).orderBy(desc(page.o0), desc(page.o1), desc(assets.id));
+}
+
+/** One page of the hits in sort-key order: `where` is already narrowed to the hits. */
+function pageSubquery(tx: Database, keys: SortKey[], where: SQL[], limit: number, stats?: AssetStats) {
+  const base = tx.select(pageSource(keys)).from(assets);
   return (stats ? base.leftJoin(stats, sql`${stats.assetId} = ${assets.id}`) : base)
     .where(and(...where))
     .orderBy(...keys.map((k) => desc(k.expr)), desc(assets.id))
-    .limit(limit);
+    .limit(limit)
+    .as("assets");
 }
 
 /**
@@ -100,11 +142,18 @@ async function sortedPage(
     : [s.visibility, ...s.facets, ...(s.match.where ? [s.match.where] : [])];
   if (after) where.push(keysetAfter(keys, after));
   await setPlanShape(tx, !s.hits.exact && s.sort === "newest" ? "walk" : "bitmap");
-  return pageRows(tx, keys, where, limit, stats);
+  return pageItems(tx, pageSubquery(tx, keys, where, limit, stats), keys, s.text);
 }
 
 /** Up to `limit` rows meeting `indexed` among the `size` freshest meeting `rest`, freshest first. */
-function windowRows(tx: Database, size: number, keys: SortKey[], indexed: SQL[], rest: SQL[], limit: number) {
+function windowSubquery(
+  tx: Database,
+  size: number,
+  keys: SortKey[],
+  indexed: SQL[],
+  rest: SQL[],
+  limit: number,
+) {
   const window = tx
     .select()
     .from(assets)
@@ -113,11 +162,12 @@ function windowRows(tx: Database, size: number, keys: SortKey[], indexed: SQL[],
     .limit(size)
     .as("assets");
   return tx
-    .select({ ...pageColumns, k0: keyColumn(keys[0]!), k1: keyColumn(keys[1]!) })
+    .select(pageSource(keys))
     .from(window)
     .where(and(...indexed))
     .orderBy(desc(freshAt), desc(assets.id))
-    .limit(limit);
+    .limit(limit)
+    .as("assets");
 }
 
 /**
@@ -143,7 +193,7 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     const need = limit - rows.length;
     // A tier most assets are in fills the page within the freshest few hundred: no need to find its hits.
     await setPlanShape(tx, "walk");
-    const quick = await windowRows(tx, s.walkWindow, keys, indexed, rest, need);
+    const quick = await pageRows(tx, windowSubquery(tx, s.walkWindow, keys, indexed, rest, need), keys);
     if (quick.length === need) {
       rows.push(...quick);
       break;
@@ -152,7 +202,8 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     const hits = await findHits(tx, { indexed, rest }, s.exactLimit);
     if (hits.exact && hits.ids.length === 0) continue;
     await setPlanShape(tx, hits.exact ? "bitmap" : "walk");
-    rows.push(...(await pageRows(tx, keys, hits.exact ? [amongIds(hits.ids)] : where, limit - rows.length)));
+    const page = pageSubquery(tx, keys, hits.exact ? [amongIds(hits.ids)] : where, need);
+    rows.push(...(await pageRows(tx, page, keys)));
   }
   return rows;
 }
@@ -180,16 +231,19 @@ export async function searchAssets(
     ? decodeCursor(params.cursor, digest, (broad) => (broad ? TIER_KEYS : exactKinds))
     : undefined;
 
-  return inSearchTransaction(db, actor.workspaceId, async (tx, cfg) => {
+  return inSearchTransaction(db, actor.workspaceId, params.q, async (tx, cfg) => {
     const prepared = await prepareSearch(tx, actor, cfg, { params, sort }, after?.m, opts);
     const { match, hits } = prepared;
     const tiered =
       sort === "relevance" && match.mode !== "none" && (after ? after.r === "broad" : !hits.exact);
     const keys = sortKeys(sort, match, stats);
     const needsStats = sort === "most_used" || sort === "most_effective";
-    const rows = tiered
-      ? await tieredPage(tx, prepared, after, params.limit + 1)
+    // A sorted page comes with its items' details; a tiered one (several statements, some of whose rows are
+    // dropped) completes only the rows it keeps.
+    const sorted = tiered
+      ? null
       : await sortedPage(tx, prepared, keys, after, params.limit + 1, needsStats ? stats : undefined);
+    const rows = sorted ?? (await tieredPage(tx, prepared, after, params.limit + 1));
 
     const page = rows.slice(0, params.limit);
     const last = page.at(-1);
@@ -206,14 +260,26 @@ export async function searchAssets(
         : null;
     // The rest reads a few rows by id: a walk's settings (no bitmaps, no sorting) would scan whole indexes.
     await setPlanShape(tx, "bitmap");
-    const items = await toSearchItems(tx, actor, page, prepared.text);
-    const facets = opts.facets
-      ? await labelFacets(tx, actor, params, await countFacets(tx, actor, prepared))
-      : null;
+    const items = sorted
+      ? sorted.slice(0, params.limit).map((row) => toSearchItem(actor, row, row))
+      : await toSearchItems(tx, actor, page, prepared.text);
+    // Facet counts and labels, and the search event, in one statement.
+    const groups = opts.facets ? await facetGroups(tx, actor, prepared) : [];
     const total = hits.exact ? hits.ids.length : prepared.exactLimit;
-    const searchId = opts.record
-      ? await insertSearchEvent(tx, actor, { ...opts.record, resultCount: total })
-      : null;
+    const event = opts.record && searchEventSql(tx, actor, { ...opts.record, resultCount: total });
+    const closing =
+      opts.facets || event
+        ? await selectTogether(
+            tx,
+            {
+              ...(opts.facets ? facetQueries(actor, params, groups) : {}),
+              ...(event ? { search_id: sql`(select id from search_event)` } : {}),
+            },
+            event ? sql`search_event as (${event})` : undefined,
+          )
+        : {};
+    const facets = opts.facets ? facetsFrom(actor, params, groups, closing) : null;
+    const searchId = event ? Number(closing.search_id) : null;
     return { items, nextCursor, total, totalExact: hits.exact, textMode: match.mode, facets, searchId };
   });
 }

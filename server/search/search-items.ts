@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import {
@@ -17,7 +18,7 @@ import type { searchItemSchema } from "@/lib/schemas/search";
 import { SNIPPET_START, SNIPPET_STOP } from "@/lib/search-snippet";
 import type { Actor } from "@/server/authz/actor";
 import { statsPeriodStart } from "./asset-stats";
-import { tsqueryOf, type SearchText } from "./text-query";
+import { tsqueryParam, type SearchText } from "./text-query";
 
 export type SearchItem = z.input<typeof searchItemSchema>;
 
@@ -91,11 +92,72 @@ function snippetSource(q: string): SQL {
 const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
- * Completes one page of rows (already filtered by visibility) with stages, tags, usage, owner, thumbnail
- * and, when there are words, a highlighted snippet of the description and the file text around the first
- * match. The markers are
- * stripped from the source first, so only ts_headline's markers reach the UI.
+ * The columns that complete a result row, over `assets` (the table, or a page of it aliased "assets" that
+ * keeps id, description, owner_id and current_version_id), joined by withItemJoins: stages in stage order,
+ * tags by kind and position, usage, owner, thumbnail and, when there are words, a highlighted snippet of
+ * the description and the file text around the first match. The markers are stripped from the source
+ * first, so only ts_headline's markers reach the UI.
  */
+export function itemColumns(text: SearchText | undefined) {
+  return {
+    ownerName: users.name,
+    thumbnailKey: files.thumbnailKey,
+    snippet: text
+      ? sql<string>`ts_headline(${text.cfg}::regconfig, ${snippetSource(text.q)}, ${tsqueryParam(text)}, ${HEADLINE_OPTIONS})`
+      : sql<null>`null`,
+    stageIds: sql<string[]>`array(select s.stage_id from ${assetStages} s
+      join ${buyingStages} b on b.id = s.stage_id where s.asset_id = ${assets.id} order by b.position)`,
+    tags: sql<
+      SearchItem["tags"]
+    >`coalesce((select json_agg(json_build_object('id', t.id, 'kind', t.kind, 'name', t.name)
+      order by t.kind, t.position, t.name) from ${assetTerms} l join ${taxonomyTerms} t on t.id = l.term_id
+      where l.asset_id = ${assets.id}), '[]'::json)`,
+    // The same count the "most used" sort ranks by: usages in the stats' period, from the rollup.
+    usageCount: sql<number>`(select coalesce(sum(u.usages), 0) from ${analyticsUsageDaily} u
+      where u.asset_id = ${assets.id} and u.day >= ${statsPeriodStart()}::date)::int`,
+  };
+}
+
+/** The owner, current version and file itemColumns read. */
+export function withItemJoins<Q extends PgSelect>(query: Q) {
+  return query
+    .innerJoin(users, eq(users.id, assets.ownerId))
+    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
+    .leftJoin(files, eq(files.id, assetVersions.fileId));
+}
+
+/** Columns a page subquery keeps for itemColumns besides pageColumns. */
+export const itemSourceColumns = { ownerId: assets.ownerId, currentVersionId: assets.currentVersionId };
+
+interface ItemDetail {
+  ownerName: string;
+  thumbnailKey: string | null;
+  snippet: string | null;
+  stageIds: string[];
+  tags: SearchItem["tags"];
+  usageCount: number;
+}
+
+/** A result row as the API shows it; owners are not shown to partners. */
+export function toSearchItem(actor: Actor, r: PageRow, d: ItemDetail | undefined): SearchItem {
+  return {
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    status: r.status,
+    description: r.description,
+    snippet: d?.snippet?.trim() ? d.snippet : null,
+    stageIds: d?.stageIds ?? [],
+    tags: d?.tags ?? [],
+    ...(actor.role === "partner" ? {} : { ownerName: d?.ownerName ?? "" }),
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    updatedAt: r.updatedAt.toISOString(),
+    usageCount: Number(d?.usageCount ?? 0),
+    thumbnailUrl: d?.thumbnailKey ? `/api/v1/assets/${r.id}/thumbnail` : null,
+  };
+}
+
+/** Completes rows found elsewhere (already filtered by visibility) in one statement. */
 export async function toSearchItems(
   db: Database,
   actor: Actor,
@@ -103,49 +165,17 @@ export async function toSearchItems(
   text: SearchText | undefined,
 ): Promise<SearchItem[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  // One statement for the page: stages in stage order, tags by kind and position, usage, owner, thumbnail.
-  const details = await db
-    .select({
-      id: assets.id,
-      ownerName: users.name,
-      thumbnailKey: files.thumbnailKey,
-      snippet: text
-        ? sql<string>`ts_headline(${text.cfg}::regconfig, ${snippetSource(text.q)}, ${tsqueryOf(text.cfg, text.q)}, ${HEADLINE_OPTIONS})`
-        : sql<null>`null`,
-      stageIds: sql<string[]>`array(select s.stage_id from ${assetStages} s
-        join ${buyingStages} b on b.id = s.stage_id where s.asset_id = ${assets.id} order by b.position)`,
-      tags: sql<
-        SearchItem["tags"]
-      >`coalesce((select json_agg(json_build_object('id', t.id, 'kind', t.kind, 'name', t.name)
-        order by t.kind, t.position, t.name) from ${assetTerms} l join ${taxonomyTerms} t on t.id = l.term_id
-        where l.asset_id = ${assets.id}), '[]'::json)`,
-      // The same count the "most used" sort ranks by: usages in the stats' period, from the rollup.
-      usageCount: sql<number>`(select coalesce(sum(u.usages), 0) from ${analyticsUsageDaily} u
-        where u.asset_id = ${assets.id} and u.day >= ${statsPeriodStart()}::date)::int`,
-    })
-    .from(assets)
-    .innerJoin(users, eq(users.id, assets.ownerId))
-    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
-    .leftJoin(files, eq(files.id, assetVersions.fileId))
-    .where(inArray(assets.id, ids));
+  const details = await withItemJoins(
+    db
+      .select({ id: assets.id, ...itemColumns(text) })
+      .from(assets)
+      .$dynamic(),
+  ).where(
+    inArray(
+      assets.id,
+      rows.map((r) => r.id),
+    ),
+  );
   const detailOf = new Map(details.map((d) => [d.id, d]));
-  return rows.map((r) => {
-    const d = detailOf.get(r.id);
-    return {
-      id: r.id,
-      title: r.title,
-      type: r.type,
-      status: r.status,
-      description: r.description,
-      snippet: d?.snippet?.trim() ? d.snippet : null,
-      stageIds: d?.stageIds ?? [],
-      tags: d?.tags ?? [],
-      ...(actor.role === "partner" ? {} : { ownerName: d?.ownerName ?? "" }),
-      publishedAt: r.publishedAt?.toISOString() ?? null,
-      updatedAt: r.updatedAt.toISOString(),
-      usageCount: Number(d?.usageCount ?? 0),
-      thumbnailUrl: d?.thumbnailKey ? `/api/v1/assets/${r.id}/thumbnail` : null,
-    };
-  });
+  return rows.map((r) => toSearchItem(actor, r, detailOf.get(r.id)));
 }

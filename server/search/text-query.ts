@@ -30,8 +30,7 @@ export function splitPrefix(q: string): { head: string; prefix: string | null } 
  * The query as a tsquery: the words as typed (websearch syntax), or the earlier words plus the last word as
  * a prefix while it is still being typed. The prefix is matched both stemmed and unstemmed.
  */
-export function tsqueryOf(cfgName: string, q: string): SQL {
-  const cfg = sql`${cfgName}::regconfig`;
+export function tsqueryOf(cfg: SQL, q: string): SQL {
   const full = sql`websearch_to_tsquery(${cfg}, ${q})`;
   const { head, prefix } = splitPrefix(q);
   if (!prefix) return full;
@@ -51,25 +50,35 @@ export function tsqueryOf(cfgName: string, q: string): SQL {
   return sql`(${full} || (websearch_to_tsquery(${cfg}, ${head}) && ${partial}))`;
 }
 
-/** The words of a search with the workspace they search in and its stemming configuration. */
+/** The words of a search with the workspace they search in, its stemming configuration and their tsquery. */
 export interface SearchText {
   q: string;
   cfg: string;
+  /** tsqueryOf's result as text, computed once per search (inSearchTransaction). */
+  tsquery: string;
   workspaceId: string;
 }
 
-/**
- * The words with the workspace's text-search configuration (stemming language), read once per search
- * (inSearchTransaction) and bound as a regconfig parameter: the tsquery is then a constant the planner
- * folds, so it can estimate selectivity and use the GIN index.
- */
+/** What inSearchTransaction reads once per search: the stemming configuration and the words' tsquery. */
+export interface SearchConfig {
+  cfg: string;
+  /** null without words */
+  tsquery: string | null;
+}
+
 export function searchTextOf(
   workspaceId: string,
-  cfg: string,
+  { cfg, tsquery }: SearchConfig,
   q: string | undefined,
 ): SearchText | undefined {
-  return q ? { q, cfg, workspaceId } : undefined;
+  return q && tsquery !== null ? { q, cfg, tsquery, workspaceId } : undefined;
 }
+
+/**
+ * The search's tsquery, bound as a constant: the planner can estimate its selectivity and use the GIN
+ * indexes, and each statement neither repeats nor re-parses the expression that built it.
+ */
+export const tsqueryParam = (text: SearchText) => sql`${text.tsquery}::tsquery`;
 
 export interface TextMatch {
   mode: TextMode;
@@ -89,7 +98,7 @@ export interface TextMatch {
  * ranked by ts_rank_cd over the head (title, tags, description) plus 1 when the title itself matches, so a
  * title hit beats any amount of body text and hits only in the body rank equal (the sort then puts the
  * freshest first). Ranking reads the small in-row head, never the compressed body. The tiers are title
- * hits, other head hits, body-only hits.
+ * hits, other head hits, body-only hits; the first two are served by GIN indexes of their own.
  *
  * Fuzzy (the words found fewer than FEW_RESULTS assets, `exactIds`): those full-text hits first, then titles
  * within TYPO_THRESHOLD word similarity, then assets carrying a similar tag, each similar tag scored once.
@@ -101,11 +110,13 @@ export function textMatch(
   exactIds: readonly string[] = [],
 ): TextMatch {
   if (!text || mode === "none") return { mode: "none", where: undefined, score: sql`0::float8`, tiers: [] };
-  const tsq = tsqueryOf(text.cfg, text.q);
+  const tsq = tsqueryParam(text);
   // Bare `vector @@ query` so the GIN index serves it (a NULL vector simply does not match).
   const hit = sql`${assets.searchVector} @@ ${tsq}`;
   const headHit = sql`${assets.searchHead} @@ ${tsq}`;
-  const titleHit = sql`coalesce(ts_filter(${assets.searchHead}, '{a}') @@ ${tsq}, false)`;
+  // The title's lexemes (weight A of the head), indexed on their own (assets_search_title_idx).
+  const titleMatch = sql`ts_filter(${assets.searchHead}, '{a}') @@ ${tsq}`;
+  const titleHit = sql`coalesce(${titleMatch}, false)`;
   // Only heads that match are ranked: a hit in the body alone ranks 0 without computing anything.
   const rank = sql`case when ${headHit} then ts_rank_cd(${assets.searchHead}, ${tsq}, 32)::float8
     + case when ${titleHit} then 1 else 0 end else 0 end`;
@@ -115,7 +126,7 @@ export function textMatch(
       where: hit,
       score: sql`${rank}::float8`,
       tiers: [
-        sql`${headHit} and ${titleHit}`,
+        titleMatch,
         sql`${headHit} and not ${titleHit}`,
         sql`${hit} and not coalesce(${headHit}, false)`,
       ],
@@ -149,34 +160,32 @@ export function textMatch(
  * no parallel workers and compiles nothing (searches are many and small: disabled scans inflate plan costs
  * past the JIT threshold, which then spent 130 ms compiling), and finds rows through
  * bitmaps (setPlanShape switches to index walks when a step needs them), with pg_trgm's word-similarity
- * threshold set for typo matching. The same statement reads the workspace's stemming configuration. Its
- * only write is the search event (recordSearch explains why its commit need not wait for the disk).
+ * threshold set for typo matching. The same statement reads the workspace's stemming configuration and
+ * turns the words `q` into their tsquery. Its only write is the search event (recordSearch explains why its
+ * commit need not wait for the disk).
  */
 export function inSearchTransaction<T>(
   db: Database,
   workspaceId: string,
-  run: (tx: Database, cfg: string) => Promise<T>,
+  q: string | undefined,
+  run: (tx: Database, config: SearchConfig) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.execute<{ cfg: string }>(sql`select set_config('enable_seqscan', 'off', true),
+    const tsquery = q ? sql`(${tsqueryOf(sql`w.cfg`, q)})::text` : sql`null::text`;
+    const { rows } = await tx.execute<{ cfg: string; tsquery: string | null }>(sql`select
+      set_config('enable_seqscan', 'off', true),
       set_config('enable_indexscan', 'off', true),
       set_config('max_parallel_workers_per_gather', '0', true),
       set_config('jit', 'off', true),
       set_config('synchronous_commit', 'off', true),
       set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true),
-      workspace_search_config(${workspaceId}::uuid)::text as cfg`);
-    return run(tx, rows[0]!.cfg);
+      w.cfg::text as cfg, ${tsquery} as tsquery
+      from (select workspace_search_config(${workspaceId}::uuid) as cfg) w`);
+    return run(tx, rows[0]!);
   });
 }
 
-/** Runs fuzzy search steps with pg_trgm's word-similarity threshold set for this transaction only. */
-export function withTypoThreshold<T>(
-  db: Database,
-  run: (tx: Database) => Promise<T>,
-  threshold = TYPO_THRESHOLD,
-): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`);
-    return run(tx);
-  });
+/** Sets pg_trgm's word-similarity threshold (what `<%` matches) for the rest of the caller's transaction. */
+export async function setTypoThreshold(tx: Database, threshold = TYPO_THRESHOLD) {
+  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`);
 }

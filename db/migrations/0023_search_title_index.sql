@@ -1,0 +1,1 @@
+CREATE INDEX "assets_search_title_idx" ON "assets" USING gin (ts_filter("search_head", '{a}'));
