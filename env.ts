@@ -20,6 +20,9 @@ const schema = z
         .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
         .optional(),
     ),
+    // Connections each app instance keeps to DATABASE_URL's server: about the server's cores (or twice
+    // that) is usually fastest; more only make the queries that are running compete for them.
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
     DATA_DIR: z.string().default(".data"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     NEXTAUTH_URL: optionalString.pipe(z.url().optional()),

@@ -4,17 +4,20 @@
  * search triggers), starts the real app on it (`next start`, building first when .next is missing or older
  * than the sources), and sends a fixed mix of 200 searches (search-queries.ts) to GET /api/v1/assets as a
  * rep with an API token: a warm-up, then all 200 from 8 concurrent clients (p50/p95/p99, throughput), then
- * all 200 from one client. Then it captures the SQL each request runs and times it with EXPLAIN ANALYZE
+ * all 200 from one client, with the CPU time the server and PostgreSQL spent per request (from /proc). Then it
+ * captures the SQL each request runs, times it with EXPLAIN ANALYZE and as sent from a bare pg client
  * (search-sql.ts), and prints the app's time over the database's as a ratio. The server is named by
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL; default postgres://postgres@127.0.0.1:5432/postgres); the
  * database is baton_bench_search_<assets>, dropped at the end unless `--keep`. `--reuse` keeps using a
  * completely seeded database of the same size from an earlier `--keep` run; `--seed-only` seeds (or finds)
  * the database, keeps it and stops. `--queries <n>` sends only the first n of the shuffled mix (a quicker,
- * still mixed sample). `--port` (3201).
+ * still mixed sample). `--port` (3201). `--cpu-prof <dir>` writes a V8 CPU profile of the server into <dir>
+ * when it stops, to see where the app's time goes. DATABASE_POOL_MAX is passed on to the server.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -26,10 +29,12 @@ import { benchQueries, type BenchQuery, type QueryKind } from "./search-queries"
 import {
   captureStatements,
   explainRequest,
+  replayRequest,
   loggingHandle,
   type RequestSql,
   type Statement,
 } from "./search-sql";
+import { cpuReading } from "./process-cpu";
 
 const SEED = 1;
 const CLIENTS = 8;
@@ -44,6 +49,7 @@ const { values: flags } = parseArgs({
     reuse: { type: "boolean", default: false },
     "seed-only": { type: "boolean", default: false },
     queries: { type: "string" },
+    "cpu-prof": { type: "string" },
   },
 });
 const ASSETS = Number(flags.assets ?? process.env.BENCH_ASSETS ?? 100_000);
@@ -135,7 +141,20 @@ async function startServer(): Promise<ChildProcess> {
     execFileSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
   }
   const logFile = fs.openSync(path.join(dir, "server.log"), "a");
-  return spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+  const next = ["start", "-p", String(PORT)];
+  const profile = flags["cpu-prof"];
+  const [command, args] = profile
+    ? [
+        process.execPath,
+        [
+          "--cpu-prof",
+          `--cpu-prof-dir=${path.resolve(profile)}`,
+          path.join(root, "node_modules/next/dist/bin/next"),
+          ...next,
+        ],
+      ]
+    : [path.join(root, "node_modules/.bin/next"), next];
+  return spawn(command, args, {
     cwd: root,
     stdio: ["ignore", logFile, logFile],
     env: {
@@ -146,6 +165,7 @@ async function startServer(): Promise<ChildProcess> {
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       JOB_WORKERS: "off",
+      DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
     },
   });
 }
@@ -164,28 +184,61 @@ async function waitUntilReady(server: ChildProcess, url: string, token: string) 
   throw new Error(`The server did not become ready on port ${PORT}:\n${log.slice(-3000)}`);
 }
 
-/** Sends `queries` from `clients` concurrent clients; returns each request's latency (ms) and total. */
+/** GET `url` with a bearer token over a kept-alive connection: the status and the parsed JSON body. */
+function get(agent: http.Agent, url: string, token: string): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent, headers: { authorization: `Bearer ${token}` } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          try {
+            resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) });
+          } catch (error) {
+            reject(error as Error);
+          }
+        });
+        response.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+/**
+ * Sends `queries` from `clients` concurrent clients (node:http with kept-alive connections: a lighter client
+ * than fetch, whose own CPU time would otherwise count as the app's); returns each request's latency (ms)
+ * and total, and the CPU the server and PostgreSQL spent per request.
+ */
 async function runPass(queries: BenchQuery[], clients: number, url: string, token: string) {
   const latencies: number[] = new Array<number>(queries.length);
   const totals: number[] = new Array<number>(queries.length);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   let next = 0;
+  const cpuBefore = cpuReading(server?.pid);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (next < queries.length) {
         const i = next++;
         const t0 = performance.now();
-        const response = await fetch(`${url}?${queries[i]!.params}`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        const body = (await response.json()) as { total: number };
+        const { status, body } = await get(agent, `${url}?${queries[i]!.params}`, token);
         latencies[i] = performance.now() - t0;
-        if (!response.ok) throw new Error(`GET ?${queries[i]!.params} answered ${response.status}`);
-        totals[i] = body.total;
+        if (status !== 200) throw new Error(`GET ?${queries[i]!.params} answered ${status}`);
+        totals[i] = (body as { total: number }).total;
       }
     }),
   );
-  return { latencies, totals, seconds: (performance.now() - started) / 1000 };
+  const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuReading(server?.pid);
+  agent.destroy();
+  const cpu =
+    cpuBefore && cpuAfter
+      ? {
+          app: (cpuAfter.app - cpuBefore.app) / queries.length,
+          postgres: (cpuAfter.postgres - cpuBefore.postgres) / queries.length,
+        }
+      : null;
+  return { latencies, totals, seconds, cpu };
 }
 
 let server: ChildProcess | undefined;
@@ -249,7 +302,9 @@ try {
   const concurrent = await runPass(queries, CLIENTS, url, secret);
   const loadAfter = loadAverage();
   const serial = await runPass(queries, 1, url, secret);
+  const exited = new Promise((resolve) => server!.once("exit", resolve));
   server.kill("SIGTERM");
+  await exited;
 
   const log: Statement[] = [];
   const logging = loggingHandle(dbUrl, log);
@@ -257,6 +312,7 @@ try {
   const explainClient = new pg.Client({ connectionString: dbUrl });
   await explainClient.connect();
   const timings: RequestSql[] = [];
+  const captured: Statement[][] = [];
   for (const query of queries) {
     const statements = await captureStatements(
       searchAssetsRoute.handler,
@@ -264,8 +320,11 @@ try {
       `${url}?${query.params}`,
       secret,
     );
+    captured.push(statements);
     timings.push(await explainRequest(explainClient, statements));
   }
+  const replayMs: number[] = [];
+  for (const statements of captured) replayMs.push(await replayRequest(explainClient, statements));
   await explainClient.end();
   await logging.close();
 
@@ -285,6 +344,19 @@ try {
     "SQL (EXPLAIN ANALYZE, summed)",
     `${spread(sqlMs)}; ${mean(timings.map((s) => s.statements.length)).toFixed(1)} statements per request`,
   );
+  row(
+    "same SQL from a bare pg client",
+    `${spread(replayMs)}; app / bare client, mean (1 client) ${(mean(serial.latencies) / mean(replayMs)).toFixed(2)}x`,
+  );
+  const cpuRow = (label: string, cpu: typeof serial.cpu) =>
+    row(
+      label,
+      cpu
+        ? `app server ${ms(cpu.app)}, PostgreSQL ${ms(cpu.postgres)} (all backends), ${ms(cpu.app + cpu.postgres)} in all`
+        : "n/a (no /proc)",
+    );
+  cpuRow("CPU per request, 1 client", serial.cpu);
+  cpuRow(`CPU per request, ${CLIENTS} clients`, concurrent.cpu);
   row("app / SQL, mean (1 client)", `${ratio.toFixed(2)}x`);
   row(
     "app / SQL, p50 vs p50 (1 client)",
