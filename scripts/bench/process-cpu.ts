@@ -40,8 +40,10 @@ function processes(): Proc[] | null {
   return out;
 }
 
-/** CPU ms so far of `root` and its descendants, and of every process named "postgres". */
-export function cpuReading(root: number | undefined): { app: number; postgres: number } | null {
+/** Per process alive now: its CPU ms so far, and whether it belongs to the app (`root`'s tree) or PostgreSQL. */
+export type CpuReading = Map<number, { cpuMs: number; side: "app" | "postgres" }>;
+
+export function cpuReading(root: number | undefined): CpuReading | null {
   const all = processes();
   if (!all) return null;
   const tree = new Set(root === undefined ? [] : [root]);
@@ -55,9 +57,20 @@ export function cpuReading(root: number | undefined): { app: number; postgres: n
       }
     }
   }
-  const sum = (ps: Proc[]) => ps.reduce((a, p) => a + p.cpuMs, 0);
-  return {
-    app: sum(all.filter((p) => tree.has(p.pid))),
-    postgres: sum(all.filter((p) => p.comm === "postgres")),
-  };
+  const reading: CpuReading = new Map();
+  for (const p of all) {
+    if (tree.has(p.pid)) reading.set(p.pid, { cpuMs: p.cpuMs, side: "app" });
+    else if (p.comm === "postgres") reading.set(p.pid, { cpuMs: p.cpuMs, side: "postgres" });
+  }
+  return reading;
+}
+
+/**
+ * CPU ms each side spent between two readings, over the processes alive at the second: one that started in
+ * between counts whole, one that ended in between (an autovacuum worker, say) is left out.
+ */
+export function cpuBetween(before: CpuReading, after: CpuReading): { app: number; postgres: number } {
+  const out = { app: 0, postgres: 0 };
+  for (const [pid, now] of after) out[now.side] += now.cpuMs - (before.get(pid)?.cpuMs ?? 0);
+  return out;
 }

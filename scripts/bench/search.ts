@@ -34,7 +34,7 @@ import {
   type RequestSql,
   type Statement,
 } from "./search-sql";
-import { cpuReading } from "./process-cpu";
+import { cpuBetween, cpuReading } from "./process-cpu";
 
 const SEED = 1;
 const CLIENTS = 8;
@@ -231,13 +231,10 @@ async function runPass(queries: BenchQuery[], clients: number, url: string, toke
   const seconds = (performance.now() - started) / 1000;
   const cpuAfter = cpuReading(server?.pid);
   agent.destroy();
-  const cpu =
-    cpuBefore && cpuAfter
-      ? {
-          app: (cpuAfter.app - cpuBefore.app) / queries.length,
-          postgres: (cpuAfter.postgres - cpuBefore.postgres) / queries.length,
-        }
-      : null;
+  const between = cpuBefore && cpuAfter ? cpuBetween(cpuBefore, cpuAfter) : null;
+  const cpu = between
+    ? { app: between.app / queries.length, postgres: between.postgres / queries.length }
+    : null;
   return { latencies, totals, seconds, cpu };
 }
 
