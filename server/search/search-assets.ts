@@ -7,6 +7,7 @@ import type { Actor } from "@/server/authz/actor";
 import { facetGroups, facetQueries, facetsFrom, selectTogether, type Facets } from "./asset-facets";
 import { assetStatsSubquery, effectivenessOf, usageOf, type AssetStats } from "./asset-stats";
 import { amongIds, findHits, setPlanShape } from "./hit-set";
+import { suggestTitles } from "./nearest-titles";
 import { normaliseSearch, prepareSearch, type PreparedSearch, type SearchOptions } from "./prepare-search";
 import { decodeCursor, encodeCursor, searchDigest, type KeyKind } from "./search-cursor";
 import { freshAt } from "./search-filters";
@@ -36,6 +37,8 @@ export interface SearchResult {
   facets: Facets | null;
   /** The recorded search event (opts.record), for clicks to refer to. */
   searchId: number | null;
+  /** "Did you mean" titles when words found nothing and opts.suggest asked for them. */
+  suggestions: { id: string; title: string }[];
 }
 
 type SortKey = { expr: SQL; kind: KeyKind };
@@ -221,6 +224,8 @@ export async function searchAssets(
     facets?: boolean;
     /** Record the search for analytics (in the same transaction), with these filters. */
     record?: Omit<SearchEvent, "resultCount">;
+    /** When the words find nothing, suggest titles that look like them (in the same transaction). */
+    suggest?: boolean;
   } = {},
 ): Promise<SearchResult> {
   const { params, sort } = normaliseSearch(input);
@@ -280,6 +285,17 @@ export async function searchAssets(
         : {};
     const facets = opts.facets ? facetsFrom(actor, params, groups, closing) : null;
     const searchId = event ? Number(closing.search_id) : null;
-    return { items, nextCursor, total, totalExact: hits.exact, textMode: match.mode, facets, searchId };
+    const suggestions =
+      opts.suggest && total === 0 && params.q ? await suggestTitles(tx, actor, params.q) : [];
+    return {
+      items,
+      nextCursor,
+      total,
+      totalExact: hits.exact,
+      textMode: match.mode,
+      facets,
+      searchId,
+      suggestions,
+    };
   });
 }

@@ -113,6 +113,34 @@ describe("searchAssets", () => {
     expect((await nearestTitles(db, rep, "globx battlecard")).map((s) => s.id)).toContain(card.id);
   });
 
+  it("suggests the closest titles first in one look at few candidates, and pass by pass among many", async () => {
+    const db = handle.db;
+    const titles = [
+      "Zorblatt onboarding kit",
+      "Zorblat onboarding",
+      "Zorbla onboard",
+      "Onboarding zorb",
+      "Unrelated pricing sheet",
+    ];
+    const made = new Map<string, string>();
+    for (const title of titles) made.set((await createSearchAsset(db, ws, { title })).id, title);
+    const q = "zorblatt onboarding";
+    const oneLook = await nearestTitles(db, rep, q, 5);
+    // With at most 2 titles ranked per look, the 4 candidates take the passes (each ranking 2 of its own).
+    const passes = await nearestTitles(db, rep, q, 5, 2);
+    expect(oneLook.map((s) => s.title).slice(0, 2)).toEqual(titles.slice(0, 2));
+    expect(oneLook.map((s) => s.title)).not.toContain("Unrelated pricing sheet");
+    expect(passes.length).toBeGreaterThanOrEqual(2);
+    expect(oneLook).toEqual(expect.arrayContaining(passes));
+    // Through the search itself: nothing matched (not even as a typo), so the answer carries suggestions.
+    const far = "qqzorbqq onbqq";
+    const result = await searchAssets(db, rep, { q: far }, { suggest: true });
+    expect(result.total).toBe(0);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    expect(result.suggestions).toEqual(await nearestTitles(db, rep, far));
+    expect((await searchAssets(db, rep, { q: far })).suggestions).toEqual([]);
+  });
+
   it("returns a snippet with markers around the matched word, never HTML", async () => {
     const db = handle.db;
     await createSearchAsset(db, ws, {

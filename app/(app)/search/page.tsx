@@ -11,7 +11,6 @@ import { assetSearchQuerySchema, searchSorts } from "@/lib/schemas/search";
 import { listParams, searchHref, type SearchQuery } from "@/lib/search-url";
 import { requirePageActor } from "@/server/auth/session";
 import { can } from "@/server/authz/permissions";
-import { nearestTitles } from "@/server/search/nearest-titles";
 import { searchAssets } from "@/server/search/search-assets";
 import { listStages } from "@/server/workspaces/stage-queries";
 
@@ -54,12 +53,12 @@ export default async function SearchPage({
         }
       : undefined;
   const [result, stages] = await Promise.all([
-    searchAssets(db, actor, input, { facets: true, record }),
+    searchAssets(db, actor, input, { facets: true, record, suggest: true }),
     listStages(db, actor.workspaceId),
   ]);
   const facets = result.facets!;
   const searchId = result.searchId;
-  const suggestions = result.total === 0 && input.q ? await nearestTitles(db, actor, input.q) : [];
+  const suggestions = result.suggestions;
 
   const total = totalLabel(result.total, result.totalExact);
   const stageName = new Map(stages.map((s) => [s.id, s.name]));

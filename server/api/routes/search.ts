@@ -6,7 +6,6 @@ import {
   searchClickSchema,
   type SearchParams,
 } from "@/lib/schemas/search";
-import { nearestTitles } from "@/server/search/nearest-titles";
 import { recordSearchClick } from "@/server/search/search-analytics";
 import { searchAssets } from "@/server/search/search-assets";
 import { defineRoute } from "../define-route";
@@ -46,8 +45,11 @@ export const searchAssetsRoute = defineRoute({
       query.cursor || query.record === "false"
         ? undefined
         : { query: query.q ?? "", filters: chosenFilters(query) };
-    const result = await searchAssets(db, actor, query, { facets: query.facets !== "false", record });
-    const suggestions = result.total === 0 && query.q ? await nearestTitles(db, actor, query.q) : [];
+    const result = await searchAssets(db, actor, query, {
+      facets: query.facets !== "false",
+      record,
+      suggest: true,
+    });
     return {
       items: result.items,
       nextCursor: result.nextCursor,
@@ -55,7 +57,7 @@ export const searchAssetsRoute = defineRoute({
       totalExact: result.totalExact,
       facets: result.facets,
       searchId: result.searchId,
-      suggestions,
+      suggestions: result.suggestions,
     };
   },
 });
