@@ -175,9 +175,9 @@ function windowSubquery(
 
 /**
  * The page of a broad search by relevance: tier by tier (title, tags or description, body; typo matches have
- * their own), freshest first within a tier. A dense tier fills the page from the freshest few hundred assets;
- * otherwise a tier with at most EXACT_LIMIT hits is read from them, and a larger one by walking the
- * freshness index until the page is full.
+ * their own), freshest first within a tier. A dense tier fills the page from the freshest few hundred assets
+ * (every tier but the first is tried that way); otherwise a tier with at most EXACT_LIMIT hits is read from
+ * them, and a larger one by walking the freshness index until the page is full.
  */
 async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefined, limit: number) {
   const tiers = s.match.tiers;
@@ -195,11 +195,15 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     const indexed = [...s.facets, tiers[i]!];
     const need = limit - rows.length;
     // A tier most assets are in fills the page within the freshest few hundred: no need to find its hits.
-    await setPlanShape(tx, "walk");
-    const quick = await pageRows(tx, windowSubquery(tx, s.walkWindow, keys, indexed, rest, need), keys);
-    if (quick.length === need) {
-      rows.push(...quick);
-      break;
+    // The first tier (titles; a typo search's exact hits) rarely is, and its own index finds its hits
+    // quickly, so it skips the look and the two changes of plan shape around it.
+    if (i > 0) {
+      await setPlanShape(tx, "walk");
+      const quick = await pageRows(tx, windowSubquery(tx, s.walkWindow, keys, indexed, rest, need), keys);
+      if (quick.length === need) {
+        rows.push(...quick);
+        break;
+      }
     }
     const where = [...indexed, ...rest];
     const hits = await findHits(tx, { indexed, rest }, s.exactLimit);
