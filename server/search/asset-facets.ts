@@ -107,10 +107,10 @@ export function facetQueries(actor: Actor, params: SearchParams, groups: FacetGr
         where b.workspace_id = ${actor.workspaceId}::uuid) l)`;
   if (actor.role === "partner") return { counts, labels };
   const ownerHits = groups.find((g) => g.facets.includes("owner"))?.hits;
-  const counts_owners = ownerHits?.exact && ownerHits.ids.length ? ownerHits.ids : [];
+  const ownerHitIds = ownerHits?.exact ? ownerHits.ids : [];
   const owners = sql`(select json_agg(json_build_array(u.id, u.name) order by u.name) from ${users} u
     where u.workspace_id = ${actor.workspaceId}::uuid and (u.id = any(${uuidArray(params.ownerIds)})
-      or u.id in (select a.owner_id from ${assets} a where a.id = any(${uuidArray(counts_owners)}))))`;
+      or u.id in (select a.owner_id from ${assets} a where a.id = any(${uuidArray(ownerHitIds)}))))`;
   return { counts, labels, owners };
 }
 

@@ -45,7 +45,8 @@ type SortKey = { expr: SQL; kind: KeyKind };
 
 const TIER_KEYS: KeyKind[] = ["int4", "timestamptz"];
 
-function sortKeys(sort: SearchSort, match: TextMatch, stats: AssetStats): SortKey[] {
+/** `stats` is only called for the sorts that rank by usage or effectiveness. */
+function sortKeys(sort: SearchSort, match: TextMatch, stats: () => AssetStats): SortKey[] {
   switch (sort) {
     case "relevance":
       // Equally relevant hits (e.g. the word only in the body), freshest first.
@@ -56,11 +57,11 @@ function sortKeys(sort: SearchSort, match: TextMatch, stats: AssetStats): SortKe
     case "newest":
       return [{ expr: freshAt, kind: "timestamptz" }];
     case "most_used":
-      return [{ expr: usageOf(stats), kind: "int4" }];
+      return [{ expr: usageOf(stats()), kind: "int4" }];
     case "most_effective":
       return [
-        { expr: effectivenessOf(stats), kind: "float8" },
-        { expr: usageOf(stats), kind: "int4" },
+        { expr: effectivenessOf(stats()), kind: "float8" },
+        { expr: usageOf(stats()), kind: "int4" },
       ];
   }
 }
@@ -94,27 +95,30 @@ const keyColumn = (value: SQL.Aliased, kind: KeyKind | undefined) =>
 
 type PageSubquery = ReturnType<typeof pageSubquery>;
 
+/** A page's row columns and cursor keys, and its order: pageRows and pageItems read the same. */
+const keyedColumns = (page: PageSubquery, keys: SortKey[]) => ({
+  ...pageColumns,
+  k0: keyColumn(page.o0, keys[0]!.kind),
+  k1: keyColumn(page.o1, keys[1]?.kind),
+});
+const pageOrder = (page: PageSubquery) => [desc(page.o0), desc(page.o1), desc(assets.id)];
+
 /** The rows of `page` (a subquery named "assets" of pageSource, already sorted and limited), in its order. */
 function pageRows(tx: Database, page: PageSubquery, keys: SortKey[]) {
   return tx
-    .select({ ...pageColumns, k0: keyColumn(page.o0, keys[0]!.kind), k1: keyColumn(page.o1, keys[1]?.kind) })
+    .select(keyedColumns(page, keys))
     .from(page)
-    .orderBy(desc(page.o0), desc(page.o1), desc(assets.id));
+    .orderBy(...pageOrder(page));
 }
 
 /** The same rows completed with itemColumns, in one statement. */
 function pageItems(tx: Database, page: PageSubquery, keys: SortKey[], text: SearchText | undefined) {
   return withItemJoins(
     tx
-      .select({
-        ...pageColumns,
-        k0: keyColumn(page.o0, keys[0]!.kind),
-        k1: keyColumn(page.o1, keys[1]?.kind),
-        ...itemColumns(text),
-      })
+      .select({ ...keyedColumns(page, keys), ...itemColumns(text) })
       .from(page)
       .$dynamic(),
-  ).orderBy(desc(page.o0), desc(page.o1), desc(assets.id));
+  ).orderBy(...pageOrder(page));
 }
 
 /** One page of the hits in sort-key order: `where` is already narrowed to the hits. */
@@ -234,7 +238,9 @@ export async function searchAssets(
 ): Promise<SearchResult> {
   const { params, sort } = normaliseSearch(input);
   const digest = searchDigest(params, sort);
-  const stats = assetStatsSubquery(db, actor.workspaceId);
+  // The 12-month stats subquery is a large piece of SQL: built only for a sort that ranks by it, and once.
+  let statsSubquery: AssetStats | undefined;
+  const stats = () => (statsSubquery ??= assetStatsSubquery(db, actor.workspaceId));
   const exactKinds = sortKeys(sort, textMatch(undefined, "none"), stats).map((k) => k.kind);
   const after = params.cursor
     ? decodeCursor(params.cursor, digest, (broad) => (broad ? TIER_KEYS : exactKinds))
@@ -251,7 +257,7 @@ export async function searchAssets(
     // dropped) completes only the rows it keeps.
     const sorted = tiered
       ? null
-      : await sortedPage(tx, prepared, keys, after, params.limit + 1, needsStats ? stats : undefined);
+      : await sortedPage(tx, prepared, keys, after, params.limit + 1, needsStats ? stats() : undefined);
     const rows = sorted ?? (await tieredPage(tx, prepared, after, params.limit + 1));
 
     const page = rows.slice(0, params.limit);
