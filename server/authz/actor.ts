@@ -21,7 +21,7 @@ export interface Actor {
 }
 
 /** The columns an actor is read from: the user, their partner organisation and its tier. */
-export const actorColumns = {
+const actorColumns = {
   userId: users.id,
   workspaceId: users.workspaceId,
   email: users.email,
