@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 import { findHits, parseUuidArray } from "@/server/search/hit-set";
+import { uuidArray } from "@/server/search/search-filters";
 import { inSearchTransaction, textMatch, searchTextOf } from "@/server/search/text-query";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
 import { createTestDatabase } from "../support/test-db";
@@ -69,9 +70,7 @@ describe("findHits", () => {
 describe("parseUuidArray", () => {
   it("reads PostgreSQL's text form of a uuid[] back", async () => {
     const ids = [made.a!, made.b!];
-    const { rows } = await handle.db.execute<{ t: string }>(
-      sql`select ${`{${ids.join(",")}}`}::uuid[]::text as t`,
-    );
+    const { rows } = await handle.db.execute<{ t: string }>(sql`select ${uuidArray(ids)}::text as t`);
     expect(parseUuidArray(rows[0]!.t)).toEqual(ids);
     expect(parseUuidArray("{}")).toEqual([]);
     expect(parseUuidArray(null)).toEqual([]);
