@@ -37,14 +37,22 @@ export const assetStatusLabels: Record<AssetStatus, string> = {
   archived: "Archived",
 };
 
-export const usageKinds = ["sent", "presented", "discussed", "left_behind"] as const;
+export const usageKinds = ["sent", "presented", "discussed", "left_behind", "shared"] as const;
 export type UsageKind = (typeof usageKinds)[number];
 export const usageKindLabels: Record<UsageKind, string> = {
   sent: "Sent",
   presented: "Presented",
   discussed: "Discussed",
   left_behind: "Left behind",
+  shared: "Shared with buyer",
 };
+/** The kinds a person logs by hand; `shared` is recorded only by sharing a buyer room. */
+export const loggedUsageKinds = [
+  "sent",
+  "presented",
+  "discussed",
+  "left_behind",
+] as const satisfies readonly UsageKind[];
 
 export const buyerReactions = ["positive", "neutral", "negative"] as const;
 export type BuyerReaction = (typeof buyerReactions)[number];

@@ -6,8 +6,8 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import {
   buyerReactions,
+  loggedUsageKinds,
   usageKindLabels,
-  usageKinds,
   type BuyerReaction,
   type UsageKind,
 } from "@/lib/assets";
@@ -41,7 +41,12 @@ export function UsageRow({
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();
-  const patch = (p: { kind?: UsageKind; reaction?: BuyerReaction | null; stageId?: string; note?: string }) =>
+  const patch = (p: {
+    kind?: (typeof loggedUsageKinds)[number];
+    reaction?: BuyerReaction | null;
+    stageId?: string;
+    note?: string;
+  }) =>
     start(async () => {
       const r = await updateUsageAction({ usageId: usage.id, patch: p });
       if (!r.ok) setError(r.error);
@@ -74,10 +79,10 @@ export function UsageRow({
             id={`kind-${usage.id}`}
             className={select}
             value={usage.kind}
-            disabled={pending}
-            onChange={(e) => patch({ kind: e.target.value as UsageKind })}
+            disabled={pending || usage.kind === "shared"}
+            onChange={(e) => patch({ kind: e.target.value as (typeof loggedUsageKinds)[number] })}
           >
-            {usageKinds.map((k) => (
+            {(usage.kind === "shared" ? [usage.kind] : loggedUsageKinds).map((k) => (
               <option key={k} value={k}>
                 {usageKindLabels[k]}
               </option>

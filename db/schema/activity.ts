@@ -13,10 +13,12 @@ import {
 } from "drizzle-orm/pg-core";
 import { assetVersions, assets } from "./assets";
 import { deals } from "./deals";
+import { rooms } from "./rooms";
 import { users } from "./users";
 import { buyingStages, workspaces } from "./workspaces";
 
-export const usageKind = pgEnum("usage_kind", ["sent", "presented", "discussed", "left_behind"]);
+// lib/assets.ts usageKinds lists the same values for forms and API schemas.
+export const usageKind = pgEnum("usage_kind", ["sent", "presented", "discussed", "left_behind", "shared"]);
 export const buyerReaction = pgEnum("buyer_reaction", ["positive", "neutral", "negative"]);
 export const activityKind = pgEnum("activity_kind", ["view", "download", "search", "search_click"]);
 
@@ -46,11 +48,14 @@ export const assetUsages = pgTable(
       .references(() => users.id),
     // A retried request carrying the same key never records a second usage.
     idempotencyKey: text("idempotency_key"),
+    // Set for kind 'shared': the buyer room that recorded it (once per room and asset).
+    roomId: uuid("room_id").references(() => rooms.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("asset_usages_idempotency_uq").on(t.actorId, t.idempotencyKey),
+    uniqueIndex("asset_usages_room_asset_uq").on(t.roomId, t.assetId),
     index("asset_usages_asset_idx").on(t.assetId),
     index("asset_usages_deal_idx").on(t.dealId),
   ],

@@ -11,3 +11,4 @@ export * from "./analytics";
 export * from "./partners";
 export * from "./requests";
 export * from "./notifications";
+export * from "./rooms";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { buyerReactions, usageKinds } from "@/lib/assets";
+import { buyerReactions, loggedUsageKinds, usageKinds } from "@/lib/assets";
 
 export const closeDealSchema = z
   .object({
@@ -21,7 +21,7 @@ export const logUsageSchema = z
     assetId: z.uuid(),
     dealId: z.uuid(),
     stageId: z.uuid().optional(),
-    kind: z.enum(usageKinds).default("sent"),
+    kind: z.enum(loggedUsageKinds).default("sent"),
     reaction: z.enum(buyerReactions).optional(),
     note: z.string().trim().max(2000).default(""),
     idempotencyKey: z.string().min(8).max(200).optional(),
@@ -150,7 +150,7 @@ export const createUsageBodySchema = z
   .object({
     assetId: z.uuid(),
     stageId: z.uuid().optional(),
-    kind: z.enum(usageKinds).default("sent"),
+    kind: z.enum(loggedUsageKinds).default("sent"),
     reaction: z.enum(buyerReactions).optional(),
     note: z.string().trim().max(2000).default(""),
   })
@@ -159,7 +159,7 @@ export const createUsageBodySchema = z
 export const updateUsageSchema = z
   .object({
     stageId: z.uuid().optional(),
-    kind: z.enum(usageKinds).optional(),
+    kind: z.enum(loggedUsageKinds).optional(),
     reaction: z.enum(buyerReactions).nullable().optional(),
     note: z.string().trim().max(2000).optional(),
   })

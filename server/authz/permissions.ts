@@ -8,6 +8,9 @@ const table = {
   "deals.read": ["admin", "marketer", "rep", "partner"],
   "deals.write": ["admin", "rep", "partner"],
   "usage.write": ["admin", "rep", "partner"],
+  // Buyer rooms: reps and partners share their own deals; marketers read who opened what.
+  "rooms.read": ["admin", "marketer", "rep", "partner"],
+  "rooms.share": ["admin", "rep", "partner"],
   "feedback.rate": ["admin", "rep", "partner"],
   "feedback.comment": ["admin", "marketer", "rep", "partner"],
   "feedback.manage": ["admin", "marketer"],

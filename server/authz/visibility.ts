@@ -57,6 +57,17 @@ export function dealVisibility(actor: Actor): SQL {
   return inWorkspace;
 }
 
+/**
+ * The deals whose buyer rooms an actor may see: marketers and admins every deal of the workspace, a rep
+ * only the deals they own, a partner its org's deals. A buyer's reading is the deal owner's business, so
+ * other reps get a 404 even for a deal they can open.
+ */
+export function roomDealVisibility(actor: Actor): SQL {
+  if (actor.role === "rep")
+    return and(eq(deals.workspaceId, actor.workspaceId), eq(deals.ownerId, actor.userId))!;
+  return dealVisibility(actor);
+}
+
 /** Who may change a deal: its owner, an admin, or (for partner deals) anyone in the owning partner org. */
 export function canEditDeal(actor: Actor, deal: { ownerId: string; partnerOrgId: string | null }): boolean {
   if (actor.role === "admin") return true;

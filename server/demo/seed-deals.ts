@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { activityEvents, assetUsages, dealStageHistory, dealTerms, deals } from "@/db/schema";
-import { buyerReactions, usageKinds } from "@/lib/assets";
+import { buyerReactions, loggedUsageKinds } from "@/lib/assets";
 import { customers, stageNames, taxonomy, type StageName } from "./catalogue";
 import type { SeedContext, SeededAsset } from "./seed-assets";
 
@@ -125,7 +125,7 @@ export async function seedDeals(
           assetVersionId: asset.versionId,
           dealId,
           stageId: ctx.stageIds[stage],
-          kind: r.pick(usageKinds),
+          kind: r.pick(loggedUsageKinds),
           reaction: r.chance(0.4) ? r.pick(buyerReactions) : null,
           note: r.chance(0.15) ? "Buyer forwarded it to their CFO." : "",
           actorId: ownerId,

@@ -30,6 +30,7 @@ import { getMe, getStages } from "./me";
 import { createPartnerOrgRoute, listPartnerOrgsRoute, updatePartnerOrgRoute } from "./partner-orgs";
 import { listNotificationsRoute, markNotificationsReadRoute } from "./notifications";
 import { createRequestRoute, listRequestsRoute, updateRequestRoute, voteRequestRoute } from "./requests";
+import { createRoomRoute, getRoomRoute, listDealRoomsRoute, updateRoomRoute } from "./rooms";
 import { recordSearchClickRoute, searchAssetsRoute } from "./search";
 import { createToken, listTokens, revokeToken } from "./tokens";
 import { createDealUsageRoute, deleteUsageRoute, listDealUsagesRoute, updateUsageRoute } from "./usages";
@@ -64,6 +65,10 @@ export const apiRoutes: ApiRoute[] = [
   createDealUsageRoute,
   updateUsageRoute,
   deleteUsageRoute,
+  listDealRoomsRoute,
+  createRoomRoute,
+  getRoomRoute,
+  updateRoomRoute,
   getAssetFeedbackRoute,
   rateAssetRoute,
   listAssetCommentsRoute,
