@@ -9,7 +9,10 @@ import { hitRateLimit } from "@/server/auth/sign-in-throttle";
 import { actorCan, type Permission } from "@/server/authz/permissions";
 import { resolveApiActor } from "./api-actor";
 import { errorResponse } from "./error-response";
-import { withIdempotency } from "./idempotency";
+import { receiveUpload, settleUpload, type ReceivedUpload } from "@/server/assets/receive-upload";
+import { getStorage } from "@/server/storage";
+import { requestFingerprint, withIdempotency } from "./idempotency";
+import { hashStreamedBody } from "./streamed-body-hash";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -50,6 +53,10 @@ export interface RouteSpec<
     query: z.infer<Q>;
     body: z.infer<B>;
     request: Request;
+    /** Multipart routes: the file, already streamed into storage, and the text fields. */
+    upload?: ReceivedUpload;
+    /** Work that must wait until the request's transaction has committed (queueing a job for a new row). */
+    afterCommit: (task: () => Promise<void>) => void;
   }) => Promise<z.input<R> | Response>;
 }
 
@@ -63,7 +70,8 @@ export interface ApiRoute {
 
 /**
  * One wrapper for every /api/v1 handler: resolves the actor (token or session), checks the permission,
- * validates params, query and body with zod, honours Idempotency-Key on POST, shapes the response
+ * validates params, query and body with zod, streams a multipart upload into storage, honours
+ * Idempotency-Key on POST (the work runs in the key's transaction; see idempotency.ts), shapes the response
  * through its schema (so no unlisted field leaks), and translates errors into the one error format.
  */
 export function defineRoute<
@@ -92,34 +100,46 @@ export function defineRoute<
       const query = spec.query ? parseOrThrow(spec.query, Object.fromEntries(url.searchParams), "Query") : {};
       const raw = spec.body ? await request.text() : "";
       const body = spec.body ? parseOrThrow(spec.body, parseJson(raw), "Body") : undefined;
+      const key = spec.method === "POST" ? request.headers.get("idempotency-key") : null;
+      const streamed = spec.rawBody && key !== null ? hashStreamedBody(request) : undefined;
+      const upload = spec.multipart
+        ? await receiveUpload(request, getStorage(), {
+            workspaceId: actor.workspaceId,
+            maxBytes: env.UPLOAD_MAX_BYTES,
+          })
+        : undefined;
+      const afterCommit: (() => Promise<void>)[] = [];
 
-      const run = async () => {
+      const run = async (db: Database) => {
         const result = await spec.handler({
           actor,
           db,
           params: params as z.infer<P>,
           query: query as z.infer<Q>,
           body: body as z.infer<B>,
-          request,
+          request: streamed?.request ?? request,
+          upload,
+          afterCommit: (task) => afterCommit.push(task),
         });
         if (result instanceof Response) return { status: result.status, body: result };
         return { status: spec.successStatus ?? 200, body: spec.response.parse(result) as unknown };
       };
 
-      const key = request.headers.get("idempotency-key");
-      // A streamed body (multipart, CSV) is not buffered, so its fingerprint is its declared length.
-      const fingerprint = spec.multipart || spec.rawBody ? `${request.headers.get("content-length")}` : raw;
-
-      const outcome =
-        spec.method === "POST" && key
-          ? await withIdempotency(
+      const answer = async () =>
+        key === null
+          ? { ...(await run(db)), replayed: false }
+          : withIdempotency(
               db,
               actor.userId,
               key,
-              `${spec.method} ${url.pathname}\n${fingerprint}`,
+              requestFingerprint(`${spec.method} ${url.pathname}`, { raw, upload, streamed }),
               run,
-            )
-          : { ...(await run()), replayed: false };
+            );
+      // A replay answers with the first upload's asset, so this copy of the file is not kept.
+      const outcome = upload
+        ? await settleUpload(getStorage(), upload, answer, (done) => !done.replayed)
+        : await answer();
+      if (!outcome.replayed) for (const task of afterCommit) await task();
       if (outcome.body instanceof Response) return outcome.body;
       if (outcome.status === 204) return new Response(null, { status: 204 });
       return Response.json(outcome.body, {

@@ -1,16 +1,13 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { env } from "@/env";
 import { assetVersions, assets, files, users } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
-import { enqueueFileProcessing } from "@/server/files/enqueue-processing";
 import { notifyAssetVersion } from "@/server/notifications/notify";
-import { getStorage } from "@/server/storage";
-import { receiveUpload } from "./receive-upload";
+import type { ReceivedUpload } from "./receive-upload";
 
 /** Every version of an asset the actor may see, newest first. */
 export async function listAssetVersions(db: Database, actor: Actor, assetId: string) {
@@ -37,77 +34,71 @@ export async function listAssetVersions(db: Database, actor: Actor, assetId: str
 }
 
 /**
- * Replaces an asset's file with a new version (multipart: 'file', optional 'note'). History is kept and
- * usages stay attached to the asset, each recording the version that was current when it was logged.
+ * Replaces an asset's file with a new version from an upload already streamed into storage (multipart:
+ * 'file', optional 'note'). History is kept and usages stay attached to the asset, each recording the
+ * version that was current when it was logged. The caller queues the new file's processing once this has
+ * committed, and deletes the stored bytes if it fails.
  */
-export async function addAssetVersion(db: Database, actor: Actor, assetId: string, request: Request) {
-  const [visible] = await db
-    .select({ id: assets.id })
-    .from(assets)
-    .where(and(eq(assets.id, assetId), assetVisibility(actor)));
-  if (!visible) throw notFound("Asset not found");
-  const storage = getStorage();
-  const { fields, file } = await receiveUpload(request, storage, {
-    workspaceId: actor.workspaceId,
-    maxBytes: env.UPLOAD_MAX_BYTES,
-  });
-  let added: { version: typeof assetVersions.$inferSelect; file: typeof files.$inferSelect };
-  try {
-    added = await db.transaction(async (tx) => {
-      const [asset] = await tx.select().from(assets).where(eq(assets.id, assetId)).for("update");
-      const [current] = await tx
-        .select({ sha256: files.sha256, version: assetVersions.version })
-        .from(assetVersions)
-        .innerJoin(files, eq(files.id, assetVersions.fileId))
-        .where(eq(assetVersions.id, asset!.currentVersionId ?? sql`null`));
-      if (current?.sha256 === file.sha256) {
-        throw new AppError("conflict", "This file is identical to the current version", {
-          fieldErrors: { file: ["Identical to the current version"] },
-        });
-      }
-      const [{ next }] = (await tx
-        .select({ next: sql<number>`coalesce(max(${assetVersions.version}), 0)::int + 1` })
-        .from(assetVersions)
-        .where(eq(assetVersions.assetId, assetId))) as [{ next: number }];
-      const [fileRow] = await tx
-        .insert(files)
-        .values({ ...file, workspaceId: actor.workspaceId, uploadedById: actor.userId })
-        .returning();
-      const [version] = await tx
-        .insert(assetVersions)
-        .values({
-          assetId,
-          version: next,
-          fileId: fileRow!.id,
-          note: (fields.note ?? "").slice(0, 500),
-          createdById: actor.userId,
-        })
-        .returning();
-      await tx
-        .update(assets)
-        .set({ currentVersionId: version!.id, updatedAt: sql`now()` })
-        .where(eq(assets.id, assetId));
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "asset.version_added",
-        entityType: "asset",
-        entityId: assetId,
-        data: { version: next, fileId: fileRow!.id },
+export async function addAssetVersion(
+  db: Database,
+  actor: Actor,
+  assetId: string,
+  { fields, file }: ReceivedUpload,
+) {
+  return db.transaction(async (tx) => {
+    const [visible] = await tx
+      .select({ id: assets.id })
+      .from(assets)
+      .where(and(eq(assets.id, assetId), assetVisibility(actor)));
+    if (!visible) throw notFound("Asset not found");
+    const [asset] = await tx.select().from(assets).where(eq(assets.id, assetId)).for("update");
+    const [current] = await tx
+      .select({ sha256: files.sha256, version: assetVersions.version })
+      .from(assetVersions)
+      .innerJoin(files, eq(files.id, assetVersions.fileId))
+      .where(eq(assetVersions.id, asset!.currentVersionId ?? sql`null`));
+    if (current?.sha256 === file.sha256) {
+      throw new AppError("conflict", "This file is identical to the current version", {
+        fieldErrors: { file: ["Identical to the current version"] },
       });
-      await notifyAssetVersion(tx, {
+    }
+    const [{ next }] = (await tx
+      .select({ next: sql<number>`coalesce(max(${assetVersions.version}), 0)::int + 1` })
+      .from(assetVersions)
+      .where(eq(assetVersions.assetId, assetId))) as [{ next: number }];
+    const [fileRow] = await tx
+      .insert(files)
+      .values({ ...file, workspaceId: actor.workspaceId, uploadedById: actor.userId })
+      .returning();
+    const [version] = await tx
+      .insert(assetVersions)
+      .values({
         assetId,
-        versionId: version!.id,
         version: next,
-        note: version!.note,
-        actorId: actor.userId,
-      });
-      return { version: version!, file: fileRow! };
+        fileId: fileRow!.id,
+        note: (fields.note ?? "").slice(0, 500),
+        createdById: actor.userId,
+      })
+      .returning();
+    await tx
+      .update(assets)
+      .set({ currentVersionId: version!.id, updatedAt: sql`now()` })
+      .where(eq(assets.id, assetId));
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "asset.version_added",
+      entityType: "asset",
+      entityId: assetId,
+      data: { version: next, fileId: fileRow!.id },
     });
-  } catch (error) {
-    await storage.delete(file.storageKey).catch(() => undefined);
-    throw error;
-  }
-  await enqueueFileProcessing(added.file.id);
-  return added;
+    await notifyAssetVersion(tx, {
+      assetId,
+      versionId: version!.id,
+      version: next,
+      note: version!.note,
+      actorId: actor.userId,
+    });
+    return { version: version!, file: fileRow! };
+  });
 }

@@ -156,3 +156,24 @@ function tooLarge(maxBytes: number) {
     `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit`,
   );
 }
+
+/**
+ * Runs the work that uses a received upload; if it fails, the stored bytes are deleted so nothing
+ * half-made remains, and so are they when `keep` says the work did not use them (a replayed request).
+ */
+export async function settleUpload<T>(
+  storage: StorageDriver,
+  upload: ReceivedUpload,
+  work: () => Promise<T>,
+  keep: (result: T) => boolean = () => true,
+): Promise<T> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await storage.delete(upload.file.storageKey).catch(() => undefined);
+    throw error;
+  }
+  if (!keep(result)) await storage.delete(upload.file.storageKey);
+  return result;
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { assets, auditLog } from "@/db/schema";
 import { changeAssetStatus } from "@/server/assets/change-asset-status";
-import { uploadAsset } from "@/server/assets/upload-asset";
+import { uploadFromRequest } from "../support/uploads";
 import { setSecondApproval } from "@/server/workspaces/workspace-settings";
 import { createTestDatabase } from "../support/test-db";
 import { createTestAsset, createTestWorkspace, type TestWorkspace } from "../support/factories";
@@ -64,7 +64,7 @@ describe("second-person approval", () => {
     );
     form.append("file", new Blob([new TextEncoder().encode("# Notes\n")]), "notes.md");
     const request = new Request("http://localhost/api/v1/assets", { method: "POST", body: form });
-    await expect(uploadAsset(handle.db, marketer, request)).rejects.toMatchObject({ code: "conflict" });
+    await expect(uploadFromRequest(handle.db, marketer, request)).rejects.toMatchObject({ code: "conflict" });
     expect(await handle.db.select().from(assets).where(eq(assets.title, title))).toHaveLength(0);
   });
 

@@ -5,9 +5,10 @@ import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { addAssetVersionRoute, downloadAssetVersionRoute } from "@/server/api/routes/assets";
 import { listAssets } from "@/server/assets/asset-queries";
-import { addAssetVersion, listAssetVersions } from "@/server/assets/asset-versions";
+import { listAssetVersions } from "@/server/assets/asset-versions";
+import { addVersionFromRequest } from "../support/uploads";
 import { updateAsset } from "@/server/assets/update-asset";
-import { uploadAsset } from "@/server/assets/upload-asset";
+import { uploadFromRequest } from "../support/uploads";
 import { createApiToken } from "@/server/tokens/token-service";
 import { logUsage } from "@/server/usage/log-usage";
 import { createTestDatabase } from "../support/test-db";
@@ -54,7 +55,7 @@ describe("asset lifecycle", () => {
       stageIds: [ws.stages[3]!.id],
       status: "published",
     };
-    const asset = await uploadAsset(
+    const asset = await uploadFromRequest(
       handle.db,
       marketer,
       multipart({ metadata: JSON.stringify(meta) }, { name: "p.pdf", bytes: await pdf("pricing v1") }),
@@ -88,7 +89,7 @@ describe("asset lifecycle", () => {
     const marketer = await ws.actor(ws.people.marketer);
     const rep = await ws.actor(ws.people.rep);
     const meta = { title: "ROI model", type: "roi_model", stageIds: [ws.stages[1]!.id], status: "published" };
-    const asset = await uploadAsset(
+    const asset = await uploadFromRequest(
       handle.db,
       marketer,
       multipart({ metadata: JSON.stringify(meta) }, { name: "roi.pdf", bytes: await pdf("roi v1") }),
@@ -102,7 +103,7 @@ describe("asset lifecycle", () => {
     });
 
     const v2Bytes = await pdf("roi v2");
-    const v2 = await addAssetVersion(
+    const v2 = await addVersionFromRequest(
       handle.db,
       marketer,
       asset.id,
@@ -124,7 +125,12 @@ describe("asset lifecycle", () => {
       [1, "roi.pdf"],
     ]);
     await expect(
-      addAssetVersion(handle.db, marketer, asset.id, multipart({}, { name: "same.pdf", bytes: v2Bytes })),
+      addVersionFromRequest(
+        handle.db,
+        marketer,
+        asset.id,
+        multipart({}, { name: "same.pdf", bytes: v2Bytes }),
+      ),
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -137,12 +143,12 @@ describe("asset lifecycle", () => {
       stageIds: [ws.stages[2]!.id],
       status: "published",
     };
-    const asset = await uploadAsset(
+    const asset = await uploadFromRequest(
       handle.db,
       marketer,
       multipart({ metadata: JSON.stringify(meta) }, { name: "brief v1.pdf", bytes: v1Bytes }),
     );
-    await addAssetVersion(
+    await addVersionFromRequest(
       handle.db,
       marketer,
       asset.id,

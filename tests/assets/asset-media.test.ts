@@ -8,7 +8,7 @@ import {
   thumbnailResponse,
   videoStreamResponse,
 } from "@/server/assets/asset-media";
-import { uploadAsset } from "@/server/assets/upload-asset";
+import { uploadFromRequest } from "../support/uploads";
 import { processFile } from "@/server/files/process-file";
 import { getStorage } from "@/server/storage";
 import { createTestDatabase } from "../support/test-db";
@@ -29,7 +29,7 @@ async function upload(title: string, name: string, bytes: Uint8Array, status: "d
   form.append("metadata", JSON.stringify({ title, type: "deck", stageIds: [ws.stages[0]!.id], status }));
   form.append("file", new Blob([bytes as BlobPart]), name);
   const marketer = await ws.actor(ws.people.marketer);
-  const asset = await uploadAsset(
+  const asset = await uploadFromRequest(
     handle.db,
     marketer,
     new Request("http://localhost/api/v1/assets", { method: "POST", body: form }),

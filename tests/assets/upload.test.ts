@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { assets, files } from "@/db/schema";
 import { dataDir } from "@/env";
 import { receiveUpload } from "@/server/assets/receive-upload";
-import { uploadAsset } from "@/server/assets/upload-asset";
+import { uploadFromRequest } from "../support/uploads";
 import { getStorage } from "@/server/storage";
 import { createTestDatabase } from "../support/test-db";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
@@ -64,7 +64,7 @@ const meta = () => ({
 describe("upload", () => {
   it("streams a real PDF into storage and creates the asset, its file and first version", async () => {
     const marketer = await ws.actor(ws.people.marketer);
-    const asset = await uploadAsset(
+    const asset = await uploadFromRequest(
       handle.db,
       marketer,
       uploadRequest({ name: "harborview.pdf", bytes: pdf }, meta()),
@@ -146,7 +146,7 @@ describe("upload", () => {
     it(`refuses ${label} with ${code} and leaves nothing behind`, async () => {
       const marketer = await ws.actor(ws.people.marketer);
       const [assetsBefore, filesBefore] = [await assetCount(), storedFileCount()];
-      await expect(uploadAsset(handle.db, marketer, makeRequest())).rejects.toMatchObject({ code });
+      await expect(uploadFromRequest(handle.db, marketer, makeRequest())).rejects.toMatchObject({ code });
       expect(await assetCount()).toBe(assetsBefore);
       expect(storedFileCount()).toBe(filesBefore);
     });
@@ -155,7 +155,7 @@ describe("upload", () => {
   it("offers the existing asset when the same bytes are uploaded again, and allows a deliberate duplicate", async () => {
     const marketer = await ws.actor(ws.people.marketer);
     const [assetsBefore, filesBefore] = [await assetCount(), storedFileCount()];
-    const again = await uploadAsset(
+    const again = await uploadFromRequest(
       handle.db,
       marketer,
       uploadRequest({ name: "copy.pdf", bytes: pdf }, meta()),
@@ -169,7 +169,7 @@ describe("upload", () => {
     );
     expect(await assetCount()).toBe(assetsBefore);
     expect(storedFileCount()).toBe(filesBefore);
-    const deliberate = await uploadAsset(
+    const deliberate = await uploadFromRequest(
       handle.db,
       marketer,
       uploadRequest({ name: "copy.pdf", bytes: pdf }, { ...meta(), allowDuplicate: true }),
@@ -213,7 +213,9 @@ describe("upload", () => {
       headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
       duplex: "half",
     } as RequestInit);
-    await expect(uploadAsset(handle.db, marketer, request)).rejects.toMatchObject({ code: "bad_request" });
+    await expect(uploadFromRequest(handle.db, marketer, request)).rejects.toMatchObject({
+      code: "bad_request",
+    });
     expect(storedFileCount()).toBe(before.files);
     expect(await assetCount()).toBe(before.assets);
   });
@@ -225,7 +227,7 @@ describe("upload", () => {
       body: "{}",
       headers: { "content-type": "application/json" },
     });
-    await expect(uploadAsset(handle.db, marketer, request)).rejects.toMatchObject({
+    await expect(uploadFromRequest(handle.db, marketer, request)).rejects.toMatchObject({
       code: "unsupported_media_type",
     });
   });

@@ -2,7 +2,7 @@ import { Document, Packer, Paragraph } from "docx";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { uploadAsset } from "@/server/assets/upload-asset";
+import { uploadFromRequest } from "../support/uploads";
 import { createTestDatabase } from "../support/test-db";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
 
@@ -22,7 +22,7 @@ async function upload(name: string, bytes: Buffer) {
   const form = new FormData();
   form.append("metadata", JSON.stringify({ title: name, type: "talk_track", stageIds: [ws.stages[4]!.id] }));
   form.append("file", new Blob([bytes as BlobPart]), name);
-  return uploadAsset(
+  return uploadFromRequest(
     handle.db,
     await ws.actor(ws.people.marketer),
     new Request("http://localhost/u", { method: "POST", body: form }),

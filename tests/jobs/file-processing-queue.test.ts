@@ -3,7 +3,7 @@ import type { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { assetVersions, files } from "@/db/schema";
-import { uploadAsset } from "@/server/assets/upload-asset";
+import { uploadFromRequest } from "../support/uploads";
 import { enqueueFileProcessing } from "@/server/files/enqueue-processing";
 import { createJobQueue, fileProcessingQueue, setJobQueue } from "@/server/jobs/job-queue";
 import { startWorkers } from "@/server/jobs/start-workers";
@@ -57,7 +57,7 @@ describe("file processing queue", () => {
   it("retries a job whose worker died mid-way, and the file ends processed", async () => {
     const marketer = await ws.actor(ws.people.marketer);
     // Uploaded while no queue is connected (as from a script): the file waits, pending.
-    const asset = await uploadAsset(
+    const asset = await uploadFromRequest(
       handle.db,
       marketer,
       upload("Crash survivor", await pdfWith("Pangolin pricing")),
@@ -103,7 +103,7 @@ describe("file processing queue", () => {
   it("queues a file as soon as it is uploaded when the process has a queue", async () => {
     setJobQueue(queue);
     const marketer = await ws.actor(ws.people.marketer);
-    const asset = await uploadAsset(
+    const asset = await uploadFromRequest(
       handle.db,
       marketer,
       upload("Queued at upload", await pdfWith("Axolotl ROI")),

@@ -5,7 +5,7 @@ import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { assetPartnerOrgs, assets } from "@/db/schema";
 import { downloadAsset } from "@/server/assets/download-asset";
 import { updateAsset } from "@/server/assets/update-asset";
-import { uploadAsset } from "@/server/assets/upload-asset";
+import { uploadFromRequest } from "../support/uploads";
 import { extractText } from "@/server/files/extract-text";
 import { setPartnerVisibilityInBulk } from "@/server/partners/asset-partner-visibility";
 import { pdfWith } from "../files/fixtures";
@@ -28,7 +28,7 @@ async function uploadPdf(title: string, text: string) {
     JSON.stringify({ title, type: "deck", stageIds: [ws.stages[0]!.id], status: "published" }),
   );
   form.append("file", new Blob([(await pdfWith(text)) as BlobPart]), "brief.pdf");
-  return uploadAsset(
+  return uploadFromRequest(
     handle.db,
     await ws.actor(ws.people.marketer),
     new Request("http://localhost/api/v1/assets", { method: "POST", body: form }),

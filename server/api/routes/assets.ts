@@ -11,6 +11,7 @@ import { partnerVisibilitySchema } from "@/lib/schemas/partner-visibility";
 import { previewPageResponse, thumbnailResponse, videoStreamResponse } from "@/server/assets/asset-media";
 import { getAssetOrThrow } from "@/server/assets/asset-queries";
 import { addAssetVersion } from "@/server/assets/asset-versions";
+import { enqueueFileProcessing } from "@/server/files/enqueue-processing";
 import { downloadAsset, downloadAssetVersion } from "@/server/assets/download-asset";
 import { updateAsset } from "@/server/assets/update-asset";
 import { uploadAsset } from "@/server/assets/upload-asset";
@@ -47,8 +48,9 @@ export const createAsset = defineRoute({
   response: assetSummarySchema,
   successStatus: 201,
   errors: [400, 413, 415],
-  handler: async ({ actor, db, request }) => {
-    const asset = await uploadAsset(db, actor, request);
+  handler: async ({ actor, db, upload, afterCommit }) => {
+    const { asset, fileId } = await uploadAsset(db, actor, upload!);
+    afterCommit(() => enqueueFileProcessing(fileId));
     const { stageIds } = await getAssetOrThrow(db, actor, asset.id);
     return summarize(asset, stageIds);
   },
@@ -115,8 +117,9 @@ export const addAssetVersionRoute = defineRoute({
   response: assetVersionSchema,
   successStatus: 201,
   errors: [404, 409, 413, 415],
-  handler: async ({ actor, db, params, request }) => {
-    const { version, file } = await addAssetVersion(db, actor, params.id, request);
+  handler: async ({ actor, db, params, upload, afterCommit }) => {
+    const { version, file } = await addAssetVersion(db, actor, params.id, upload!);
+    afterCommit(() => enqueueFileProcessing(file.id));
     return {
       id: version.id,
       version: version.version,

@@ -55,6 +55,13 @@ export const importDealsRoute = defineRoute({
     if (!(request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
       return importDeals(db, actor, input, options);
     }
+    if (request.headers.has("idempotency-key")) {
+      // The report of a streamed import is not kept for a replay: a retry-safe import asks for JSON.
+      throw new AppError(
+        "bad_request",
+        "Idempotency-Key needs a JSON response: send Accept: application/json",
+      );
+    }
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       async start(controller) {
