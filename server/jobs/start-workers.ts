@@ -3,6 +3,7 @@ import type { PgBoss } from "pg-boss";
 import type { Database } from "@/db/client";
 import { sweepPendingFiles } from "@/server/files/enqueue-processing";
 import { processFile } from "@/server/files/process-file";
+import { sweepOrphanedFiles } from "@/server/files/sweep-orphaned-files";
 import { deliverQueuedEmails } from "@/server/mail/deliver-emails";
 import { smtpTransport } from "@/server/mail/mail-transport";
 import { runNotificationSweep } from "@/server/notifications/notification-sweep";
@@ -13,6 +14,7 @@ import { fileProcessingQueue, type FileProcessingJob } from "./job-queue";
 const SWEEP_EVERY_MS = 60_000;
 const MAIL_EVERY_MS = 10_000;
 const NOTIFICATION_SWEEP_EVERY_MS = 5 * 60_000;
+const STORAGE_SWEEP_EVERY_MS = 15 * 60_000;
 
 /**
  * Runs the file-processing worker in this process, sweeps up files whose job was never queued, and
@@ -20,7 +22,8 @@ const NOTIFICATION_SWEEP_EVERY_MS = 5 * 60_000;
  * expire and sends the digests that are due: an interval sweep rather than a pg-boss schedule (the queue is
  * created with `schedule: false`), because "due" is decided per person from their own digest setting and
  * last digest, so the sweep is idempotent and safe to run on every instance at once (rows are locked with
- * SKIP LOCKED), exactly like the file and mail sweeps here.
+ * SKIP LOCKED), exactly like the file and mail sweeps here. A storage sweep removes what interrupted uploads
+ * left behind (partial writes, objects whose row never committed) once they are an hour old.
  */
 export async function startWorkers(deps: { db: Database; queue: PgBoss; storage: StorageDriver }) {
   const { db, queue, storage } = deps;
@@ -52,8 +55,14 @@ export async function startWorkers(deps: { db: Database; queue: PgBoss; storage:
     runNotificationSweep(db).catch((error) => console.error("Notification sweep failed", error));
   }, NOTIFICATION_SWEEP_EVERY_MS);
   notificationTimer.unref();
+  const storageSweep = () =>
+    sweepOrphanedFiles(db, storage).catch((error) => console.error("Storage sweep failed", error));
+  void storageSweep();
+  const storageTimer = setInterval(storageSweep, STORAGE_SWEEP_EVERY_MS);
+  storageTimer.unref();
   return () => {
     clearInterval(timer);
+    clearInterval(storageTimer);
     clearInterval(notificationTimer);
     if (mailTimer) clearInterval(mailTimer);
   };

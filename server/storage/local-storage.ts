@@ -4,7 +4,9 @@ import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { notFound } from "@/lib/errors";
-import { assertSafeKey, type StorageDriver } from "./storage-driver";
+import { assertSafeKey, type StorageDriver, type StoredObject } from "./storage-driver";
+
+const PARTIAL_SUFFIX = ".part";
 
 /** Files on local disk under one root folder; writes go to a temp name and are renamed when complete. */
 export function createLocalStorage(root: string): StorageDriver {
@@ -19,7 +21,7 @@ export function createLocalStorage(root: string): StorageDriver {
     async put(key, body) {
       const full = resolve(key);
       await fs.promises.mkdir(path.dirname(full), { recursive: true });
-      const tmp = `${full}.${randomUUID()}.part`;
+      const tmp = `${full}.${randomUUID()}${PARTIAL_SUFFIX}`;
       try {
         await pipeline(body, fs.createWriteStream(tmp, { flags: "wx", highWaterMark: 1024 * 1024 }));
         await fs.promises.rename(tmp, full);
@@ -40,5 +42,38 @@ export function createLocalStorage(root: string): StorageDriver {
     async delete(key) {
       await fs.promises.rm(resolve(key), { force: true });
     },
+    async *list(prefix) {
+      for await (const file of walk(root)) {
+        if (file.key.startsWith(prefix) && !file.key.endsWith(PARTIAL_SUFFIX)) yield file;
+      }
+    },
+    async removePartialWrites(before) {
+      let removed = 0;
+      for await (const file of walk(root)) {
+        if (file.key.endsWith(PARTIAL_SUFFIX) && file.modifiedAt < before) {
+          await fs.promises.rm(path.join(root, file.key), { force: true });
+          removed += 1;
+        }
+      }
+      return removed;
+    },
   };
+}
+
+/** Every file under `root`, keyed by its path relative to it; a folder that vanishes meanwhile is skipped. */
+async function* walk(root: string, folder = ""): AsyncGenerator<StoredObject> {
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(path.join(root, folder), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const key = folder ? `${folder}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) yield* walk(root, key);
+    else if (entry.isFile()) {
+      const stat = await fs.promises.stat(path.join(root, key)).catch(() => undefined);
+      if (stat) yield { key, modifiedAt: stat.mtime };
+    }
+  }
 }

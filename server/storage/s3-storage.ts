@@ -1,7 +1,10 @@
 import "server-only";
 import {
+  AbortMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
   NoSuchKey,
   S3Client,
   type S3ClientConfig,
@@ -22,18 +25,11 @@ export interface S3Settings {
 
 /**
  * Any S3-compatible store. Uploads stream through lib-storage's multipart upload (8 MB parts, two in
- * flight), so a large file never sits whole in memory; a failed upload is aborted by lib-storage.
+ * flight), so a large file never sits whole in memory; a failed upload is aborted by lib-storage, and one
+ * whose process died is aborted by the storage sweep (`removePartialWrites`).
  */
-export function createS3Storage(settings: S3Settings): StorageDriver {
-  const config: S3ClientConfig = {
-    region: settings.region,
-    endpoint: settings.endpoint,
-    forcePathStyle: settings.forcePathStyle,
-  };
-  if (settings.accessKeyId && settings.secretAccessKey) {
-    config.credentials = { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey };
-  }
-  const client = new S3Client(config);
+export function createS3Storage(settings: S3Settings, client = s3Client(settings)): StorageDriver {
+  const Bucket = settings.bucket;
   return {
     name: "s3",
     async put(key, body, contentType) {
@@ -68,5 +64,50 @@ export function createS3Storage(settings: S3Settings): StorageDriver {
       assertSafeKey(key);
       await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: key }));
     },
+    async *list(prefix) {
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await client.send(
+          new ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken }),
+        );
+        for (const item of page.Contents ?? []) {
+          if (item.Key && item.LastModified) yield { key: item.Key, modifiedAt: item.LastModified };
+        }
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+    },
+    async removePartialWrites(before) {
+      let removed = 0;
+      let KeyMarker: string | undefined;
+      let UploadIdMarker: string | undefined;
+      do {
+        const page = await client.send(
+          new ListMultipartUploadsCommand({ Bucket, KeyMarker, UploadIdMarker }),
+        );
+        for (const upload of page.Uploads ?? []) {
+          if (!upload.Key || !upload.UploadId || !upload.Initiated || upload.Initiated >= before) continue;
+          await client.send(
+            new AbortMultipartUploadCommand({ Bucket, Key: upload.Key, UploadId: upload.UploadId }),
+          );
+          removed += 1;
+        }
+        [KeyMarker, UploadIdMarker] = page.IsTruncated
+          ? [page.NextKeyMarker, page.NextUploadIdMarker]
+          : [undefined, undefined];
+      } while (KeyMarker);
+      return removed;
+    },
   };
+}
+
+function s3Client(settings: S3Settings): S3Client {
+  const config: S3ClientConfig = {
+    region: settings.region,
+    endpoint: settings.endpoint,
+    forcePathStyle: settings.forcePathStyle,
+  };
+  if (settings.accessKeyId && settings.secretAccessKey) {
+    config.credentials = { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey };
+  }
+  return new S3Client(config);
 }

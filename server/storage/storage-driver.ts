@@ -12,6 +12,18 @@ export interface StorageDriver {
    */
   get(key: string, range?: ByteRange): Promise<{ body: Readable; size: number }>;
   delete(key: string): Promise<void>;
+  /** Every complete object whose key starts with `prefix`, with when it was last written. */
+  list(prefix: string): AsyncIterable<StoredObject>;
+  /**
+   * Removes what interrupted writes left behind (a local `.part` file, an unfinished S3 multipart
+   * upload) that was last touched before `before`; returns how many it removed.
+   */
+  removePartialWrites(before: Date): Promise<number>;
+}
+
+export interface StoredObject {
+  key: string;
+  modifiedAt: Date;
 }
 
 export interface ByteRange {
