@@ -91,6 +91,10 @@ export const roomVisits = pgTable(
     bot: boolean("bot").notNull().default(false),
     // Set when the visit proved a person reads it (see README "The bot rule"); only these count.
     engagedAt: timestamp("engaged_at", { withTimezone: true }),
+    // Passed the room's email gate and/or password.
+    unlockedAt: timestamp("unlocked_at", { withTimezone: true }),
+    // When the last accepted beacon arrived: a beacon may not claim more reading time than has passed.
+    lastBeaconAt: timestamp("last_beacon_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },

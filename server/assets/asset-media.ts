@@ -32,6 +32,14 @@ async function imageResponse(key: string) {
 /** One rendered page of the asset's current file (1-based), for the in-browser viewer. */
 export async function previewPageResponse(db: Database, actor: Actor, assetId: string, page: number) {
   const { file } = await getAssetOrThrow(db, actor, assetId);
+  return filePreviewPageResponse(file, page);
+}
+
+/** One rendered page of a file the caller has already authorized. */
+export function filePreviewPageResponse(
+  file: { id: string | null; previewPageCount: number } | null,
+  page: number,
+) {
   if (!file?.id || page < 1 || page > file.previewPageCount) throw notFound("No such preview page");
   return imageResponse(previewPageKey(file.id, page));
 }
@@ -54,6 +62,14 @@ export async function videoStreamResponse(
   rangeHeader: string | null,
 ) {
   const { file } = await getAssetOrThrow(db, actor, assetId);
+  return fileVideoStreamResponse(file, rangeHeader);
+}
+
+/** A video file the caller has already authorized, streamed with byte ranges. */
+export async function fileVideoStreamResponse(
+  file: { storageKey: string | null; mimeType: string; sizeBytes: number } | null,
+  rangeHeader: string | null,
+) {
   if (!file?.storageKey || !videoTypes.has(file.mimeType)) throw notFound("This asset has no video");
   const range = parseRange(rangeHeader, file.sizeBytes);
   if (range === "unsatisfiable") {

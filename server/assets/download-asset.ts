@@ -12,7 +12,11 @@ import { getStorage } from "@/server/storage";
 import { getAssetOrThrow } from "./asset-queries";
 
 /** A stored file as a download that the browser saves and never renders or runs. */
-async function attachmentResponse(file: { storageKey: string; mimeType: string; originalName: string }) {
+export async function attachmentResponse(file: {
+  storageKey: string;
+  mimeType: string;
+  originalName: string;
+}) {
   const { body, size } = await getStorage().get(file.storageKey);
   return new Response(Readable.toWeb(body) as ReadableStream, {
     headers: { ...downloadHeaders(file), "Content-Length": String(size) },
@@ -38,24 +42,24 @@ export async function downloadAsset(db: Database, actor: Actor, assetId: string)
   }
   const response =
     actor.role === "partner" && file.mimeType === "application/pdf"
-      ? await watermarkedResponse(file, actor)
+      ? await stampedPdfResponse(
+          file,
+          watermarkLine({ orgName: actor.partnerOrgName ?? "", email: actor.email, date: new Date() }),
+        )
       : await attachmentResponse(file);
   await recordAssetActivity(db, actor, "download", asset.id);
   return response;
 }
 
-/** A partner's copy of a PDF carries their org, email and the date on every page. */
-async function watermarkedResponse(
+/** A copy of a PDF stamped on every page with who received it (a partner's or a buyer's download). */
+export async function stampedPdfResponse(
   file: { storageKey: string; mimeType: string; originalName: string },
-  actor: Actor,
+  line: string,
 ) {
   const { body } = await getStorage().get(file.storageKey);
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(chunk as Buffer);
-  const stamped = await watermarkPdf(
-    Buffer.concat(chunks),
-    watermarkLine({ orgName: actor.partnerOrgName ?? "", email: actor.email, date: new Date() }),
-  );
+  const stamped = await watermarkPdf(Buffer.concat(chunks), line);
   return new Response(stamped as Uint8Array<ArrayBuffer>, {
     headers: { ...downloadHeaders(file), "Content-Length": String(stamped.byteLength) },
   });

@@ -5,10 +5,9 @@ import { AppError } from "@/lib/errors";
 /** Helvetica's WinAnsi encoding cannot draw every character; anything else becomes "?". */
 const drawable = (text: string) => text.replace(/[^\x20-\x7e\xa0-\xff]/g, "?");
 
-export function watermarkLine(stamp: { orgName: string; email: string; date: Date }): string {
-  return drawable(
-    `Shared with ${stamp.orgName} · ${stamp.email} · ${stamp.date.toISOString().slice(0, 10)} · Do not redistribute`,
-  );
+export function watermarkLine(stamp: { orgName?: string; email: string | null; date: Date }): string {
+  const who = [stamp.orgName, stamp.email].filter(Boolean).join(" · ") || "you";
+  return drawable(`Shared with ${who} · ${stamp.date.toISOString().slice(0, 10)} · Do not redistribute`);
 }
 
 /**

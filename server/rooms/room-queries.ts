@@ -47,6 +47,15 @@ export async function listRoomAssets(db: Database, roomIds: string[], viewer?: A
       type: assets.type,
       position: roomAssets.position,
       pageCount: files.pageCount,
+      allowDownload: assets.allowDownload,
+      file: {
+        id: files.id,
+        storageKey: files.storageKey,
+        mimeType: files.mimeType,
+        originalName: files.originalName,
+        sizeBytes: files.sizeBytes,
+        previewPageCount: files.previewPageCount,
+      },
     })
     .from(roomAssets)
     .innerJoin(rooms, eq(rooms.id, roomAssets.roomId))

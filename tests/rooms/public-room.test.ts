@@ -1,0 +1,336 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
+import { assetVersions, assets, files, roomPageDwell, roomVisitAssets, roomVisits, rooms } from "@/db/schema";
+import { uploadAsset } from "@/server/assets/upload-asset";
+import { extractText } from "@/server/files/extract-text";
+import { createRoom } from "@/server/rooms/create-room";
+import {
+  receiveRoomBeacon,
+  serveRoomDownload,
+  serveRoomPage,
+  serveRoomPageImage,
+  submitRoomGate,
+} from "@/server/rooms/public/public-handlers";
+import { updateRoom } from "@/server/rooms/update-room";
+import { pdfWith } from "../files/fixtures";
+import {
+  createTestAsset,
+  createTestDeal,
+  createTestWorkspace,
+  type TestWorkspace,
+} from "../support/factories";
+import { createTestDatabase } from "../support/test-db";
+
+let handle: DatabaseHandle;
+let ws: TestWorkspace;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  setDatabaseHandle(handle);
+  ws = await createTestWorkspace(handle.db);
+});
+afterAll(() => handle.close());
+
+const BROWSER =
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+let addressSeq = 0;
+
+/** A buyer's browser: keeps the room's cookie and sends requests from one address. */
+function buyer(opts: { userAgent?: string; headers?: Record<string, string> } = {}) {
+  const address = `203.0.113.${++addressSeq}`;
+  let cookie = "";
+  const headers = (extra: Record<string, string> = {}) => ({
+    "user-agent": opts.userAgent ?? BROWSER,
+    "x-forwarded-for": address,
+    ...(cookie ? { cookie } : {}),
+    ...opts.headers,
+    ...extra,
+  });
+  const keep = (res: Response) => {
+    const set = res.headers.get("set-cookie");
+    if (set) cookie = set.split(";")[0]!;
+    return res;
+  };
+  return {
+    open: async (token: string) =>
+      keep(await serveRoomPage(new Request(`http://localhost/r/${token}`, { headers: headers() }), token)),
+    unlock: async (token: string, fields: Record<string, string>) =>
+      keep(
+        await submitRoomGate(
+          new Request(`http://localhost/r/${token}/unlock`, {
+            method: "POST",
+            headers: headers(),
+            body: new URLSearchParams(fields),
+          }),
+          token,
+        ),
+      ),
+    beacon: (token: string, body: unknown) =>
+      receiveRoomBeacon(
+        new Request(`http://localhost/r/${token}/beacon`, {
+          method: "POST",
+          headers: headers({ "content-type": "application/json" }),
+          body: JSON.stringify(body),
+        }),
+        token,
+      ),
+    pageImage: (token: string, n: number, page: number) =>
+      serveRoomPageImage(
+        new Request(`http://localhost/r/${token}/a/${n}/pages/${page}`, { headers: headers() }),
+        token,
+        String(n),
+        String(page),
+      ),
+    download: (token: string, n: number) =>
+      serveRoomDownload(
+        new Request(`http://localhost/r/${token}/a/${n}/download`, { headers: headers() }),
+        token,
+        String(n),
+      ),
+  };
+}
+
+async function shareRoom(assetIds: string[], extra: Partial<Parameters<typeof createRoom>[3]> = {}) {
+  const deal = await createTestDeal(handle.db, ws);
+  const { room, url } = await createRoom(handle.db, await ws.actor(ws.people.rep), deal.id, {
+    title: "Reading for Harborview",
+    message: "Here is what we discussed.",
+    assetIds,
+    allowDownload: true,
+    emailGate: false,
+    allowedEmails: [],
+    allowedDomain: null,
+    password: null,
+    ...extra,
+  });
+  return { room, token: url.split("/r/")[1]!, deal };
+}
+
+async function pagedAsset(pages: number) {
+  const asset = await createTestAsset(handle.db, ws, { title: `Deck ${pages}` });
+  const [version] = await handle.db
+    .select()
+    .from(assetVersions)
+    .where(eq(assetVersions.id, asset.currentVersionId));
+  await handle.db
+    .update(files)
+    .set({ previewPageCount: pages, pageCount: pages })
+    .where(eq(files.id, version!.fileId));
+  return asset;
+}
+
+const visitsOf = (roomId: string) => handle.db.select().from(roomVisits).where(eq(roomVisits.roomId, roomId));
+
+describe("the buyer's page", () => {
+  it("shows the room with nothing internal, under a strict CSP and noindex", async () => {
+    const asset = await pagedAsset(3);
+    await handle.db
+      .update(assets)
+      .set({ internalNotes: "Discount floor is 30%" })
+      .where(eq(assets.id, asset.id));
+    const { token } = await shareRoom([asset.id]);
+    const res = await buyer().open(token);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain("Reading for Harborview");
+    expect(page).toContain("Here is what we discussed.");
+    expect(page).toContain(ws.people.rep.name);
+    expect(page).toContain(asset.title);
+    expect(page).toContain(`/r/${token}/a/0/pages/3`);
+    expect(page).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    expect(page).not.toContain("Discount floor");
+    expect(page).not.toContain(ws.people.marketer.name);
+    for (const stage of ws.stages) expect(page).not.toContain(stage.name);
+    expect(page).not.toMatch(/https?:\/\//);
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(res.headers.get("x-robots-tag")).toContain("noindex");
+    expect(res.headers.get("set-cookie")).toContain(`Path=/r/${token}`);
+    expect(res.headers.get("set-cookie")).toContain("HttpOnly");
+  });
+
+  it("an unknown, expired or revoked link gets the same plain 410, and guessing is rate limited", async () => {
+    const asset = await createTestAsset(handle.db, ws);
+    const revoked = await shareRoom([asset.id]);
+    const expired = await shareRoom([asset.id]);
+    const visitor = buyer();
+    expect((await visitor.open(revoked.token)).status).toBe(200);
+    await updateRoom(handle.db, await ws.actor(ws.people.rep), revoked.room.id, { revoke: true });
+    await handle.db
+      .update(rooms)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(rooms.id, expired.room.id));
+
+    const answers = [];
+    for (const token of [revoked.token, expired.token, "A".repeat(32), "not-a-token"]) {
+      const res = await buyer().open(token);
+      answers.push({ status: res.status, text: await res.text() });
+    }
+    expect(answers.every((a) => a.status === 410)).toBe(true);
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    // An already-open page's endpoints answer 410 at once.
+    expect((await visitor.beacon(revoked.token, { visibleMs: 3000, events: [] })).status).toBe(410);
+    expect((await visitor.pageImage(revoked.token, 0, 1)).status).toBe(410);
+
+    const guesser = buyer();
+    const statuses = [];
+    for (let i = 0; i < 22; i++)
+      statuses.push((await guesser.open(`${"B".repeat(30)}${String(i).padStart(2, "0")}`)).status);
+    expect(statuses.slice(0, 20).every((s) => s === 410)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it("stores a person's per-page reading time and drops forged, absurd and flooding beacons", async () => {
+    const deck = await pagedAsset(4);
+    const { room, token } = await shareRoom([deck.id]);
+    const visitor = buyer();
+    await visitor.open(token);
+    const [visit] = await visitsOf(room.id);
+    expect(visit!.engagedAt).toBeNull();
+
+    const forged = [
+      { visibleMs: 3000, events: [{ a: 7, p: 1, ms: 1000 }] },
+      { visibleMs: 3000, events: [{ a: 0, p: 5, ms: 1000 }] },
+      { visibleMs: 3000, events: [{ a: 0, p: 1, ms: 29_000 }] },
+      { visibleMs: 3000, events: [{ a: 0, p: 1, ms: -5 }] },
+      { visibleMs: "3000", events: [] },
+    ];
+    for (const body of forged)
+      expect((await visitor.beacon(token, body)).status, JSON.stringify(body)).toBe(422);
+    expect(await handle.db.select().from(roomPageDwell).where(eq(roomPageDwell.visitId, visit!.id))).toEqual(
+      [],
+    );
+    expect((await visitsOf(room.id))[0]!.engagedAt).toBeNull();
+
+    const ok = await visitor.beacon(token, {
+      visibleMs: 3000,
+      events: [
+        { a: 0, p: 1, ms: 1800 },
+        { a: 0, p: 2, ms: 1200 },
+      ],
+    });
+    expect(ok.status).toBe(204);
+    const dwell = await handle.db.select().from(roomPageDwell).where(eq(roomPageDwell.visitId, visit!.id));
+    expect(dwell.map((d) => [d.page, d.dwellMs]).sort()).toEqual([
+      [1, 1800],
+      [2, 1200],
+    ]);
+    const [perAsset] = await handle.db
+      .select()
+      .from(roomVisitAssets)
+      .where(eq(roomVisitAssets.visitId, visit!.id));
+    expect(perAsset).toMatchObject({ lastPage: 2, dwellMs: 3000 });
+    expect((await visitsOf(room.id))[0]!.engagedAt).not.toBeNull();
+
+    const statuses = [];
+    for (let i = 0; i < 62; i++)
+      statuses.push((await visitor.beacon(token, { visibleMs: 0, events: [] })).status);
+    expect(statuses).toContain(429);
+  });
+
+  it("bots and link scanners never count, and beacons without visible time do not make a visit count", async () => {
+    const asset = await pagedAsset(2);
+    const { room, token } = await shareRoom([asset.id]);
+    const scanner = buyer({ userAgent: "Mozilla/5.0 (compatible; Proofpoint URL Defense)" });
+    await scanner.open(token);
+    expect(
+      (await scanner.beacon(token, { visibleMs: 3000, events: [{ a: 0, p: 1, ms: 3000 }] })).status,
+    ).toBe(204);
+    const quick = buyer();
+    await quick.open(token);
+    await quick.beacon(token, { visibleMs: 500, events: [] });
+    const visits = await visitsOf(room.id);
+    expect(visits).toHaveLength(2);
+    expect(visits.find((v) => v.bot)).toBeDefined();
+    expect(visits.every((v) => v.engagedAt === null)).toBe(true);
+    expect(
+      await handle.db
+        .select()
+        .from(roomPageDwell)
+        .where(eq(roomPageDwell.visitId, visits.find((v) => v.bot)!.id)),
+    ).toEqual([]);
+  });
+
+  it("Do-Not-Track: the visit counts, per-page time is not kept", async () => {
+    const asset = await pagedAsset(2);
+    const { room, token } = await shareRoom([asset.id]);
+    const visitor = buyer({ headers: { "sec-gpc": "1" } });
+    await visitor.open(token);
+    expect(
+      (await visitor.beacon(token, { visibleMs: 3000, events: [{ a: 0, p: 1, ms: 3000 }] })).status,
+    ).toBe(204);
+    const [visit] = await visitsOf(room.id);
+    expect(visit!.doNotTrack).toBe(true);
+    expect(visit!.engagedAt).not.toBeNull();
+    expect(await handle.db.select().from(roomPageDwell).where(eq(roomPageDwell.visitId, visit!.id))).toEqual(
+      [],
+    );
+  });
+
+  it("gates by email domain and password before showing or serving anything", async () => {
+    const asset = await pagedAsset(2);
+    const { room, token } = await shareRoom([asset.id], {
+      allowedDomain: "harborview.example",
+      password: "open sesame",
+    });
+    const visitor = buyer();
+    const gate = await (await visitor.open(token)).text();
+    expect(gate).toContain('name="email"');
+    expect(gate).not.toContain(asset.title);
+    expect((await visitor.pageImage(token, 0, 1)).status).toBe(403);
+    expect((await visitor.beacon(token, { visibleMs: 3000, events: [] })).status).toBe(403);
+
+    const wrongDomain = await visitor.unlock(token, {
+      email: "eve@elsewhere.example",
+      password: "open sesame",
+    });
+    expect(wrongDomain.status).toBe(422);
+    const wrongPassword = await visitor.unlock(token, { email: "ann@harborview.example", password: "guess" });
+    expect(wrongPassword.status).toBe(422);
+    const ok = await visitor.unlock(token, { email: "Ann@Harborview.example", password: "open sesame" });
+    expect(ok.status).toBe(303);
+    expect(await (await visitor.open(token)).text()).toContain(asset.title);
+    const [visit] = await visitsOf(room.id);
+    expect(visit).toMatchObject({ email: "ann@harborview.example" });
+    expect(visit!.engagedAt).not.toBeNull();
+  });
+
+  it("a downloaded PDF is stamped with the visitor's email and the date; view-only rooms refuse", async () => {
+    const form = new FormData();
+    form.append(
+      "metadata",
+      JSON.stringify({
+        title: "Pricing brief",
+        type: "deck",
+        stageIds: [ws.stages[0]!.id],
+        status: "published",
+      }),
+    );
+    form.append("file", new Blob([(await pdfWith("Pricing for Harborview")) as BlobPart]), "brief.pdf");
+    const uploaded = await uploadAsset(
+      handle.db,
+      await ws.actor(ws.people.marketer),
+      new Request("http://localhost/api/v1/assets", { method: "POST", body: form }),
+    );
+    const { room, token } = await shareRoom([uploaded.id], { emailGate: true });
+    const visitor = buyer();
+    await visitor.open(token);
+    await visitor.unlock(token, { email: "ann@harborview.example" });
+    const res = await visitor.download(token, 0);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain("attachment");
+    const text = (await extractText(new Uint8Array(await res.arrayBuffer()), "application/pdf"))!;
+    expect(text).toContain("Shared with ann@harborview.example");
+    expect(text).toContain(new Date().toISOString().slice(0, 10));
+    const [visit] = await visitsOf(room.id);
+    const [perAsset] = await handle.db
+      .select()
+      .from(roomVisitAssets)
+      .where(eq(roomVisitAssets.visitId, visit!.id));
+    expect(perAsset!.downloads).toBe(1);
+
+    await updateRoom(handle.db, await ws.actor(ws.people.rep), room.id, { allowDownload: false });
+    expect((await visitor.download(token, 0)).status).toBe(403);
+    expect(await (await visitor.open(token)).text()).not.toContain("/download");
+  });
+});
