@@ -1,3 +1,5 @@
+import { EARLIEST_DATE, isDateInRange, LATEST_DATE } from "@/lib/date-range";
+
 /** Parsers for the money and date formats CRM exports use, each answering a value or a readable problem. */
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -53,7 +55,10 @@ function iso(y: number, m: number, d: number): Parsed<string> {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return { ok: false, problem: "is not a real calendar date" };
   }
-  return { ok: true, value: date.toISOString().slice(0, 10) };
+  const value = date.toISOString().slice(0, 10);
+  return isDateInRange(value)
+    ? { ok: true, value }
+    : { ok: false, problem: `is outside ${EARLIEST_DATE} to ${LATEST_DATE}` };
 }
 
 /**

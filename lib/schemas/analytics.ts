@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { boundedDate } from "./api-common";
 import { assetTypes } from "@/lib/assets";
 
 const optionalId = z.uuid().optional();
 
 /** Filters every analytics view accepts (dashboard search params and the API query alike). */
 export const analyticsFiltersSchema = z.object({
-  from: z.iso.date().optional().describe("First day of the period (deals closed, usages logged), UTC"),
-  to: z.iso.date().optional().describe("Last day of the period, inclusive"),
+  from: boundedDate().optional().describe("First day of the period (deals closed, usages logged), UTC"),
+  to: boundedDate().optional().describe("Last day of the period, inclusive"),
   stageId: optionalId.describe("Only usages logged at this buying stage"),
   type: z.enum(assetTypes).optional(),
   productId: optionalId.describe("Deals tagged with this product"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedDateTime, uniqueIds } from "./api-common";
 import { assetStatuses, assetTypes } from "@/lib/assets";
 import { partnerVisibilitySchema } from "./partner-visibility";
 
@@ -7,8 +8,8 @@ export const assetMetadataSchema = z
     title: z.string().trim().min(1, "Give the asset a title").max(200, "Keep the title under 200 characters"),
     type: z.enum(assetTypes, { message: "Choose an asset type" }),
     description: z.string().trim().max(5000).default(""),
-    stageIds: z.array(z.uuid()).min(1, "Tag at least one buying stage").max(20),
-    termIds: z.array(z.uuid()).max(50).default([]),
+    stageIds: uniqueIds().min(1, "Tag at least one buying stage").max(20),
+    termIds: uniqueIds().max(50).default([]),
     status: z.enum(["draft", "in_review", "published"]).default("draft"),
     allowDuplicate: z
       .boolean()
@@ -36,11 +37,11 @@ export const updateAssetSchema = z
     title: z.string().trim().min(1, "Give the asset a title").max(200).optional(),
     description: z.string().trim().max(5000).optional(),
     type: z.enum(assetTypes).optional(),
-    stageIds: z.array(z.uuid()).min(1, "Tag at least one buying stage").max(20).optional(),
-    termIds: z.array(z.uuid()).max(50).optional(),
+    stageIds: uniqueIds().min(1, "Tag at least one buying stage").max(20).optional(),
+    termIds: uniqueIds().max(50).optional(),
     status: z.enum(assetStatuses).optional(),
-    expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
-    reviewBy: z.iso.datetime({ offset: true }).nullable().optional(),
+    expiresAt: boundedDateTime().nullable().optional(),
+    reviewBy: boundedDateTime().nullable().optional(),
     allowDownload: z.boolean().optional(),
     partnerVisibility: partnerVisibilitySchema.optional(),
   })

@@ -1,11 +1,18 @@
 import { z } from "zod";
 import { buyerReactions, loggedUsageKinds, usageKinds } from "@/lib/assets";
+import { boundedDate } from "./api-common";
+
+/** A JSON number, never coerced: null, true, [] or "12" are mistakes to report, not amounts to guess. */
+const amount = z
+  .number({ message: "Enter the amount as a number" })
+  .nonnegative("Amount cannot be negative")
+  .max(1e12, "Amount is too large");
 
 export const closeDealSchema = z
   .object({
     dealId: z.uuid(),
     outcome: z.enum(["won", "lost"]),
-    amount: z.coerce.number().nonnegative("Amount cannot be negative").max(1e12).optional(),
+    amount: amount.optional(),
     lossReasonId: z.uuid().optional(),
     note: z.string().trim().max(2000).optional(),
   })
@@ -32,7 +39,7 @@ export const createDealSchema = z
   .object({
     name: z.string().trim().min(1, "Name the deal").max(200),
     accountName: z.string().trim().min(1, "Enter the account").max(200),
-    amount: z.coerce.number().nonnegative("Amount cannot be negative").max(1e12),
+    amount,
     currency: z
       .string()
       .trim()
@@ -40,7 +47,7 @@ export const createDealSchema = z
       .regex(/^[A-Z]{3}$/, "Use a three-letter currency code")
       .default("USD"),
     stageId: z.uuid({ message: "Choose a stage" }),
-    closeDate: z.iso.date().optional(),
+    closeDate: boundedDate().optional(),
   })
   .meta({ id: "CreateDeal" });
 
@@ -89,9 +96,9 @@ export const updateDealSchema = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
     accountName: z.string().trim().min(1).max(200).optional(),
-    amount: z.number().nonnegative().max(1e12).optional(),
+    amount: amount.optional(),
     currency: currencyCode.optional(),
-    closeDate: z.iso.date().nullable().optional(),
+    closeDate: boundedDate().nullable().optional(),
     stageId: z.uuid().optional(),
     status: z.enum(dealStatuses).optional(),
     lossReasonId: z.uuid().optional(),
@@ -115,12 +122,12 @@ export const upsertExternalDealSchema = z
   .object({
     name: z.string().trim().min(1, "Name the deal").max(200),
     accountName: z.string().trim().min(1, "Enter the account").max(200),
-    amount: z.number().nonnegative().max(1e12),
+    amount,
     currency: currencyCode.default("USD"),
     stageId: z.uuid().optional(),
     stageName: z.string().trim().min(1).max(100).optional(),
     status: z.enum(dealStatuses).default("open"),
-    closeDate: z.iso.date().nullable().optional(),
+    closeDate: boundedDate().nullable().optional(),
     ownerEmail: z
       .email()
       .optional()

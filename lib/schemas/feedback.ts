@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uniqueIds } from "./api-common";
 import { commentKinds, ratingReasons } from "@/lib/feedback";
 
 export const rateAssetSchema = z
@@ -35,7 +36,7 @@ export const postCommentSchema = z
     body: z.string().trim().min(1, "Write something").max(4000),
     kind: z.enum(commentKinds).default("comment"),
     parentId: z.uuid().optional().meta({ description: "Reply to this thread (its first comment's id)" }),
-    mentionUserIds: z.array(z.uuid()).max(20).default([]),
+    mentionUserIds: uniqueIds().max(20).default([]),
   })
   .meta({ id: "PostComment" });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uniqueIds } from "./api-common";
 import { assetTypes } from "@/lib/assets";
 import { digestFrequencies, notificationKinds } from "@/lib/notifications";
 
@@ -46,7 +47,7 @@ export const announcementInputSchema = z
     fieldNote: z.string().trim().min(3, "Tell the field how to use it").max(2000),
     includeReps: z.boolean(),
     minPartnerTierId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()),
-    assetIds: z.array(z.uuid()).max(20).default([]),
+    assetIds: uniqueIds().max(20).default([]),
   })
   .refine((v) => v.includeReps || v.minPartnerTierId, {
     message: "Choose who receives it",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uniqueIds } from "./api-common";
 
 export const partnerAccessLevels = ["none", "all", "tier", "orgs"] as const;
 export type PartnerAccessLevel = (typeof partnerAccessLevels)[number];
@@ -18,7 +19,7 @@ export const partnerVisibilitySchema = z
   .object({
     partnerAccess: z.enum(partnerAccessLevels),
     minPartnerTierId: z.uuid().nullable().default(null),
-    partnerOrgIds: z.array(z.uuid()).max(200).default([]),
+    partnerOrgIds: uniqueIds().max(200).default([]),
     partnerRegion: z.string().trim().max(60).nullable().default(null),
   })
   .refine((v) => v.partnerAccess !== "tier" || v.minPartnerTierId !== null, {
@@ -34,6 +35,6 @@ export const partnerVisibilitySchema = z
 export type PartnerVisibility = z.infer<typeof partnerVisibilitySchema>;
 
 export const bulkPartnerVisibilitySchema = z.object({
-  assetIds: z.array(z.uuid()).min(1, "Select at least one asset").max(500),
+  assetIds: uniqueIds().min(1, "Select at least one asset").max(500),
   visibility: partnerVisibilitySchema,
 });

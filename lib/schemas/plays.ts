@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { uniqueIds } from "./api-common";
 
 export const playStepInputSchema = z.object({
   id: z.uuid().optional(),
   stageId: z.uuid({ message: "Choose a stage" }),
   title: z.string().trim().min(1, "Name the step").max(200),
   guidance: z.string().trim().max(4000).default(""),
-  assetIds: z.array(z.uuid()).min(1, "Add at least one asset").max(10),
+  assetIds: uniqueIds().min(1, "Add at least one asset").max(10),
 });
 
 export const savePlaySchema = z.object({

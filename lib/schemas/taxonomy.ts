@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uniqueIds } from "./api-common";
 import { taxonomyKinds } from "@/lib/taxonomy";
 
 const termName = z.string().trim().min(1, "Enter a name").max(80, "Keep the name under 80 characters");
@@ -35,11 +36,11 @@ export const deleteTermSchema = z
     message: "Choose a different tag to merge into",
   });
 
-const idList = z.array(z.uuid()).max(50).default([]);
+const idList = uniqueIds().max(50).default([]);
 
 export const bulkEditAssetsSchema = z
   .object({
-    assetIds: z.array(z.uuid()).min(1, "Select at least one asset").max(200, "Select at most 200 assets"),
+    assetIds: uniqueIds().min(1, "Select at least one asset").max(200, "Select at most 200 assets"),
     addStageIds: idList,
     removeStageIds: idList,
     addTermIds: idList,
