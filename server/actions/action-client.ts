@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getDb, type Database } from "@/db/client";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/zod-errors";
+import { checkInput } from "@/lib/zod-errors";
 import type { Actor } from "@/server/authz/actor";
 import { actorCan, type Permission } from "@/server/authz/permissions";
 import { getActor } from "@/server/auth/session";
@@ -24,13 +24,9 @@ export function authorizedAction<S extends z.ZodType, T>(
       if (!actor) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
       if (permission && !actorCan(actor, permission))
         throw new AppError("forbidden", "Your role does not allow this");
-      const parsed = schema.safeParse(input);
+      const parsed = checkInput(schema, input);
       if (!parsed.success) {
-        return {
-          ok: false,
-          error: "Please correct the highlighted fields",
-          fieldErrors: fieldErrorsOf(parsed.error),
-        };
+        return { ok: false, error: "Please correct the highlighted fields", fieldErrors: parsed.fieldErrors };
       }
       return { ok: true, data: await run({ actor, db: await getDb(), input: parsed.data }) };
     } catch (error) {

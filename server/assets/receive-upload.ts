@@ -5,6 +5,7 @@ import { Readable, Transform } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { AppError } from "@/lib/errors";
 import { filenameProblem } from "@/lib/file-names";
+import { unsafeTextFields } from "@/lib/safe-text";
 import type { StorageDriver } from "@/server/storage";
 import { detectFileType } from "./detect-file-type";
 import { checkZipArchive, ZIP_TAIL_BYTES } from "./inspect-zip";
@@ -47,7 +48,7 @@ export async function receiveUpload(
   let stored: Promise<ReceivedFile> | undefined;
   let fileCount = 0;
 
-  const parser = Busboy({
+  const parser = multipartParser({
     headers: { "content-type": contentType },
     // Keep the name as sent so a path in it is refused with a clear error instead of silently trimmed.
     preservePath: true,
@@ -88,11 +89,24 @@ export async function receiveUpload(
       throw new AppError("validation_failed", "Choose a file to upload", {
         fieldErrors: { file: ["Choose a file to upload"] },
       });
+    const unsafe = unsafeTextFields(fields);
+    if (unsafe)
+      throw new AppError("validation_failed", "The upload's fields are invalid", { fieldErrors: unsafe });
     return { fields, file: await stored };
   } catch (error) {
     await stored?.catch(() => undefined);
     await storage.delete(storageKey).catch(() => undefined);
     throw error;
+  }
+}
+
+/** Busboy throws on a header it cannot use (no boundary): that is the client's mistake, a 422. */
+function multipartParser(config: Busboy.BusboyConfig): Busboy.Busboy {
+  try {
+    return Busboy(config);
+  } catch (error) {
+    const message = `The multipart request cannot be read: ${(error as Error).message}`;
+    throw new AppError("validation_failed", message, { fieldErrors: { "content-type": [message] } });
   }
 }
 

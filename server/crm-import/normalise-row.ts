@@ -1,6 +1,7 @@
 import "server-only";
 import type { ColumnMapping, ImportField } from "@/lib/crm-import/columns";
 import { parseAmount, parseDate } from "@/lib/crm-import/parse-values";
+import { isUnsafeText } from "@/lib/safe-text";
 import type { StageRule } from "./stage-mapping";
 
 export interface ImportRow {
@@ -29,6 +30,11 @@ export function normaliseRow(
 ): { ok: true; row: ImportRow } | { ok: false; problems: string[] } {
   const get = (field: ImportField) => (mapping[field] ? (record[mapping[field]!] ?? "").trim() : "");
   const problems: string[] = [];
+  for (const column of Object.values(mapping)) {
+    if (column && isUnsafeText(record[column] ?? ""))
+      problems.push(`${column} contains a NUL byte or an unpaired surrogate (binary data?)`);
+  }
+  if (problems.length) return { ok: false, problems };
   const externalId = get("externalId");
   const name = get("name");
   if (!externalId) problems.push(`${mapping.externalId ?? "Record id"} is empty`);

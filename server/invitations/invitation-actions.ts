@@ -3,7 +3,7 @@
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { acceptInvitationSchema } from "@/lib/schemas/partners";
-import { fieldErrorsOf } from "@/lib/zod-errors";
+import { checkInput } from "@/lib/zod-errors";
 import type { ActionResult } from "@/server/actions/action-client";
 import { acceptInvitation } from "./partner-invitations";
 
@@ -12,13 +12,9 @@ import { acceptInvitation } from "./partner-invitations";
  * the link is the authorization. The client signs in with the new password afterwards.
  */
 export async function acceptInvitationAction(input: unknown): Promise<ActionResult<{ email: string }>> {
-  const parsed = acceptInvitationSchema.safeParse(input);
+  const parsed = checkInput(acceptInvitationSchema, input);
   if (!parsed.success) {
-    return {
-      ok: false,
-      error: "Please correct the highlighted fields",
-      fieldErrors: fieldErrorsOf(parsed.error),
-    };
+    return { ok: false, error: "Please correct the highlighted fields", fieldErrors: parsed.fieldErrors };
   }
   try {
     const user = await acceptInvitation(await getDb(), parsed.data);

@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { TextInput } from "@/components/ui/field";
 import { getDb } from "@/db/client";
+import { AppError } from "@/lib/errors";
 import { assetSearchQuerySchema, searchSorts } from "@/lib/schemas/search";
 import { listParams, searchHref, type SearchQuery } from "@/lib/search-url";
 import { requirePageActor } from "@/server/auth/session";
@@ -23,6 +24,19 @@ function requestHref(query: SearchQuery): string {
     if (query[key]) params.set(key, query[key]);
   }
   return `/requests/new?${params}`;
+}
+
+/** A cursor that is not this search's (edited, or from another search) shows the first page instead. */
+async function searchOrFirstPage(...[db, actor, input, options]: Parameters<typeof searchAssets>) {
+  try {
+    return { result: await searchAssets(db, actor, input, options), cursorDropped: false };
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.fieldErrors?.cursor) throw error;
+    return {
+      result: await searchAssets(db, actor, { ...input, cursor: undefined }, options),
+      cursorDropped: true,
+    };
+  }
 }
 
 export default async function SearchPage({
@@ -52,8 +66,8 @@ export default async function SearchPage({
           ),
         }
       : undefined;
-  const [result, stages] = await Promise.all([
-    searchAssets(db, actor, input, { facets: true, record, suggest: true }),
+  const [{ result, cursorDropped }, stages] = await Promise.all([
+    searchOrFirstPage(db, actor, input, { facets: true, record, suggest: true }),
     listStages(db, actor.workspaceId),
   ]);
   const facets = result.facets!;
@@ -105,7 +119,7 @@ export default async function SearchPage({
           Search
         </button>
       </form>
-      {!parsed.success ? (
+      {!parsed.success || cursorDropped ? (
         <p role="status" className="mb-4 text-sm text-amber-800">
           Some filters in this link were not understood and were left out.
         </p>
