@@ -118,3 +118,17 @@ test("a typo still finds the battlecards, and a deal shows recommendations for i
   const recommended = page.getByRole("list", { name: "Recommended for this stage" });
   await expect(recommended.getByRole("listitem").first()).toBeVisible();
 });
+
+test("a mangled search link still answers: a NUL is stripped and a foreign cursor shows the first page", async ({
+  page,
+}) => {
+  await signInAs(page, "rep");
+  const stripped = await page.goto("/search?q=battle%00card");
+  expect(stripped!.status()).toBe(200);
+  expect(new URL(page.url()).searchParams.get("q")).toBe("battlecard");
+  await expect(page.getByTestId("result-count")).toBeVisible();
+
+  const foreign = await page.goto("/search?q=x&cursor=zzz");
+  expect(foreign!.status()).toBe(200);
+  await expect(page.getByRole("status").filter({ hasText: "not understood" })).toBeVisible();
+});
