@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { assetVersions, assets, files, roomPageDwell, roomVisitAssets, roomVisits, rooms } from "@/db/schema";
-import { uploadAsset } from "@/server/assets/upload-asset";
 import { extractText } from "@/server/files/extract-text";
 import { createRoom } from "@/server/rooms/create-room";
 import {
@@ -21,6 +20,7 @@ import {
   type TestWorkspace,
 } from "../support/factories";
 import { createTestDatabase } from "../support/test-db";
+import { uploadFromRequest } from "../support/uploads";
 
 let handle: DatabaseHandle;
 let ws: TestWorkspace;
@@ -307,7 +307,7 @@ describe("the buyer's page", () => {
       }),
     );
     form.append("file", new Blob([(await pdfWith("Pricing for Harborview")) as BlobPart]), "brief.pdf");
-    const uploaded = await uploadAsset(
+    const uploaded = await uploadFromRequest(
       handle.db,
       await ws.actor(ws.people.marketer),
       new Request("http://localhost/api/v1/assets", { method: "POST", body: form }),
