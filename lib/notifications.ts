@@ -6,6 +6,7 @@ export const notificationKinds = [
   "content_expiring",
   "announcement",
   "feedback",
+  "buyer_engagement",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -16,6 +17,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   content_expiring: "Your content about to expire",
   announcement: "Announcements from marketing",
   feedback: "Feedback on your content",
+  buyer_engagement: "Buyers opening the rooms you shared",
 };
 
 export const digestFrequencies = ["off", "daily", "weekly"] as const;

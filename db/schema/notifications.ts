@@ -25,6 +25,7 @@ export const notificationKind = pgEnum("notification_kind", [
   "content_expiring",
   "announcement",
   "feedback",
+  "buyer_engagement",
 ]);
 
 export const digestFrequency = pgEnum("digest_frequency", ["off", "daily", "weekly"]);

@@ -212,3 +212,25 @@ export async function getRoomDetail(db: Database, actor: Actor, roomId: string):
     })),
   };
 }
+
+/**
+ * The deal page's rooms, each with who opened what; null when the actor may not see this deal's rooms
+ * (another rep's deal), so the page leaves the section out.
+ */
+export async function loadDealRooms(
+  db: Database,
+  actor: Actor,
+  dealId: string,
+): Promise<RoomDetailDto[] | null> {
+  const [deal] = await db
+    .select({ id: deals.id })
+    .from(deals)
+    .where(and(eq(deals.id, dealId), roomDealVisibility(actor)));
+  if (!deal) return null;
+  const ids = await db
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(eq(rooms.dealId, dealId))
+    .orderBy(desc(rooms.createdAt));
+  return Promise.all(ids.map((r) => getRoomDetail(db, actor, r.id)));
+}

@@ -7,6 +7,7 @@ import { fileVideoStreamResponse, filePreviewPageResponse } from "@/server/asset
 import { attachmentResponse, stampedPdfResponse } from "@/server/assets/download-asset";
 import { watermarkLine } from "@/server/partners/watermark-pdf";
 import { BEACON_MAX_BYTES, parseBeacon, recordBeacon } from "./record-beacon";
+import { notifyRoomOpened } from "./notify-buyer-visit";
 import { recordVisit } from "./record-visit";
 import { gatePage, plainPage, roomPage } from "./render-room-page";
 import { listPublicAssets, outlineOf, publicAssetAt } from "./public-assets";
@@ -131,6 +132,6 @@ export const receiveRoomBeacon = (request: Request, token: string) =>
       throw new AppError("payload_too_large", "Beacon too large");
     }
     const beacon = parseBeacon(await request.text());
-    await recordBeacon(open, visit, beacon);
+    if (await recordBeacon(open, visit, beacon)) await notifyRoomOpened(open, visit);
     return new Response(null, { status: 204 });
   });

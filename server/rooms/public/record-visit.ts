@@ -1,7 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import { roomVisits } from "@/db/schema";
 import { hitRateLimit } from "@/server/auth/sign-in-throttle";
+import { notifyRoomReturn } from "./notify-buyer-visit";
 import { tooMany, type OpenRoom, type Visit } from "./room-door";
 import {
   asksNotToTrack,
@@ -34,7 +35,7 @@ export async function recordVisit(
   const known = visitorIdFrom(request);
   const visitorId = known ?? newVisitorId();
   const userAgent = request.headers.get("user-agent") ?? "";
-  const [visit] = await open.db
+  const [row] = await open.db
     .insert(roomVisits)
     .values({
       roomId: open.room.id,
@@ -48,7 +49,14 @@ export async function recordVisit(
       target: [roomVisits.roomId, roomVisits.visitorId],
       set: { lastSeenAt: sql`now()`, doNotTrack: sql`excluded.do_not_track` },
     })
-    .returning();
+    .returning({
+      ...getTableColumns(roomVisits),
+      // Subqueries in RETURNING see the row as it was before this statement: the previous visit time.
+      cameBack: sql<boolean>`coalesce((select v.last_seen_at <= now() - interval '1 day' from room_visits v
+        where v.room_id = ${open.room.id} and v.visitor_id = ${visitorId}), false)`,
+    });
+  const { cameBack, ...visit } = row!;
+  if (visit.engagedAt && !visit.bot && cameBack) await notifyRoomReturn(open, visit);
   const secure = new URL(request.url).protocol === "https:";
-  return { visit: visit!, setCookie: known ? null : visitorCookie(open.token, visitorId, secure) };
+  return { visit, setCookie: known ? null : visitorCookie(open.token, visitorId, secure) };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { roomVisits } from "@/db/schema";
 import { verifyPassword } from "@/server/auth/password";
 import { hitRateLimit } from "@/server/auth/sign-in-throttle";
+import { notifyRoomOpened } from "./notify-buyer-visit";
 import { tooMany, type OpenRoom, type Visit } from "./room-door";
 
 const ATTEMPTS_PER_10_MINUTES = 10;
@@ -48,7 +49,7 @@ export async function unlockRoom(open: OpenRoom, visit: Visit, form: FormData): 
   if (room.passwordHash && !(await verifyPassword(room.passwordHash, input.password ?? ""))) {
     return "That password is not right.";
   }
-  await open.db
+  const [updated] = await open.db
     .update(roomVisits)
     .set({
       unlockedAt: sql`now()`,
@@ -57,6 +58,8 @@ export async function unlockRoom(open: OpenRoom, visit: Visit, form: FormData): 
       // Filling in the gate is something scanners do not do: the visit is a person's.
       engagedAt: visit.bot ? null : sql`coalesce(${roomVisits.engagedAt}, now())`,
     })
-    .where(eq(roomVisits.id, visit.id));
+    .where(eq(roomVisits.id, visit.id))
+    .returning({ engagedAt: roomVisits.engagedAt });
+  if (!visit.engagedAt && updated?.engagedAt) await notifyRoomOpened(open, { email });
   return null;
 }

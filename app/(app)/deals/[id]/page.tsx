@@ -8,6 +8,8 @@ import { EditDealForm } from "@/components/deals/edit-deal-form";
 import { AddAssetsPanel } from "@/components/deals/add-assets-panel";
 import { LogAssetButton } from "@/components/deals/log-asset-button";
 import { ReopenDealButton } from "@/components/deals/reopen-deal-button";
+import { RoomList } from "@/components/rooms/room-list";
+import { ShareRoomForm } from "@/components/rooms/share-room-form";
 import { UsageRow } from "@/components/deals/usage-row";
 import { StageMover } from "@/components/deals/stage-mover";
 import { DealPlaysPanel } from "@/components/plays/deal-plays-panel";
@@ -17,7 +19,7 @@ import { usageKindLabels } from "@/lib/assets";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { recommendForDeal } from "@/server/search/recommend-for-deal";
 import { requirePageActor } from "@/server/auth/session";
-import { can } from "@/server/authz/permissions";
+import { actorCan, can } from "@/server/authz/permissions";
 import { canEditDeal } from "@/server/authz/visibility";
 import {
   dealTagsOf,
@@ -29,6 +31,8 @@ import {
 import { orNotFound } from "@/server/pages/or-not-found";
 import { dealPlayProgress } from "@/server/plays/deal-plays";
 import { listPlays } from "@/server/plays/play-queries";
+import { buyerReadingLine, dealBuyerReading } from "@/server/rooms/deal-buyer-reading";
+import { loadDealRooms } from "@/server/rooms/room-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
 
 export const metadata = { title: "Deal" };
@@ -48,6 +52,10 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
     lossReasonsOf(db, actor.workspaceId),
     dealTagsOf(db, deal.id),
   ]);
+  const [dealRooms, buyerReading] = actorCan(actor, "rooms.read")
+    ? await Promise.all([loadDealRooms(db, actor, deal.id), dealBuyerReading(db, actor, deal.id)])
+    : [null, []];
+  const canShare = editable && actorCan(actor, "rooms.share");
   const showPlays = can(actor.role, "plays.read");
   const canRunPlays = showPlays && can(actor.role, "plays.run") && editable && deal.status === "open";
   const [runningPlays, allPlays] = showPlays
@@ -79,6 +87,13 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
       at: u.createdAt,
       by: u.actorName,
       title: `${usageKindLabels[u.kind]} “${u.assetTitle}” at ${u.stageName}`,
+    })),
+    ...buyerReading.map((r) => ({
+      key: `read-${r.assetId}`,
+      kind: "usage" as const,
+      at: r.lastAt,
+      by: null,
+      title: buyerReadingLine(r),
     })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   const recommended = stageAssets;
@@ -146,6 +161,18 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
               </ul>
             )}
           </Card>
+          {dealRooms ? (
+            <section id="rooms" aria-label="Shared with the buyer">
+              <Card title="Shared with the buyer">
+                <RoomList rooms={dealRooms} editable={canShare} />
+                {canShare && deal.status === "open" ? (
+                  <div className="mt-3 border-t border-slate-100 pt-3">
+                    <ShareRoomForm dealId={deal.id} accountName={deal.accountName} />
+                  </div>
+                ) : null}
+              </Card>
+            </section>
+          ) : null}
           <Card title="Assets used">
             {usages.length === 0 ? (
               <p className="text-sm text-slate-500">
