@@ -158,7 +158,7 @@ export async function seedAssets(ctx: SeedContext, drafts: AssetDraft[]): Promis
           : null,
       reviewBy: i % 6 === 0 ? new Date(now + r.int(-10, 30) * DAY) : null,
       publishedAt: status === "published" || status === "archived" ? new Date(publishedAt) : null,
-      archivedAt: status === "archived" ? new Date(publishedAt + 60 * DAY) : null,
+      archivedAt: status === "archived" ? new Date(Math.min(publishedAt + 60 * DAY, now)) : null,
       createdAt: new Date(createdAt),
       updatedAt: new Date(publishedAt),
     });

@@ -107,7 +107,8 @@ export async function seedDeals(
         changedById: ownerId,
         changedAt: new Date(at),
       });
-      const stageEnd = at + r.int(5, 25) * DAY;
+      // A stage still open today ends now: nothing the seed records happens after the moment it runs.
+      const stageEnd = Math.min(at + r.int(5, 25) * DAY, now);
       const options = (byStage.get(stage) ?? []).filter((a) => a.publishedAt < at && !usedHere.has(a.id));
       const preferred = options.filter(
         (a) => !a.industry || a.industry === industry || (competitor && a.competitor === competitor),

@@ -20,6 +20,7 @@ import { createTestDatabase } from "../support/test-db";
 
 let handle: DatabaseHandle;
 let summary: Awaited<ReturnType<typeof seedDemoWorkspace>>;
+let seededBy: Date;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "baton-demo-test-"));
 const storage = createLocalStorage(root);
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   expect(await hasAnyWorkspace(handle.db)).toBe(false);
   summary = await seedDemoWorkspace(handle.db, storage);
+  seededBy = new Date();
 }, 180_000);
 afterAll(async () => {
   await handle.close();
@@ -37,6 +39,27 @@ const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof s
   (await handle.db.execute<T>(query)).rows[0]!;
 
 describe("demo workspace", () => {
+  it("dates nothing that happened after the moment it was seeded, so the charts end today", async () => {
+    // Only these look ahead: when an asset expires or is due for review, a lockout's end, a deal's expected close.
+    const forwardLooking = ["expires_at", "review_by", "blocked_until", "close_date"];
+    const columns = await handle.db.execute<{ table: string; column: string }>(sql`
+      select table_name as "table", column_name as "column" from information_schema.columns
+      where table_schema = 'public' and data_type in ('timestamp with time zone', 'timestamp without time zone', 'date')
+        and column_name <> all(${`{${forwardLooking.join(",")}}`}::text[])
+      order by table_name, column_name`);
+    expect(columns.rows.length).toBeGreaterThan(30);
+    const late: string[] = [];
+    for (const { table, column } of columns.rows) {
+      const latest = await one<{ at: Date | string | null }>(
+        sql`select max(${sql.identifier(column)})::timestamptz as at from ${sql.identifier(table)}`,
+      );
+      if (latest.at && new Date(latest.at) > seededBy) late.push(`${table}.${column} = ${String(latest.at)}`);
+    }
+    expect(late).toEqual([]);
+    const lastUsage = await one<{ at: Date | string }>(sql`select max(created_at) as at from asset_usages`);
+    expect(seededBy.getTime() - new Date(lastUsage.at).getTime()).toBeLessThan(3 * 86_400_000);
+  });
+
   it("has people in every role, partner orgs on four tiers, and every account signs in", async () => {
     expect(await hasAnyWorkspace(handle.db)).toBe(true);
     const roles = await handle.db.execute<{ role: string; n: number }>(
