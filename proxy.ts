@@ -20,7 +20,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: the API answers 401 itself, and static files, the sign-in page, invitation links and buyer
-  // rooms (/r/<token>, public by design, with their own headers) stay reachable.
-  matcher: ["/((?!api|_next|signin|invite/|r/|room/|favicon.ico|robots.txt).*)"],
+  // Pages only: the API answers 401 itself, and static files (the app icons included), the sign-in page,
+  // invitation links and buyer rooms (/r/<token>, public by design, with their own headers) stay reachable.
+  matcher: ["/((?!api|_next|signin|invite/|r/|room/|favicon.ico|icon.svg|apple-icon.png|robots.txt).*)"],
 };

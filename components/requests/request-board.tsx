@@ -88,7 +88,9 @@ export function RequestBoard({ requests, triage }: { requests: RequestDto[]; tri
                   ) : null}
                 </li>
               ))}
-              {cards.length === 0 ? <li className="text-xs text-slate-500">None.</li> : null}
+              {cards.length === 0 ? (
+                <li className="text-xs text-slate-500">No requests with this status.</li>
+              ) : null}
             </ul>
           </section>
         );

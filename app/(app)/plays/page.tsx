@@ -30,7 +30,7 @@ export default async function PlaysPage() {
         <EmptyState title="No plays yet">
           {canWrite
             ? "Build the first one: name a scenario, then add a step per stage with the assets to use."
-            : "Marketing has not published any plays yet."}
+            : "Marketing has not published any plays yet. Meanwhile, each deal page recommends content for its stage."}
         </EmptyState>
       ) : (
         <Card>

@@ -68,7 +68,15 @@ export default async function StageBoardPage() {
                 </li>
               ))}
               {result.items.length === 0 ? (
-                <li className="text-xs text-slate-500">Nothing for this stage yet.</li>
+                <li className="text-xs text-slate-500">
+                  Nothing for this stage yet.{" "}
+                  <Link
+                    href={`/requests/new?stageIds=${stage.id}`}
+                    className="font-medium text-brand-700 underline"
+                  >
+                    Request content for {stage.name}
+                  </Link>
+                </li>
               ) : null}
             </ul>
             {result.total > result.items.length ? (
