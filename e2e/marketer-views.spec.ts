@@ -10,9 +10,16 @@ test("a marketer filters My content by status and finds an expired asset under N
   await page.goto("/content");
   await expect(page.getByRole("heading", { name: "My content" })).toBeVisible();
   const main = page.getByRole("navigation", { name: "Main" });
+  // A marketer's navigation is grouped: the Content menu carries the count and holds Needs attention.
+  const content = main.getByRole("button", { name: /^Content \(\d+ items? needs? attention\)$/ });
+  await content.click();
+  await expect(content).toHaveAttribute("aria-expanded", "true");
   await expect(
     main.getByRole("link", { name: /^Needs attention \(\d+ items? needs? attention\)$/ }),
   ).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(content).toHaveAttribute("aria-expanded", "false");
+  await expect(content).toBeFocused();
 
   const tabs = page.getByRole("navigation", { name: "Status" });
   const table = page.getByRole("table", { name: "Content" });
@@ -46,6 +53,7 @@ test("a marketer filters My content by status and finds an expired asset under N
   await expect(table.getByRole("columnheader", { name: "Owner" })).toBeVisible();
 
   // The same expired asset is flagged to its owner.
+  await content.click();
   await main.getByRole("link", { name: /^Needs attention/ }).click();
   await expect(page.getByRole("heading", { name: "Needs attention" })).toBeVisible();
   const expired = page.getByRole("region", { name: "Expired" });

@@ -23,24 +23,32 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     getWorkspaceSettings(db, actor.workspaceId),
     countUnread(db, actor),
   ]);
+  // Each entry's group names its menu when the list is long enough to be grouped (marketers and admins).
   const nav = [
     { href: "/library", label: "Library", show: can(actor.role, "assets.read") },
-    { href: "/whats-new", label: "What's new", show: can(actor.role, "assets.read") },
-    { href: "/content", label: "My content", show: marketing },
-    { href: "/content/attention", label: "Needs attention", show: marketing, badge: attention },
-    { href: "/deals", label: "Deals", show: can(actor.role, "deals.read") },
-    { href: "/plays", label: "Plays", show: can(actor.role, "plays.read") },
-    { href: "/analytics", label: "Analytics", show: can(actor.role, "analytics.read") },
+    { href: "/whats-new", label: "What's new", group: "Content", show: can(actor.role, "assets.read") },
+    { href: "/content", label: "My content", group: "Content", show: marketing },
+    {
+      href: "/content/attention",
+      label: "Needs attention",
+      group: "Content",
+      show: marketing,
+      badge: attention,
+    },
+    { href: "/deals", label: "Deals", group: "Deals", show: can(actor.role, "deals.read") },
+    { href: "/plays", label: "Plays", group: "Deals", show: can(actor.role, "plays.read") },
+    { href: "/analytics", label: "Analytics", group: "Insights", show: can(actor.role, "analytics.read") },
     {
       href: "/analytics/what-works",
       label: "What works",
+      group: "Insights",
       show: can(actor.role, "analytics.stage_insights") && !can(actor.role, "analytics.read"),
     },
-    { href: "/requests", label: "Requests", show: can(actor.role, "requests.create") },
-    { href: "/assets/new", label: "Upload", show: can(actor.role, "assets.write") },
-    { href: "/partners", label: "Partners", show: actorCan(actor, "partners.manage") },
-    { href: "/admin/users", label: "Admin", show: can(actor.role, "users.manage") },
-    { href: "/settings", label: "Settings", show: settingsTabsFor(actor.role).length > 0 },
+    { href: "/requests", label: "Requests", group: "Content", show: can(actor.role, "requests.create") },
+    { href: "/assets/new", label: "Upload", group: "Content", show: can(actor.role, "assets.write") },
+    { href: "/partners", label: "Partners", group: "Admin", show: actorCan(actor, "partners.manage") },
+    { href: "/admin/users", label: "Users", group: "Admin", show: can(actor.role, "users.manage") },
+    { href: "/settings", label: "Settings", group: "Admin", show: settingsTabsFor(actor.role).length > 0 },
   ].filter((i) => i.show);
   return (
     <AppShell

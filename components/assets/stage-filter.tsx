@@ -10,7 +10,7 @@ export function StageFilter({
   basePath: string;
 }) {
   const chip = (active: boolean) =>
-    `rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`;
+    `inline-flex items-center rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset pointer-coarse:min-h-11 ${active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`;
   return (
     <nav aria-label="Buying stage" className="mb-4 flex flex-wrap gap-2">
       <Link

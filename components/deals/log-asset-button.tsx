@@ -21,11 +21,10 @@ export function LogAssetButton({
   const [state, setState] = useState<"idle" | "done" | string>("idle");
   if (state === "done") return <span className="text-sm text-emerald-700">Logged</span>;
   return (
-    <span className="flex items-center gap-2">
+    <span className="flex items-center gap-2 whitespace-nowrap">
       <Button
         variant="secondary"
         disabled={pending}
-        aria-label={`Log “${title}” as used`}
         onClick={() =>
           start(async () => {
             const result = await logUsageAction({ assetId, dealId, kind: "sent", idempotencyKey: key });
@@ -36,7 +35,8 @@ export function LogAssetButton({
           })
         }
       >
-        Log as used
+        {/* The name starts with the visible words (voice control users say them) and adds which asset. */}
+        Log as used<span className="sr-only">: {title}</span>
       </Button>
       {state !== "idle" ? (
         <span role="alert" className="text-xs text-red-600">

@@ -1,53 +1,22 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { groupNavItems, NavLink, useCurrentHref, type NavItem } from "./nav-item";
+import { NavMenu } from "./nav-menu";
 
-export interface NavItem {
-  href: string;
-  label: string;
-  /** A count of things waiting for the user; shown as a pill when above zero. */
-  badge?: number;
-}
+export type { NavItem };
 
-function matches(pathname: string, href: string) {
-  return pathname === href || pathname.startsWith(`${href}/`);
-}
-
+/** The desktop navigation: plain links for a short list, Content/Deals/Insights/Admin menus for a long one. */
 export function NavLinks({ items }: { items: NavItem[] }) {
-  const pathname = usePathname();
-  // The most specific match wins, so /content/attention does not also light up /content.
-  const current = items
-    .filter((item) => matches(pathname, item.href))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = useCurrentHref(items);
   return (
-    <nav aria-label="Main" className="flex gap-1">
-      {items.map((item) => {
-        const active = item.href === current;
-        return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? "page" : undefined}
-            className={`inline-flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
-          >
-            {item.label}
-            {item.badge ? (
-              <>
-                <span
-                  aria-hidden="true"
-                  className="rounded-full bg-red-600 px-1.5 text-xs font-semibold tabular-nums text-white"
-                >
-                  {item.badge}
-                </span>
-                <span className="sr-only">
-                  {` (${item.badge} ${item.badge === 1 ? "item needs" : "items need"} attention)`}
-                </span>
-              </>
-            ) : null}
-          </Link>
-        );
-      })}
+    <nav aria-label="Main" className="hidden items-center gap-1 xl:flex">
+      {groupNavItems(items).map((entry) =>
+        entry.kind === "link" ? (
+          <NavLink key={entry.item.href} item={entry.item} current={current} />
+        ) : (
+          <NavMenu key={entry.label} label={entry.label} items={entry.items} current={current} />
+        ),
+      )}
     </nav>
   );
 }

@@ -8,7 +8,7 @@ export function NotificationBell({ unread }: { unread: number }) {
       href="/notifications"
       aria-label={label}
       title={label}
-      className="relative rounded-md p-2 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+      className="relative inline-flex h-11 w-11 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
     >
       <svg
         aria-hidden="true"

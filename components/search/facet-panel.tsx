@@ -52,7 +52,7 @@ export function FacetPanel({ query, groups }: { query: SearchQuery; groups: Face
                       }
                       role="checkbox"
                       aria-checked={on}
-                      className={`flex items-center justify-between gap-2 rounded px-2 py-1 text-sm hover:bg-slate-100 ${on ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700"}`}
+                      className={`flex min-h-11 items-center justify-between gap-2 rounded px-2 py-1 text-sm hover:bg-slate-100 lg:min-h-0 ${on ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700"}`}
                     >
                       <span className="flex items-center gap-2">
                         <span

@@ -53,8 +53,9 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <div className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          {/* Below 768 px each row is a card (deal and account on top, the rest on one line); the headers stay for screen readers. */}
+          <table className="block w-full text-sm md:table md:min-w-full md:divide-y md:divide-slate-200">
+            <thead className="sr-only bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 md:not-sr-only md:table-header-group">
               <tr>
                 <th scope="col" className="px-4 py-2">
                   Deal
@@ -73,10 +74,13 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="block divide-y divide-slate-100 md:table-row-group">
               {rows.map((d) => (
-                <tr key={d.id}>
-                  <td className="px-4 py-2">
+                <tr
+                  key={d.id}
+                  className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 md:table-row md:p-0"
+                >
+                  <td className="block w-full md:table-cell md:w-auto md:px-4 md:py-2">
                     <Link
                       href={`/deals/${d.id}`}
                       className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
@@ -85,14 +89,16 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
                     </Link>
                     <div className="text-xs text-slate-500">{d.accountName}</div>
                   </td>
-                  <td className="px-4 py-2">{d.stageName}</td>
-                  <td className="px-4 py-2">
+                  <td className="block md:table-cell md:px-4 md:py-2">{d.stageName}</td>
+                  <td className="block md:table-cell md:px-4 md:py-2">
                     <DealStatusBadge status={d.status} />
                   </td>
-                  <td className="px-4 py-2 text-right tabular-nums">
+                  <td className="block tabular-nums md:table-cell md:px-4 md:py-2 md:text-right">
                     {formatMoney(d.amountMinor, d.currency)}
                   </td>
-                  <td className="px-4 py-2">{d.ownerName}</td>
+                  <td className="block text-slate-600 md:table-cell md:px-4 md:py-2 md:text-slate-900">
+                    {d.ownerName}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import { totalLabel } from "@/lib/search-total";
 import Link from "next/link";
+import { FacetDrawer } from "@/components/search/facet-drawer";
 import { FacetPanel, type FacetGroup } from "@/components/search/facet-panel";
 import { SearchResults } from "@/components/search/search-results";
 import { SortSelect } from "@/components/search/sort-select";
@@ -87,6 +88,7 @@ export default async function SearchPage({
     { param: "ownerIds", title: "Owner", values: facets.owner },
     { param: "freshness", title: "Freshness", single: true, values: facets.freshness },
   ];
+  const selectedFilters = listParams.reduce((n, p) => n + input[p].length, 0) + (input.freshness ? 1 : 0);
   const sortHrefs = Object.fromEntries(searchSorts.map((s) => [s, searchHref(query, { sort: s })]));
 
   return (
@@ -125,12 +127,17 @@ export default async function SearchPage({
         </p>
       ) : null}
       <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
-        <FacetPanel query={query} groups={groups} />
-        <div className="space-y-4">
-          <div className="flex items-center justify-between gap-4">
+        <div className="hidden lg:block">
+          <FacetPanel query={query} groups={groups} />
+        </div>
+        <div className="min-w-0 space-y-4">
+          <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
             <p className="text-sm text-slate-600" aria-live="polite" data-testid="result-count">
               {total} {result.total === 1 && result.totalExact ? "result" : "results"}
             </p>
+            <FacetDrawer selected={selectedFilters}>
+              <FacetPanel query={query} groups={groups} />
+            </FacetDrawer>
             <SortSelect value={input.sort} hrefFor={sortHrefs} />
           </div>
           {result.items.length ? (
