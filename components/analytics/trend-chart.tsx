@@ -1,12 +1,16 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+import type { Series } from "./trend-lines";
 
-export interface Series {
-  key: string;
-  label: string;
-  color: string;
-}
+export type { Series };
+
+// The charting library is loaded only on pages that draw a chart, after the page itself (it is heavy,
+// and the numbers are in the table below the chart meanwhile).
+const TrendLines = dynamic(() => import("./trend-lines").then((m) => m.TrendLines), {
+  ssr: false,
+  loading: () => <div className="h-full w-full rounded bg-slate-50" />,
+});
 
 /** A weekly line chart; the same numbers are in the table under "Show the data". */
 export function TrendChart({
@@ -29,27 +33,7 @@ export function TrendChart({
   return (
     <figure>
       <div role="img" aria-label={`${title}, by week`} className="h-56 w-full">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="week" tick={{ fontSize: 11 }} minTickGap={24} />
-            <YAxis tick={{ fontSize: 11 }} tickFormatter={format} width={48} />
-            <Tooltip formatter={(v) => format(v)} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                type="monotone"
-                dataKey={s.key}
-                name={s.label}
-                stroke={s.color}
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <TrendLines data={data} series={series} format={format} />
       </div>
       <details className="mt-2 text-xs text-slate-600">
         <summary className="cursor-pointer">Show the data</summary>
