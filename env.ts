@@ -35,6 +35,9 @@ const schema = z
     AUTH_OKTA_CLIENT_ID: optionalString,
     AUTH_OKTA_CLIENT_SECRET: optionalString,
     AUTH_OKTA_ISSUER: optionalString.pipe(z.url().optional()),
+    // Reverse proxies in front of Baton that append the caller's address to X-Forwarded-For; the per-address
+    // sign-in limit reads the address the outermost of them saw, and is off with 0 (no proxy).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     SIGNIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
     API_WRITE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
@@ -43,6 +46,8 @@ const schema = z
       .int()
       .positive()
       .default(500 * 1024 * 1024),
+    // How old a partial upload or an object no file row names must be before the storage sweep removes it.
+    STORAGE_SWEEP_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
     // "off" on web-only instances when dedicated workers (`npm run worker`) process the job queue.
     JOB_WORKERS: z.enum(["on", "off"]).default("on"),
     // smtp://user:pass@host:587 or smtps://...; without it, mail stays in the outbox at /settings/outbox.

@@ -2,13 +2,9 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { files } from "@/db/schema";
+import { env } from "@/env";
 import type { StorageDriver } from "@/server/storage";
 
-/**
- * Long enough that an upload still streaming, or one whose row is about to commit, is never touched: a
- * partial write counts from its last written byte, an object from when it was completed.
- */
-export const ORPHAN_GRACE_SECONDS = 3600;
 const UPLOADED_FILES = /^ws\/[0-9a-f-]{36}\/files\/[0-9a-f-]{36}$/;
 const BATCH = 500;
 
@@ -22,7 +18,9 @@ const BATCH = 500;
 export async function sweepOrphanedFiles(
   db: Database,
   storage: StorageDriver,
-  graceSeconds = ORPHAN_GRACE_SECONDS,
+  // Long enough that an upload still streaming, or one whose row is about to commit, is never touched: a
+  // partial write counts from its last written byte, an object from when it was completed.
+  graceSeconds = env.STORAGE_SWEEP_GRACE_SECONDS,
 ): Promise<{ partialWrites: number; orphans: number }> {
   const before = new Date(Date.now() - graceSeconds * 1000);
   // A store that cannot list unfinished uploads (some S3-compatible servers) still has its orphans swept.

@@ -11,4 +11,14 @@ describe("configuration", () => {
       );
     }
   });
+
+  it("counts trusted proxies from TRUSTED_PROXY_HOPS (0 by default) and names a bad value", () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    for (const bad of ["-1", "1.5", "eleven", "11"]) {
+      expect(() => parseEnv({ TRUSTED_PROXY_HOPS: bad })).toThrow(
+        /Invalid Baton configuration:\n {2}TRUSTED_PROXY_HOPS: /,
+      );
+    }
+  });
 });
