@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { updatePartnerOrgSchema } from "@/lib/schemas/partners";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
+import { revokeTokensOfUsers } from "@/server/tokens/token-service";
 
 /** Partner orgs of the workspace with their tier, for channel managers and the admin API. */
 export function listPartnerOrgDetails(db: Database, actor: Actor) {
@@ -76,6 +77,10 @@ export async function updatePartnerOrg(
         .update(users)
         .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
         .where(eq(users.partnerOrgId, id));
+    }
+    if (patch.active !== undefined && patch.active !== org.active) {
+      // Its people's tokens end with the organisation's access; reactivating it does not revive them.
+      await revokeTokensOfUsers(tx, eq(users.partnerOrgId, id));
     }
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { apiTokens } from "@/db/schema";
+import { apiTokens, users } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { hashToken, TOKEN_PREFIX } from "@/server/api/api-actor";
 import { recordAudit } from "@/server/audit/record-audit";
@@ -60,4 +60,20 @@ export async function revokeApiToken(db: Database, actor: Actor, tokenId: string
     });
     return row;
   });
+}
+
+/**
+ * Revokes every live token of the users `whose` selects. Called when a user or a partner organisation is
+ * deactivated or reactivated, so a token issued before never works again: reactivation starts afresh.
+ */
+export async function revokeTokensOfUsers(db: Database, whose: SQL) {
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        isNull(apiTokens.revokedAt),
+        inArray(apiTokens.userId, db.select({ id: users.id }).from(users).where(whose)),
+      ),
+    );
 }

@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { createPartnerOrgSchema, createUserSchema, updateUserSchema } from "@/lib/schemas/users";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
+import { revokeTokensOfUsers } from "@/server/tokens/token-service";
 import { hashPassword } from "@/server/auth/password";
 
 export function listUsers(db: Database, actor: Actor) {
@@ -110,7 +111,10 @@ export async function createUser(db: Database, actor: Actor, input: z.infer<type
   });
 }
 
-/** Changes role, partner org or active state; deactivation signs the user out everywhere at once. */
+/**
+ * Changes role, partner org or active state; deactivation signs the user out everywhere at once, and
+ * deactivation or reactivation revokes the user's API tokens (reactivating never revives an old one).
+ */
 export async function updateUser(db: Database, actor: Actor, input: z.infer<typeof updateUserSchema>) {
   return db.transaction(async (tx) => {
     const [user] = await tx
@@ -143,6 +147,9 @@ export async function updateUser(db: Database, actor: Actor, input: z.infer<type
       })
       .where(eq(users.id, user.id))
       .returning();
+    if (input.active !== undefined && input.active !== user.active) {
+      await revokeTokensOfUsers(tx, eq(users.id, user.id));
+    }
     await recordAudit(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,

@@ -5,7 +5,9 @@ import { apiTokens, partnerOrgs, users } from "@/db/schema";
 import { LAST_USED_PRECISION_MS } from "@/server/api/api-actor";
 import { getMe, getStages } from "@/server/api/routes/me";
 import { createAsset, getAsset } from "@/server/api/routes/assets";
+import { updatePartnerOrg } from "@/server/partners/partner-orgs";
 import { createApiToken, revokeApiToken } from "@/server/tokens/token-service";
+import { updateUser } from "@/server/users/user-admin";
 import { createTestDatabase } from "../support/test-db";
 import { createTestAsset, createTestWorkspace, type TestWorkspace } from "../support/factories";
 import type { ApiRoute } from "@/server/api/define-route";
@@ -96,6 +98,23 @@ describe("API layer", () => {
       await handle.db.update(partnerOrgs).set({ active: true }).where(eq(partnerOrgs.id, ws.orgs.high.id));
     }
     expect((await call(getMe, { token: repToken })).status).toBe(200);
+  });
+
+  it("reactivating a user, or a partner's organisation, does not bring an old token back", async () => {
+    const admin = await ws.actor(ws.people.admin);
+    const rep = await ws.actor(ws.people.otherRep);
+    const partner = await ws.actor(ws.people.partnerLow);
+    const repToken = (await createApiToken(handle.db, rep, "before deactivation")).secret;
+    const partnerToken = (await createApiToken(handle.db, partner, "before org deactivation")).secret;
+    await updateUser(handle.db, admin, { userId: rep.userId, active: false });
+    await updateUser(handle.db, admin, { userId: rep.userId, active: true });
+    await updatePartnerOrg(handle.db, admin, ws.orgs.low.id, { active: false });
+    await updatePartnerOrg(handle.db, admin, ws.orgs.low.id, { active: true });
+    expect((await call(getMe, { token: repToken })).status).toBe(401);
+    expect((await call(getMe, { token: partnerToken })).status).toBe(401);
+    // The people themselves are back: a token made now works.
+    const fresh = (await createApiToken(handle.db, await ws.actor(ws.people.otherRep), "after")).secret;
+    expect((await call(getMe, { token: fresh })).status).toBe(200);
   });
 
   it("records when a token was last used, to the minute, without a write on every call", async () => {
