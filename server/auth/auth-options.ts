@@ -11,6 +11,7 @@ import { env } from "@/env";
 import { AppError } from "@/lib/errors";
 import { authenticateWithPassword } from "./authenticate";
 import { clientAddress } from "./client-address";
+import { revokeSessions } from "./revoke-session";
 
 function ssoProviders(): NextAuthOptions["providers"] {
   const providers: NextAuthOptions["providers"] = [];
@@ -80,6 +81,14 @@ export const authOptions: NextAuthOptions = {
     }),
     ...ssoProviders(),
   ],
+  events: {
+    // Signing out revokes the session server-side, not just the cookie in this browser.
+    async signOut({ token }) {
+      if (typeof token?.uid === "string") {
+        await revokeSessions(await getDb(), token.uid, typeof token.sv === "number" ? token.sv : 0);
+      }
+    },
+  },
   callbacks: {
     // Single sign-on only admits people an admin has already added to Baton.
     async signIn({ user, account }) {
