@@ -6,7 +6,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-const BIN = "/usr/lib/postgresql/15/bin";
+// Debian's layout; the newest installed major version (15 on the build machines).
+const BIN = ((root: string) => {
+  const majors = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)) : [];
+  return path.join(root, String(Math.max(15, ...majors.map(Number))), "bin");
+})("/usr/lib/postgresql");
 
 export interface ThrowawayPostgres {
   url: string;
