@@ -24,6 +24,7 @@ function post(
   query: Record<string, string>,
   body: string,
   accept = "application/json",
+  extra: Record<string, string> = {},
 ) {
   const url = new URL("http://localhost/api/v1/deals/import");
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
@@ -31,7 +32,7 @@ function post(
     new Request(url, {
       method: "POST",
       body,
-      headers: { authorization: `Bearer ${token}`, "content-type": "text/csv", accept },
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/csv", accept, ...extra },
     }),
     { params: Promise.resolve({}) },
   );
@@ -78,6 +79,32 @@ describe("deal import API", () => {
       .map((l) => JSON.parse(l));
     expect(lines.slice(0, -1)).toEqual([{ progress: 500 }, { progress: 1000 }, { progress: 1200 }]);
     expect(lines.at(-1).report).toMatchObject({ rows: 1200, created: 1200 });
+  });
+
+  it("with an Idempotency-Key, replays the report for the same bytes and refuses other bytes", async () => {
+    const body = "Record ID,Deal Name,Amount,Deal Stage,Close Date\nk-1,Keyed,10,qualifiedtobuy,\n";
+    const key = { "idempotency-key": `import-${Date.now()}` };
+    const first = await post(importDealsRoute, { source: "hubspot" }, body, "application/json", key);
+    expect(await first.json()).toMatchObject({ created: 1 });
+    const again = await post(importDealsRoute, { source: "hubspot" }, body, "application/json", key);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await again.json()).toMatchObject({ created: 1 });
+    const other = await post(
+      importDealsRoute,
+      { source: "hubspot" },
+      body.replace("Keyed", "Other"),
+      "application/json",
+      key,
+    );
+    expect(other.status).toBe(409);
+  });
+
+  it("refuses an Idempotency-Key on an NDJSON-streamed import, whose report cannot be replayed", async () => {
+    const res = await post(importDealsRoute, {}, csv, "application/x-ndjson", {
+      "idempotency-key": "ndjson-1",
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/Idempotency-Key needs a JSON response/);
   });
 
   it("refuses a malformed mapping parameter with 422", async () => {
