@@ -93,7 +93,10 @@ export const serveRoomPageImage = (request: Request, token: string, n: string, p
   contentRequest(request, token, "page", 600, async ({ open }) => {
     const asset = await publicAssetAt(open.db, open.room.id, position(n));
     if (asset.kind !== "pages") throw new AppError("gone", "This item has no pages.");
-    return filePreviewPageResponse(asset.file, Number(page));
+    const response = await filePreviewPageResponse(asset.file, Number(page));
+    // Not cached: once the room is revoked its pages must not come back from the browser's cache.
+    response.headers.set("Cache-Control", "private, no-store");
+    return response;
   });
 
 export const serveRoomVideo = (request: Request, token: string, n: string) =>

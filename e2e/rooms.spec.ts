@@ -1,0 +1,127 @@
+import { expect, test, type Page } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
+import { publishAsset } from "./support/publish-asset";
+import { signInAs } from "./support/sign-in";
+
+// A buyer's ordinary browser (headless Chromium announces itself as HeadlessChrome, which the bot rule
+// rightly ignores).
+const BUYER_AGENT =
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+async function publishVideo(page: Page, title: string) {
+  const stages = ((await (await page.request.get("/api/v1/stages")).json()) as { data: { id: string }[] })
+    .data;
+  const bytes = Buffer.alloc(4096);
+  Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 2, 0]).copy(bytes);
+  const response = await page.request.post("/api/v1/assets", {
+    multipart: {
+      metadata: JSON.stringify({ title, type: "video", stageIds: [stages[0]!.id], status: "published" }),
+      file: { name: "walkthrough.mp4", mimeType: "video/mp4", buffer: bytes },
+    },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+test("a rep shares three assets, the buyer reads them without an account, the rep sees it and revokes", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now();
+  const marketer = await (await browser.newContext()).newPage();
+  await signInAs(marketer, "marketer");
+  const pdfTitle = `Harborview pricing ${stamp}`;
+  const pdfId = await publishAsset(marketer, { title: pdfTitle, stage: "Evaluation", text: "Pricing tiers" });
+  const videoTitle = `Harborview walkthrough ${stamp}`;
+  await publishVideo(marketer, videoTitle);
+  const briefTitle = `Harborview brief ${stamp}`;
+  await publishAsset(marketer, { title: briefTitle, stage: "Evaluation", text: "Why us" });
+  // The job queue renders the PDF's page images.
+  await expect
+    .poll(async () => (await marketer.request.get(`/api/v1/assets/${pdfId}/pages/1`)).status(), {
+      timeout: 60_000,
+    })
+    .toBe(200);
+
+  // The rep shares the three from a deal.
+  const rep = await (await browser.newContext()).newPage();
+  await signInAs(rep, "rep");
+  const dealName = `Harborview rollout ${stamp}`;
+  await rep.goto("/deals");
+  await rep.getByRole("button", { name: "New deal" }).click();
+  const dealForm = rep.getByRole("form", { name: "New deal" });
+  await dealForm.getByLabel("Deal name").fill(dealName);
+  await dealForm.getByLabel("Account").fill("Harborview Medical");
+  await dealForm.getByLabel("Amount").fill("48000");
+  await dealForm.getByLabel("Stage").selectOption({ label: "Evaluation" });
+  await dealForm.getByRole("button", { name: "Create deal" }).click();
+  await expect(rep.getByRole("heading", { name: dealName })).toBeVisible();
+  const dealUrl = rep.url();
+
+  await rep.getByRole("button", { name: "Share with buyer" }).click();
+  const share = rep.getByRole("form", { name: "Share with buyer" });
+  for (const title of [pdfTitle, videoTitle, briefTitle]) {
+    await share.getByLabel("Search content to share").fill(String(stamp));
+    await share.getByRole("button", { name: `Choose “${title}”` }).click();
+  }
+  await share.getByLabel("Message to the buyer").fill("Pricing and a walkthrough, as promised.");
+  await share.getByLabel("Ask for the visitor's email first").check();
+  await share.getByRole("button", { name: "Create link" }).click();
+  const link = await rep.getByLabel("Buyer link (shown once: copy it now)").inputValue();
+  expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{32}$/);
+  await expect(
+    rep.getByRole("list", { name: "Stage history" }).getByText(`Shared with buyer “${pdfTitle}”`),
+  ).toBeVisible();
+
+  // The buyer, with no account, in a fresh browser.
+  const buyerContext = await browser.newContext({ userAgent: BUYER_AGENT, acceptDownloads: true });
+  const buyer = await buyerContext.newPage();
+  const opened = await buyer.goto(link);
+  expect(opened!.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(opened!.headers()["x-robots-tag"]).toContain("noindex");
+  await buyer.getByLabel("Your work email").fill("ann@harborview.example");
+  await buyer.getByRole("button", { name: "Open" }).click();
+  await expect(buyer.getByRole("heading", { name: pdfTitle })).toBeVisible();
+  await expect(buyer.getByText("Pricing and a walkthrough, as promised.")).toBeVisible();
+  await expect(buyer.getByAltText(`${pdfTitle}, page 1 of 1`)).toBeVisible();
+  const content = await buyer.content();
+  expect(content).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+
+  // Reading: the page reports its time in beacons.
+  await buyer.getByAltText(`${pdfTitle}, page 1 of 1`).scrollIntoViewIfNeeded();
+  const beacon = await buyer.waitForResponse((r) => r.url().endsWith("/beacon"), { timeout: 20_000 });
+  expect(beacon.status()).toBe(204);
+  // The video streams with byte ranges.
+  const range = await buyer.evaluate(async () => {
+    const src = document.querySelector("video")!.getAttribute("src")!;
+    const res = await fetch(src, { headers: { range: "bytes=0-99" } });
+    return { status: res.status, length: (await res.arrayBuffer()).byteLength };
+  });
+  expect(range).toEqual({ status: 206, length: 100 });
+  // A stamped PDF download.
+  const downloadPromise = buyer.waitForEvent("download");
+  await buyer.getByRole("link", { name: `Download ${pdfTitle}` }).click();
+  const download = await downloadPromise;
+  const bytes = await (await import("node:fs/promises")).readFile((await download.path())!);
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+  expect(text).toContain("Shared with ann@harborview.example");
+
+  // The rep sees who opened what, and is notified.
+  await rep.goto(dealUrl);
+  const rooms = rep.getByRole("list", { name: "Buyer rooms" });
+  await expect(rooms).toContainText("Opened by 1 visitor");
+  await expect(rooms.getByRole("list", { name: "Who opened what" })).toContainText("ann@harborview.example");
+  await rep.goto("/notifications");
+  await expect(rep.getByText(`ann@harborview.example opened “For Harborview Medical”`).first()).toBeVisible();
+
+  // Revoking: the open page's endpoints answer 410 at once, and the page says so.
+  const imageSrc = (await buyer.locator(".pages img").first().getAttribute("src"))!;
+  await rep.goto(dealUrl);
+  rep.once("dialog", (d) => d.accept());
+  await rep.getByRole("button", { name: "Revoke" }).click();
+  await expect(rep.getByRole("list", { name: "Buyer rooms" })).toContainText("Revoked");
+  const gone = await buyer.evaluate(async (src) => (await fetch(src)).status, imageSrc);
+  expect(gone).toBe(410);
+  await expect(buyer.getByText("This link is not available any more.")).toBeVisible({ timeout: 20_000 });
+  expect((await buyer.goto(link))!.status()).toBe(410);
+});
