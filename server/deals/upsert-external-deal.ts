@@ -3,12 +3,12 @@ import { and, eq, ilike, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { buyingStages, dealStageHistory, deals, lossReasons, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { escapeLike } from "@/lib/sql-like";
 import type { upsertExternalDealSchema } from "@/lib/schemas/deals";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
-import { canEditDeal } from "@/server/authz/visibility";
+import { canEditDeal, dealVisibility } from "@/server/authz/visibility";
 
 type Input = z.infer<typeof upsertExternalDealSchema>;
 
@@ -43,8 +43,8 @@ export async function upsertExternalDeal(
       }
       lossReasonId = reason?.id ?? null;
     }
-    const [existing] = await tx
-      .select()
+    const [found] = await tx
+      .select({ deal: deals, visible: sql<boolean>`${dealVisibility(actor)}` })
       .from(deals)
       .where(
         and(
@@ -54,6 +54,9 @@ export async function upsertExternalDeal(
         ),
       )
       .for("update");
+    // A record the caller may not see is a 404, like every other path: nothing confirms it exists.
+    if (found && !found.visible) throw notFound("Deal not found");
+    const existing = found?.deal;
     if (existing && !canEditDeal(actor, existing) && actor.role !== "admin") {
       throw new AppError("forbidden", "This CRM record belongs to a deal you cannot change");
     }

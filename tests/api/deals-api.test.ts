@@ -223,6 +223,30 @@ describe("deals API", () => {
     });
     expect(asAdmin.body.ownerId).toBe(ws.people.otherRep.id);
   });
+
+  it("PUT external/{source}/{id} answers 404 for a CRM record whose deal the caller cannot see", async () => {
+    const params = { source: "salesforce", externalId: "006Dn-hidden-from-partners" };
+    const body = { name: "Internal renewal", accountName: "Acme", amount: 100, stageName: "Discovery" };
+    const internal = await call(upsertExternalDealRoute, "rep", { params, body });
+    expect(internal.status).toBe(200);
+    const probe = await call(upsertExternalDealRoute, "partnerLow", {
+      params,
+      body: { ...body, name: "Overwritten by a partner" },
+    });
+    expect(probe.status).toBe(404);
+    expect(probe.body.error.code).toBe("not_found");
+    expect(JSON.stringify(probe.body)).not.toContain(internal.body.id);
+    const unchanged = await call(getDealRoute, "rep", { params: { id: internal.body.id } });
+    expect(unchanged.body.name).toBe("Internal renewal");
+    // A record the partner can see (its own) it still upserts.
+    const own = { ...params, externalId: "006Dn-partner-own" };
+    expect((await call(upsertExternalDealRoute, "partnerLow", { params: own, body })).body.created).toBe(
+      true,
+    );
+    expect((await call(upsertExternalDealRoute, "partnerLow", { params: own, body })).body.created).toBe(
+      false,
+    );
+  });
 });
 
 describe("usages API", () => {
