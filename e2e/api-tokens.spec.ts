@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/sign-in";
+import { fromOwnPages } from "./support/same-origin";
 
 test("a rep creates an API token, calls the API with it, and revokes it", async ({ page, playwright }) => {
   await signInAs(page, "rep");
@@ -33,11 +34,11 @@ test("POST /api/v1/tokens honours Idempotency-Key and validates its body", async
   const key = `e2e-${Date.now()}`;
   const first = await page.request.post("/api/v1/tokens", {
     data: { name: "Idempotent" },
-    headers: { "Idempotency-Key": key },
+    headers: { ...fromOwnPages, "Idempotency-Key": key },
   });
   const again = await page.request.post("/api/v1/tokens", {
     data: { name: "Idempotent" },
-    headers: { "Idempotency-Key": key },
+    headers: { ...fromOwnPages, "Idempotency-Key": key },
   });
   expect(first.status()).toBe(201);
   expect(again.status()).toBe(201);
@@ -45,10 +46,10 @@ test("POST /api/v1/tokens honours Idempotency-Key and validates its body", async
   expect((await again.json()).id).toBe((await first.json()).id);
   const conflict = await page.request.post("/api/v1/tokens", {
     data: { name: "Other" },
-    headers: { "Idempotency-Key": key },
+    headers: { ...fromOwnPages, "Idempotency-Key": key },
   });
   expect(conflict.status()).toBe(409);
-  const invalid = await page.request.post("/api/v1/tokens", { data: { name: "" } });
+  const invalid = await page.request.post("/api/v1/tokens", { data: { name: "" }, headers: fromOwnPages });
   expect(invalid.status()).toBe(422);
   expect((await invalid.json()).error.fieldErrors.name).toEqual(["Give the token a name"]);
 });

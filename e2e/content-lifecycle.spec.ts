@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { makePdf } from "./support/files";
 import { signInAs } from "./support/sign-in";
+import { fromOwnPages } from "./support/same-origin";
 
 /** A draft uploaded with the marketer's own session through the public API (the UI upload has its own spec). */
 async function stagesOf(page: Page) {
@@ -14,6 +15,7 @@ async function uploadDraft(page: Page, title: string) {
   const stages = await stagesOf(page);
   const evaluation = stages.find((s) => s.name === "Evaluation")!;
   const response = await page.request.post("/api/v1/assets", {
+    headers: fromOwnPages,
     multipart: {
       metadata: JSON.stringify({
         title,
@@ -88,6 +90,7 @@ test("a text outline stands in for the pages of an office or text file", async (
   const stages = await stagesOf(page);
   const title = `Discovery questions ${Date.now()}`;
   const response = await page.request.post("/api/v1/assets", {
+    headers: fromOwnPages,
     multipart: {
       metadata: JSON.stringify({ title, type: "talk_track", stageIds: [stages[1]!.id] }),
       file: {

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { makePdf } from "./support/files";
 import { signInAs } from "./support/sign-in";
+import { fromOwnPages } from "./support/same-origin";
 
 const json = async <T>(res: { json: () => Promise<unknown> }) => (await res.json()) as T;
 
@@ -25,6 +26,7 @@ async function pdfText(bytes: Buffer): Promise<string> {
 
 async function uploadPdf(page: Page, title: string, stageId: string) {
   const res = await page.request.post("/api/v1/assets", {
+    headers: fromOwnPages,
     multipart: {
       metadata: JSON.stringify({ title, type: "one_pager", stageIds: [stageId], status: "published" }),
       file: {
@@ -51,11 +53,15 @@ test("a channel manager invites a partner, who sees only what its tier may, down
   // An admin makes a marketer channel manager through the admin API.
   const cmEmail = `channel.${stamp}@northwind.test`;
   const created = await admin.request.post("/api/v1/users", {
+    headers: fromOwnPages,
     data: { email: cmEmail, name: `Cora Channel ${stamp}`, role: "marketer", password: "channel-pass-1" },
   });
   expect(created.status()).toBe(201);
   const cmId = (await json<{ id: string }>(created)).id;
-  const flagged = await admin.request.patch(`/api/v1/users/${cmId}`, { data: { channelManager: true } });
+  const flagged = await admin.request.patch(`/api/v1/users/${cmId}`, {
+    data: { channelManager: true },
+    headers: fromOwnPages,
+  });
   expect((await json<{ channelManager: boolean }>(flagged)).channelManager).toBe(true);
 
   const cm = await (await browser.newContext()).newPage();
@@ -76,7 +82,12 @@ test("a channel manager invites a partner, who sees only what its tier may, down
     [gatedId, { partnerAccess: "tier", minPartnerTierId: platinum }],
   ] as const) {
     expect(
-      (await cm.request.patch(`/api/v1/assets/${id}`, { data: { partnerVisibility: visibility } })).status(),
+      (
+        await cm.request.patch(`/api/v1/assets/${id}`, {
+          data: { partnerVisibility: visibility },
+          headers: fromOwnPages,
+        })
+      ).status(),
     ).toBe(200);
   }
 

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { makePdf } from "./support/files";
 import { signInAs } from "./support/sign-in";
+import { fromOwnPages } from "./support/same-origin";
 
 async function stageId(page: Page, name: string) {
   const body = (await (await page.request.get("/api/v1/stages")).json()) as {
@@ -18,6 +19,7 @@ test("a rep finds a published PDF by a word that appears only inside the file", 
   const word = `zephyrquill${Array.from({ length: 8 }, () => "abcdefghijklmnopqrstuvwxyz"[Math.floor(Math.random() * 26)]).join("")}`;
   const title = `Regulated onboarding guide ${Date.now()}`;
   const created = await marketer.request.post("/api/v1/assets", {
+    headers: fromOwnPages,
     multipart: {
       metadata: JSON.stringify({
         title,

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { makePdf } from "./files";
+import { fromOwnPages } from "./same-origin";
 
 /** Publishes a one-page PDF asset for the given stage through the API, with the page's (marketer's) session. */
 export async function publishAsset(page: Page, opts: { title: string; stage: string; text: string }) {
@@ -9,6 +10,7 @@ export async function publishAsset(page: Page, opts: { title: string; stage: str
   const stage = stages.find((s) => s.name === opts.stage);
   expect(stage, `stage ${opts.stage}`).toBeDefined();
   const response = await page.request.post("/api/v1/assets", {
+    headers: fromOwnPages,
     multipart: {
       metadata: JSON.stringify({
         title: opts.title,

@@ -8,6 +8,7 @@ import type { Actor } from "@/server/authz/actor";
 import { hitRateLimit } from "@/server/auth/sign-in-throttle";
 import { actorCan, type Permission } from "@/server/authz/permissions";
 import { resolveApiActor } from "./api-actor";
+import { assertSameOriginWrite } from "./same-origin";
 import { errorResponse } from "./error-response";
 import { receiveUpload, settleUpload, type ReceivedUpload } from "@/server/assets/receive-upload";
 import { getStorage } from "@/server/storage";
@@ -83,7 +84,8 @@ export function defineRoute<
   const handler: ApiRoute["handler"] = async (request, context) => {
     try {
       const db = await getDb();
-      const { actor } = await resolveApiActor(db, request, { allowToken: !spec.sessionOnly });
+      const { actor, via } = await resolveApiActor(db, request, { allowToken: !spec.sessionOnly });
+      if (via === "session" && spec.method !== "GET") assertSameOriginWrite(request);
       if (spec.permission && !actorCan(actor, spec.permission)) {
         throw new AppError("forbidden", "Your role does not allow this");
       }
