@@ -27,6 +27,9 @@ export const assetTypeLabels: Record<AssetType, string> = {
   other: "Other",
 };
 
+/** Where a file's text extraction and previews stand. */
+export const processingStates = ["pending", "done", "failed"] as const;
+
 export const assetStatuses = ["draft", "in_review", "published", "archived"] as const;
 export type AssetStatus = (typeof assetStatuses)[number];
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { boundedDateTime, uniqueIds } from "./api-common";
-import { assetStatuses, assetTypes } from "@/lib/assets";
+import { assetStatuses, assetTypes, processingStates } from "@/lib/assets";
 import { partnerVisibilitySchema } from "./partner-visibility";
 
 export const assetMetadataSchema = z
@@ -28,6 +28,15 @@ export const assetSummarySchema = z
     status: z.enum(assetStatuses),
     description: z.string(),
     stageIds: z.array(z.uuid()),
+    processing: z
+      .object({
+        state: z.enum(processingStates),
+        reason: z.string().nullable().meta({ description: "Why processing failed (content managers only)" }),
+      })
+      .meta({
+        description:
+          "Text extraction and previews of the current file: the asset is searchable by its contents once done",
+      }),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "AssetSummary" });

@@ -16,25 +16,25 @@ import { downloadAsset, downloadAssetVersion } from "@/server/assets/download-as
 import { updateAsset } from "@/server/assets/update-asset";
 import { uploadAsset } from "@/server/assets/upload-asset";
 import { getAssetPartnerVisibility } from "@/server/partners/asset-partner-visibility";
+import type { Actor } from "@/server/authz/actor";
+import { actorCan } from "@/server/authz/permissions";
 import { defineRoute } from "../define-route";
 
-const summarize = (
-  asset: {
-    id: string;
-    title: string;
-    type: z.infer<typeof assetSummarySchema>["type"];
-    status: z.infer<typeof assetSummarySchema>["status"];
-    description: string;
-    createdAt: Date;
-  },
-  stageIds: string[],
-) => ({
+/**
+ * An asset as the API shows it, with its file's processing: a client knows from `pending` / `done` /
+ * `failed` when its upload is searchable. Why it failed is for those who manage content.
+ */
+const summarize = ({ asset, stageIds, file }: Awaited<ReturnType<typeof getAssetOrThrow>>, actor: Actor) => ({
   id: asset.id,
   title: asset.title,
   type: asset.type,
   status: asset.status,
   description: asset.description,
   stageIds,
+  processing: {
+    state: file?.processingState ?? "pending",
+    reason: actorCan(actor, "assets.write") ? (file?.processingError ?? null) : null,
+  },
   createdAt: asset.createdAt.toISOString(),
 });
 
@@ -51,8 +51,7 @@ export const createAsset = defineRoute({
   handler: async ({ actor, db, upload, afterCommit }) => {
     const { asset, fileId } = await uploadAsset(db, actor, upload!);
     afterCommit(() => enqueueFileProcessing(fileId));
-    const { stageIds } = await getAssetOrThrow(db, actor, asset.id);
-    return summarize(asset, stageIds);
+    return summarize(await getAssetOrThrow(db, actor, asset.id), actor);
   },
 });
 
@@ -66,8 +65,7 @@ export const getAsset = defineRoute({
   response: assetSummarySchema,
   errors: [404],
   handler: async ({ actor, db, params }) => {
-    const { asset, stageIds } = await getAssetOrThrow(db, actor, params.id);
-    return summarize(asset, stageIds);
+    return summarize(await getAssetOrThrow(db, actor, params.id), actor);
   },
 });
 
@@ -98,10 +96,10 @@ export const updateAssetRoute = defineRoute({
   errors: [404, 409],
   handler: async ({ actor, db, params, body }) => {
     await updateAsset(db, actor, params.id, body);
-    const { asset, stageIds } = await getAssetOrThrow(db, actor, params.id);
+    const loaded = await getAssetOrThrow(db, actor, params.id);
     return {
-      ...summarize(asset, stageIds),
-      partnerVisibility: await getAssetPartnerVisibility(db, asset.id),
+      ...summarize(loaded, actor),
+      partnerVisibility: await getAssetPartnerVisibility(db, loaded.asset.id),
     };
   },
 });

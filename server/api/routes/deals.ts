@@ -12,6 +12,7 @@ import {
 import { createDeal } from "@/server/deals/create-deal";
 import { getDealDto, listDealsPage } from "@/server/deals/deal-dto";
 import { updateDeal } from "@/server/deals/deal-services";
+import { exportDealsCsv } from "@/server/deals/export-deals-csv";
 import { upsertExternalDeal } from "@/server/deals/upsert-external-deal";
 import { defineRoute } from "../define-route";
 
@@ -24,6 +25,26 @@ export const listDealsRoute = defineRoute({
   query: dealListQuerySchema,
   response: z.object({ data: z.array(dealSchema), nextCursor: z.string().nullable() }),
   handler: ({ actor, db, query }) => listDealsPage(db, actor, query),
+});
+
+export const exportDealsRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/deals/export.csv",
+  summary:
+    "Every deal you may see, under the list's filters, as CSV (cells a spreadsheet would read as a formula start with ')",
+  tag: "Deals",
+  permission: "deals.read",
+  query: dealListQuerySchema.omit({ limit: true, cursor: true }),
+  response: z.unknown(),
+  produces: "text/csv",
+  handler: async ({ actor, db, query }) =>
+    new Response(await exportDealsCsv(db, actor, query), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="deals.csv"',
+        "Cache-Control": "no-store",
+      },
+    }),
 });
 
 export const createDealRoute = defineRoute({

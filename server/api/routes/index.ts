@@ -14,6 +14,7 @@ import {
 } from "./assets";
 import {
   createDealRoute,
+  exportDealsRoute,
   getDealRoute,
   listDealsRoute,
   updateDealRoute,
@@ -26,6 +27,7 @@ import {
   postAssetCommentRoute,
   rateAssetRoute,
 } from "./feedback";
+import { listLossReasonsRoute, listPartnerTiersRoute, listTermsRoute } from "./lists";
 import { getMe, getStages } from "./me";
 import { createPartnerOrgRoute, listPartnerOrgsRoute, updatePartnerOrgRoute } from "./partner-orgs";
 import { listNotificationsRoute, markNotificationsReadRoute } from "./notifications";
@@ -40,6 +42,9 @@ import { createUserRoute, listUsersRoute, updateUserRoute } from "./users";
 export const apiRoutes: ApiRoute[] = [
   getMe,
   getStages,
+  listLossReasonsRoute,
+  listTermsRoute,
+  listPartnerTiersRoute,
   listTokens,
   createToken,
   revokeToken,
@@ -55,6 +60,7 @@ export const apiRoutes: ApiRoute[] = [
   assetThumbnailRoute,
   assetVideoStreamRoute,
   listDealsRoute,
+  exportDealsRoute,
   createDealRoute,
   getDealRoute,
   updateDealRoute,

@@ -1,0 +1,3 @@
+import { exportDealsRoute } from "@/server/api/routes/deals";
+
+export const GET = exportDealsRoute.handler;

@@ -1,0 +1,3 @@
+import { listLossReasonsRoute } from "@/server/api/routes/lists";
+
+export const GET = listLossReasonsRoute.handler;

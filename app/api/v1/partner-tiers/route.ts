@@ -1,0 +1,3 @@
+import { listPartnerTiersRoute } from "@/server/api/routes/lists";
+
+export const GET = listPartnerTiersRoute.handler;

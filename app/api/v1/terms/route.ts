@@ -1,0 +1,3 @@
+import { listTermsRoute } from "@/server/api/routes/lists";
+
+export const GET = listTermsRoute.handler;
