@@ -15,6 +15,23 @@ const config = [
     },
   },
   {
+    // Routes reach the database only through server/ (requirePage hands a page its db handle): see STYLE.md.
+    files: ["app/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db", "@/db/*", "**/db/client", "**/db/schema", "**/db/schema/*"],
+              message: "app/ must not import db/: get { actor, db } from requirePage and call server/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     ignores: [
       ".next/**",
       ".data/**",

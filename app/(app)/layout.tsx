@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
-import { getDb } from "@/db/client";
 import { countOwnerAttention } from "@/server/assets/attention-queries";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { countOpenFeedback } from "@/server/feedback/feedback-attention";
 import { actorCan, can } from "@/server/authz/permissions";
 import { settingsTabsFor } from "@/server/authz/settings-access";
@@ -12,9 +11,8 @@ import { countUnread } from "@/server/notifications/notification-queries";
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const actor = await requirePageActor();
+  const { actor, db } = await requirePage();
   const marketing = can(actor.role, "assets.write");
-  const db = await getDb();
   // The badge counts what the owner must act on: content problems plus new feedback from the field.
   const [attention, workspace, unread] = await Promise.all([
     marketing

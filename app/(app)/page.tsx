@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 
 export default async function HomePage() {
-  const actor = await requirePageActor();
+  const { actor } = await requirePage();
   redirect(actor.role === "rep" ? "/deals" : "/library");
 }

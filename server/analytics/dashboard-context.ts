@@ -1,17 +1,18 @@
 import "server-only";
-import { getDb } from "@/db/client";
 import { parsePageFilters } from "@/lib/analytics/page-filters";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { analyticsFilterOptions } from "./filter-options";
 
-/** What every marketing dashboard page starts with: the actor, filters from the URL, filter choices. */
+/**
+ * The door of every marketing dashboard page: requirePage("analytics.read"), then the filters from the URL
+ * and the filter choices.
+ */
 export async function loadDashboardContext(
   searchParams: Promise<Record<string, string | string[] | undefined>>,
 ) {
-  const actor = await requirePageActor("analytics.read");
+  const { actor, db } = await requirePage("analytics.read");
   const params = await searchParams;
   const { filters, range } = parsePageFilters(params);
-  const db = await getDb();
   const options = await analyticsFilterOptions(db, actor.workspaceId);
   // Links keep the period by name (not the computed start date) so they stay "last 90 days" when reopened.
   const explicitFrom = typeof params.from === "string" && params.from !== "";

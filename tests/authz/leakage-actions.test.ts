@@ -29,7 +29,7 @@ import {
 } from "./leakage-fixture";
 
 // Server actions read the actor from the session; here the session "is" each role in turn.
-vi.mock("@/server/auth/session", () => ({ getActor: vi.fn(), requirePageActor: vi.fn() }));
+vi.mock("@/server/auth/session", () => ({ getActor: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 let handle: DatabaseHandle;

@@ -45,7 +45,7 @@ vi.mock("next-auth", async (original) => ({
   ...(await original<typeof import("next-auth")>()),
   getServerSession: async () => null,
 }));
-vi.mock("@/server/auth/session", () => ({ getActor: vi.fn(), requirePageActor: vi.fn() }));
+vi.mock("@/server/auth/session", () => ({ getActor: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 /** The matrix roles plus a marketer of the other workspace, who must see nothing of this one. */

@@ -4,7 +4,6 @@ import { ContentTable } from "@/components/content/content-table";
 import { LinkTabs } from "@/components/content/link-tabs";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import {
   contentStatusFilterLabels,
   contentStatusFilters,
@@ -13,7 +12,7 @@ import {
   type OwnerScope,
 } from "@/lib/content-views";
 import { listMyContent } from "@/server/assets/my-content-queries";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { listStages } from "@/server/workspaces/stage-queries";
 
 export const metadata = { title: "My content" };
@@ -36,9 +35,8 @@ export default async function MyContentPage({
 }: {
   searchParams: Promise<Record<string, string>>;
 }) {
-  const actor = await requirePageActor("assets.write");
+  const { actor, db } = await requirePage("assets.write");
   const { status, owner } = params.parse(await searchParams);
-  const db = await getDb();
   const [{ items, counts }, stages] = await Promise.all([
     listMyContent(db, actor, { status, owner }),
     listStages(db, actor.workspaceId),

@@ -5,9 +5,8 @@ import { DealStatusBadge } from "@/components/deals/deal-status-badge";
 import { NewDealForm } from "@/components/deals/new-deal-form";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { formatMoney } from "@/lib/format";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { can } from "@/server/authz/permissions";
 import { listDeals } from "@/server/deals/deal-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
@@ -23,9 +22,8 @@ const params = z.object({
 });
 
 export default async function DealsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const actor = await requirePageActor("deals.read");
+  const { actor, db } = await requirePage("deals.read");
   const filters = params.parse(await searchParams);
-  const db = await getDb();
   const [rows, stages] = await Promise.all([
     listDeals(db, actor, filters),
     listStages(db, actor.workspaceId),

@@ -5,13 +5,8 @@ import { SelectableAssetList } from "@/components/assets/selectable-asset-list";
 import { StageFilter } from "@/components/assets/stage-filter";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { listAssets } from "@/server/assets/asset-queries";
-import { requirePageActor } from "@/server/auth/session";
-import { listPartnerOptions } from "@/server/partners/partner-options";
-import { can } from "@/server/authz/permissions";
-import { listTermOptions, termNamesByAsset } from "@/server/taxonomy/taxonomy-queries";
-import { listStages } from "@/server/workspaces/stage-queries";
+import { loadLibraryPage } from "@/server/assets/load-library-page";
+import { requirePage } from "@/server/auth/require-page";
 
 export const metadata = { title: "Library" };
 
@@ -22,27 +17,9 @@ export default async function LibraryPage({
 }: {
   searchParams: Promise<Record<string, string>>;
 }) {
-  const actor = await requirePageActor("assets.read");
+  const { actor, db } = await requirePage("assets.read");
   const { stage } = params.parse(await searchParams);
-  const db = await getDb();
-  const canWrite = can(actor.role, "assets.write");
-  const [stages, assets, terms, partnerOptions] = await Promise.all([
-    listStages(db, actor.workspaceId),
-    listAssets(db, actor, { stageId: stage }),
-    canWrite ? listTermOptions(db, actor.workspaceId) : [],
-    canWrite ? listPartnerOptions(db, actor) : { tiers: [], orgs: [] },
-  ]);
-  const tags = await termNamesByAsset(
-    db,
-    actor.workspaceId,
-    assets.map((a) => a.id),
-  );
-  const stageName = new Map(stages.map((s) => [s.id, s.name]));
-  const items = assets.map((a) => ({
-    ...a,
-    stageNames: a.stageIds.map((id) => stageName.get(id) ?? ""),
-    tagNames: tags.get(a.id) ?? [],
-  }));
+  const { canWrite, stages, items, terms, partnerOptions } = await loadLibraryPage(db, actor, stage);
   const list = {
     items,
     showStatus: canWrite,

@@ -2,15 +2,14 @@ import Link from "next/link";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { listNotifications } from "@/server/notifications/notification-queries";
 
 export const metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
-  const actor = await requirePageActor();
-  const items = await listNotifications(await getDb(), actor);
+  const { actor, db } = await requirePage();
+  const items = await listNotifications(db, actor);
   return (
     <>
       <PageHeader

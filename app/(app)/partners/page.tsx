@@ -6,9 +6,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { formatDate } from "@/lib/format";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { listOpenInvitations } from "@/server/invitations/partner-invitations";
 import { listPartnerOrgDetails } from "@/server/partners/partner-orgs";
 import { listTiers } from "@/server/users/user-admin";
@@ -16,8 +15,7 @@ import { listTiers } from "@/server/users/user-admin";
 export const metadata = { title: "Partners" };
 
 export default async function PartnersPage() {
-  const actor = await requirePageActor("partners.manage");
-  const db = await getDb();
+  const { actor, db } = await requirePage("partners.manage");
   const [orgs, tiers, invitations] = await Promise.all([
     listPartnerOrgDetails(db, actor),
     listTiers(db, actor),

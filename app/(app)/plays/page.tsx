@@ -1,17 +1,16 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { formatDate } from "@/lib/format";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { can } from "@/server/authz/permissions";
 import { listPlays } from "@/server/plays/play-queries";
 
 export const metadata = { title: "Plays" };
 
 export default async function PlaysPage() {
-  const actor = await requirePageActor("plays.read");
-  const plays = await listPlays(await getDb(), actor);
+  const { actor, db } = await requirePage("plays.read");
+  const plays = await listPlays(db, actor);
   const canWrite = can(actor.role, "plays.write");
   return (
     <>

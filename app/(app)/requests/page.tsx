@@ -3,8 +3,7 @@ import { DemandSummary } from "@/components/requests/demand-summary";
 import { RequestBoard } from "@/components/requests/request-board";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { can } from "@/server/authz/permissions";
 import { requestDemand } from "@/server/requests/request-demand";
 import { listRequests } from "@/server/requests/request-queries";
@@ -12,8 +11,7 @@ import { listRequests } from "@/server/requests/request-queries";
 export const metadata = { title: "Content requests" };
 
 export default async function RequestsPage() {
-  const actor = await requirePageActor("requests.create");
-  const db = await getDb();
+  const { actor, db } = await requirePage("requests.create");
   const triage = can(actor.role, "requests.triage");
   const [all, demand] = await Promise.all([
     listRequests(db, actor),

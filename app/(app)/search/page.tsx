@@ -7,11 +7,10 @@ import { SortSelect } from "@/components/search/sort-select";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { TextInput } from "@/components/ui/field";
-import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { assetSearchQuerySchema, searchSorts } from "@/lib/schemas/search";
 import { listParams, searchHref, type SearchQuery } from "@/lib/search-url";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { can } from "@/server/authz/permissions";
 import { searchAssets } from "@/server/search/search-assets";
 import { listStages } from "@/server/workspaces/stage-queries";
@@ -45,7 +44,7 @@ export default async function SearchPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const actor = await requirePageActor("assets.read");
+  const { actor, db } = await requirePage("assets.read");
   const raw = await searchParams;
   const query: SearchQuery = Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
@@ -53,7 +52,6 @@ export default async function SearchPage({
   const parsed = assetSearchQuerySchema.safeParse(query);
   // A mangled link still searches for its words rather than failing.
   const input = parsed.success ? parsed.data : assetSearchQuerySchema.parse({ q: query.q?.slice(0, 200) });
-  const db = await getDb();
   const filtered =
     Boolean(input.q) || listParams.some((p) => input[p].length > 0) || Boolean(input.freshness);
   const record =

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { settingsTabsFor } from "@/server/authz/settings-access";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
-  const actor = await requirePageActor();
+  const { actor } = await requirePage();
   return (
     <>
       <SettingsTabs tabs={settingsTabsFor(actor.role)} />

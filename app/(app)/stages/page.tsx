@@ -3,8 +3,7 @@ import Link from "next/link";
 import { AssetTypeBadge } from "@/components/assets/asset-badges";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { listFollows } from "@/server/notifications/subscriptions";
 import { searchAssets } from "@/server/search/search-assets";
 import { listStages } from "@/server/workspaces/stage-queries";
@@ -15,8 +14,7 @@ const PER_STAGE = 6;
 
 /** One column per buying stage with its most used assets, each linking to the full, filtered list. */
 export default async function StageBoardPage() {
-  const actor = await requirePageActor("assets.read");
-  const db = await getDb();
+  const { actor, db } = await requirePage("assets.read");
   const [stages, follows] = await Promise.all([listStages(db, actor.workspaceId), listFollows(db, actor)]);
   const columns = await Promise.all(
     stages.map(async (stage) => ({

@@ -5,10 +5,9 @@ import { WhatsNewGroups } from "@/components/content/whats-new-groups";
 import { AnnouncementForm } from "@/components/notifications/announcement-form";
 import { AnnouncementList } from "@/components/notifications/announcement-list";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { whatsNewRanges, type WhatsNewRange } from "@/lib/content-views";
 import { listWhatsNew } from "@/server/assets/whats-new-queries";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { can } from "@/server/authz/permissions";
 import { listAnnouncements } from "@/server/notifications/announcements";
 import { listTiers } from "@/server/users/user-admin";
@@ -25,9 +24,8 @@ export default async function WhatsNewPage({
 }: {
   searchParams: Promise<Record<string, string>>;
 }) {
-  const actor = await requirePageActor("assets.read");
+  const { actor, db } = await requirePage("assets.read");
   const { since } = params.parse(await searchParams);
-  const db = await getDb();
   const canAnnounce = can(actor.role, "announcements.publish");
   const [{ groups, assetCount }, announcements, tiers] = await Promise.all([
     listWhatsNew(db, actor, { sinceDays: since }),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AcceptInvitationForm } from "@/components/partners/accept-invitation-form";
-import { getDb } from "@/db/client";
+import { openPage } from "@/server/auth/require-page";
 import { inspectInvitation, invitationMessages } from "@/server/invitations/partner-invitations";
 
 export const metadata: Metadata = { title: "Accept invitation" };
@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 
 export default async function AcceptInvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invitation = await inspectInvitation(await getDb(), token);
+  const { db } = await openPage();
+  const invitation = await inspectInvitation(db, token);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">

@@ -3,17 +3,15 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRowActions } from "@/components/admin/user-row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { formatDate } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { listPartnerOrgs, listUsers } from "@/server/users/user-admin";
 
 export const metadata = { title: "Users" };
 
 export default async function AdminUsersPage() {
-  const actor = await requirePageActor("users.manage");
-  const db = await getDb();
+  const { actor, db } = await requirePage("users.manage");
   const [users, orgs] = await Promise.all([listUsers(db, actor), listPartnerOrgs(db, actor)]);
   return (
     <>

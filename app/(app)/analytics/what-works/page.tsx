@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { formatLift, formatRate } from "@/lib/analytics/display";
 import { metricExplanations as m } from "@/lib/analytics/explanations";
 import { parsePageFilters } from "@/lib/analytics/page-filters";
 import type { AssetAnalytics } from "@/lib/schemas/analytics";
 import { whatWorksAtStage } from "@/server/analytics/what-works";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { listStages } from "@/server/workspaces/stage-queries";
 
 export const metadata = { title: "What works by stage" };
@@ -31,8 +30,7 @@ export default async function WhatWorksPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const actor = await requirePageActor("analytics.stage_insights");
-  const db = await getDb();
+  const { actor, db } = await requirePage("analytics.stage_insights");
   const stages = await listStages(db, actor.workspaceId);
   const { filters } = parsePageFilters(await searchParams);
   const stage = stages.find((s) => s.id === filters.stageId) ?? stages[0];

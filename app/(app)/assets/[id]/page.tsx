@@ -12,28 +12,9 @@ import { AssetAnalyticsCard } from "@/components/analytics/asset-analytics-card"
 import { FollowButton } from "@/components/notifications/follow-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { parsePageFilters } from "@/lib/analytics/page-filters";
 import { formatBytes, formatDate, formatDateTime } from "@/lib/format";
-import { getAssetAnalytics } from "@/server/analytics/asset-analytics";
-import { assetTermList, assetUsageSummary, getAssetOrThrow } from "@/server/assets/asset-queries";
-import { fileTextOutline } from "@/server/assets/asset-text";
-import { listAssetVersions } from "@/server/assets/asset-versions";
-import { requirePageActor } from "@/server/auth/session";
-import { can } from "@/server/authz/permissions";
-import { myOpenDeals } from "@/server/deals/deal-queries";
-import { listCommentThreads } from "@/server/feedback/asset-comments";
-import { getAssetFeedbackSummary, newNotHelpedRatings } from "@/server/feedback/feedback-stats";
-import { isFollowing } from "@/server/notifications/subscriptions";
-import { orNotFound } from "@/server/pages/or-not-found";
-import { getAssetPartnerVisibility } from "@/server/partners/asset-partner-visibility";
-import { listPartnerOptions } from "@/server/partners/partner-options";
-import { recordAssetActivity } from "@/server/activity/record-activity";
-import { recordSearchClick } from "@/server/search/search-analytics";
-import { listTermOptions } from "@/server/taxonomy/taxonomy-queries";
-import { listStages } from "@/server/workspaces/stage-queries";
-import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
-import { notFound } from "next/navigation";
+import { loadAssetPage } from "@/server/assets/load-asset-page";
+import { orNotFound, requirePage, uuidOrNotFound } from "@/server/auth/require-page";
 
 export const metadata = { title: "Asset" };
 
@@ -44,51 +25,42 @@ export default async function AssetPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ from?: string }>;
 }) {
-  const actor = await requirePageActor("assets.read");
-  const id = z.uuid().safeParse((await params).id);
+  const { actor, db } = await requirePage("assets.read");
+  const id = uuidOrNotFound((await params).id);
   const fromSearch = z.coerce
     .number()
     .int()
     .positive()
     .safeParse((await searchParams).from);
-  if (!id.success) notFound();
-  const db = await getDb();
-  const { asset, file, ownerName, stageIds, version, expired } = await orNotFound(
-    getAssetOrThrow(db, actor, id.data),
-  );
-  const internal = actor.role !== "partner";
-  const canEdit = can(actor.role, "assets.write");
-  const canManageFeedback = can(actor.role, "feedback.manage");
-  const canRate = can(actor.role, "feedback.rate") && asset.status === "published";
-  const [feedback, threads, newRatings] = await Promise.all([
-    getAssetFeedbackSummary(db, actor, asset.id),
-    listCommentThreads(db, actor, asset.id),
-    canManageFeedback ? newNotHelpedRatings(db, actor, asset.id) : [],
-  ]);
-  const [stages, summary, deals, versions, tags, termOptions, text, settings, partnerEdit] =
-    await Promise.all([
-      listStages(db, actor.workspaceId),
-      internal ? assetUsageSummary(db, actor, asset.id) : null,
-      can(actor.role, "usage.write") ? myOpenDeals(db, actor) : [],
-      canEdit ? listAssetVersions(db, actor, asset.id) : [],
-      assetTermList(db, asset.id),
-      canEdit ? listTermOptions(db, actor.workspaceId) : [],
-      file?.id ? fileTextOutline(db, file.id) : { text: null, totalChars: 0 },
-      getWorkspaceSettings(db, actor.workspaceId),
-      canEdit ? Promise.all([getAssetPartnerVisibility(db, asset.id), listPartnerOptions(db, actor)]) : null,
-    ]);
-  const analytics = can(actor.role, "analytics.read")
-    ? await getAssetAnalytics(db, actor.workspaceId, asset.id, parsePageFilters({}).filters)
-    : null;
-  await recordAssetActivity(db, actor, "view", asset.id);
-  if (fromSearch.success) {
-    // Opened from a search result: marketing learns which result answered the search.
-    await recordSearchClick(db, actor, { searchId: fromSearch.data, assetId: asset.id }).catch(
-      () => undefined,
-    );
-  }
+  const {
+    asset,
+    file,
+    ownerName,
+    stageIds,
+    version,
+    expired,
+    may,
+    feedback,
+    threads,
+    newRatings,
+    following,
+    stages,
+    summary,
+    deals,
+    versions,
+    tags,
+    termOptions,
+    text,
+    settings,
+    partnerEdit,
+    analytics,
+  } = await orNotFound(loadAssetPage(db, actor, id, fromSearch.success ? fromSearch.data : undefined));
+  const internal = may.seeInternals;
+  const canEdit = may.edit;
+  const canManageFeedback = may.manageFeedback;
+  const canRate = may.rate;
   const stageNames = stages.filter((s) => stageIds.includes(s.id)).map((s) => s.name);
-  const canDownload = asset.allowDownload || canEdit;
+  const canDownload = may.download;
 
   return (
     <>
@@ -103,12 +75,8 @@ export default async function AssetPage({
         }
         actions={
           <>
-            <FollowButton
-              name={asset.title}
-              target={{ assetId: asset.id }}
-              following={await isFollowing(db, actor, { assetId: asset.id })}
-            />
-            {can(actor.role, "assets.publish") ? (
+            <FollowButton name={asset.title} target={{ assetId: asset.id }} following={following} />
+            {may.publish ? (
               <AssetStatusActions
                 assetId={asset.id}
                 status={asset.status}
@@ -197,7 +165,7 @@ export default async function AssetPage({
                 when: formatDateTime(t.createdAt),
                 replies: t.replies.map((r) => ({ ...r, when: formatDateTime(r.createdAt) })),
               }))}
-              canComment={can(actor.role, "feedback.comment")}
+              canComment={may.comment}
               canResolve={canManageFeedback}
               partnerView={!internal}
             />

@@ -1,7 +1,6 @@
 import { UploadForm } from "@/components/assets/upload-form";
 import { PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { can } from "@/server/authz/permissions";
 import { listStages } from "@/server/workspaces/stage-queries";
 import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
@@ -9,8 +8,7 @@ import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
 export const metadata = { title: "Upload asset" };
 
 export default async function NewAssetPage() {
-  const actor = await requirePageActor("assets.write");
-  const db = await getDb();
+  const { actor, db } = await requirePage("assets.write");
   const [stages, settings] = await Promise.all([
     listStages(db, actor.workspaceId),
     getWorkspaceSettings(db, actor.workspaceId),

@@ -3,12 +3,11 @@ import { z } from "zod";
 import { AttentionSection, type AttentionItem } from "@/components/content/attention-section";
 import { LinkTabs } from "@/components/content/link-tabs";
 import { PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { NEVER_USED_AFTER_DAYS, REVIEW_DUE_WITHIN_DAYS, ownerScopes } from "@/lib/content-views";
 import { formatDate } from "@/lib/format";
 import { daysFrom, describeDays } from "@/lib/relative-days";
 import { getAttention, type Attention } from "@/server/assets/attention-queries";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { feedbackNeedingAttention } from "@/server/feedback/feedback-attention";
 import { can } from "@/server/authz/permissions";
 
@@ -23,9 +22,8 @@ export default async function NeedsAttentionPage({
 }: {
   searchParams: Promise<Record<string, string>>;
 }) {
-  const actor = await requirePageActor("assets.write");
+  const { actor, db } = await requirePage("assets.write");
   const { owner } = params.parse(await searchParams);
-  const db = await getDb();
   const attention = await getAttention(db, actor, { owner });
   const all = attention.acrossOwners;
   const feedback = await feedbackNeedingAttention(db, actor, { acrossOwners: all });

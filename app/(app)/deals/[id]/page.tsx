@@ -1,6 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { AssetTypeBadge } from "@/components/assets/asset-badges";
 import { CloseDealForm } from "@/components/deals/close-deal-form";
 import { DealStatusBadge } from "@/components/deals/deal-status-badge";
@@ -14,53 +12,37 @@ import { UsageRow } from "@/components/deals/usage-row";
 import { StageMover } from "@/components/deals/stage-mover";
 import { DealPlaysPanel } from "@/components/plays/deal-plays-panel";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { usageKindLabels } from "@/lib/assets";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
-import { recommendForDeal } from "@/server/search/recommend-for-deal";
-import { requirePageActor } from "@/server/auth/session";
-import { actorCan, can } from "@/server/authz/permissions";
-import { canEditDeal } from "@/server/authz/visibility";
-import {
-  dealTagsOf,
-  dealTimeline,
-  dealUsages,
-  getDealOrThrow,
-  lossReasonsOf,
-} from "@/server/deals/deal-queries";
-import { orNotFound } from "@/server/pages/or-not-found";
-import { dealPlayProgress } from "@/server/plays/deal-plays";
-import { listPlays } from "@/server/plays/play-queries";
-import { buyerReadingLine, dealBuyerReading } from "@/server/rooms/deal-buyer-reading";
-import { loadDealRooms } from "@/server/rooms/room-queries";
-import { listStages } from "@/server/workspaces/stage-queries";
+import { orNotFound, requirePage, uuidOrNotFound } from "@/server/auth/require-page";
+import { loadDealPage } from "@/server/deals/load-deal-page";
+import { buyerReadingLine } from "@/server/rooms/deal-buyer-reading";
 
 export const metadata = { title: "Deal" };
 
 export default async function DealPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor("deals.read");
-  const id = z.uuid().safeParse((await params).id);
-  if (!id.success) notFound();
-  const db = await getDb();
-  const { deal, stageName, ownerName, lossReason } = await orNotFound(getDealOrThrow(db, actor, id.data));
-  const editable = canEditDeal(actor, deal);
-  const [stages, stageAssets, usages, timeline, reasons, tags] = await Promise.all([
-    listStages(db, actor.workspaceId),
-    recommendForDeal(db, actor, deal.id, 12),
-    dealUsages(db, actor, deal.id),
-    dealTimeline(db, deal.id),
-    lossReasonsOf(db, actor.workspaceId),
-    dealTagsOf(db, deal.id),
-  ]);
-  const [dealRooms, buyerReading] = actorCan(actor, "rooms.read")
-    ? await Promise.all([loadDealRooms(db, actor, deal.id), dealBuyerReading(db, actor, deal.id)])
-    : [null, []];
-  const canShare = editable && actorCan(actor, "rooms.share");
-  const showPlays = can(actor.role, "plays.read");
-  const canRunPlays = showPlays && can(actor.role, "plays.run") && editable && deal.status === "open";
-  const [runningPlays, allPlays] = showPlays
-    ? await Promise.all([dealPlayProgress(db, actor, deal.id), listPlays(db, actor)])
-    : [[], []];
+  const { actor, db } = await requirePage("deals.read");
+  const id = uuidOrNotFound((await params).id);
+  const {
+    deal,
+    stageName,
+    ownerName,
+    lossReason,
+    editable,
+    showPlays,
+    canRunPlays,
+    stages,
+    recommended,
+    usages,
+    timeline,
+    reasons,
+    tags,
+    runningPlays,
+    allPlays,
+    dealRooms,
+    buyerReading,
+    canShare,
+  } = await orNotFound(loadDealPage(db, actor, id));
   const runningIds = new Set(runningPlays.map((p) => p.playId));
   const usedIds = new Set(usages.map((u) => u.assetId));
   // One timeline: stage moves and outcomes from the history, and each asset used, in time order.
@@ -96,7 +78,6 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
       title: buyerReadingLine(r),
     })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const recommended = stageAssets;
 
   return (
     <>

@@ -1,14 +1,13 @@
 import { ImportWizard } from "@/components/deals/import-wizard";
 import { PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { listStages } from "@/server/workspaces/stage-queries";
 
 export const metadata = { title: "Import deals" };
 
 export default async function ImportDealsPage() {
-  const actor = await requirePageActor("deals.write");
-  const stages = await listStages(await getDb(), actor.workspaceId);
+  const { actor, db } = await requirePage("deals.write");
+  const stages = await listStages(db, actor.workspaceId);
   return (
     <>
       <PageHeader

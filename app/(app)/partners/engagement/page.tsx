@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { formatDate } from "@/lib/format";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { ENGAGEMENT_DAYS, partnerEngagement } from "@/server/partners/partner-engagement";
 
 export const metadata = { title: "Partner engagement" };
@@ -12,8 +11,8 @@ const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text
 const td = "px-3 py-2 tabular-nums";
 
 export default async function PartnerEngagementPage() {
-  const actor = await requirePageActor("partners.manage");
-  const { orgs, tiers, disengaged } = await partnerEngagement(await getDb(), actor);
+  const { actor, db } = await requirePage("partners.manage");
+  const { orgs, tiers, disengaged } = await partnerEngagement(db, actor);
   return (
     <>
       <PageHeader

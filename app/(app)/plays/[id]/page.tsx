@@ -1,23 +1,17 @@
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { PlayEditor } from "@/components/plays/play-editor";
 import { PlayStepsView } from "@/components/plays/play-steps-view";
 import { PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { requirePageActor } from "@/server/auth/session";
+import { orNotFound, requirePage, uuidOrNotFound } from "@/server/auth/require-page";
 import { can } from "@/server/authz/permissions";
-import { orNotFound } from "@/server/pages/or-not-found";
 import { getPlayOrThrow } from "@/server/plays/play-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
 
 export const metadata = { title: "Play" };
 
 export default async function PlayPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor("plays.read");
-  const id = z.uuid().safeParse((await params).id);
-  if (!id.success) notFound();
-  const db = await getDb();
-  const { play, steps } = await orNotFound(getPlayOrThrow(db, actor, id.data));
+  const { actor, db } = await requirePage("plays.read");
+  const id = uuidOrNotFound((await params).id);
+  const { play, steps } = await orNotFound(getPlayOrThrow(db, actor, id));
   if (!can(actor.role, "plays.write")) {
     return (
       <>

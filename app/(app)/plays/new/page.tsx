@@ -1,14 +1,13 @@
 import { PlayEditor } from "@/components/plays/play-editor";
 import { PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { listStages } from "@/server/workspaces/stage-queries";
 
 export const metadata = { title: "New play" };
 
 export default async function NewPlayPage() {
-  const actor = await requirePageActor("plays.write");
-  const stages = await listStages(await getDb(), actor.workspaceId);
+  const { actor, db } = await requirePage("plays.write");
+  const stages = await listStages(db, actor.workspaceId);
   return (
     <>
       <PageHeader

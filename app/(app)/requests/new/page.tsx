@@ -1,7 +1,6 @@
 import { NewRequestForm } from "@/components/requests/new-request-form";
 import { PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { myOpenDeals } from "@/server/deals/deal-queries";
 import { listTermOptions } from "@/server/taxonomy/taxonomy-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
@@ -17,9 +16,8 @@ export default async function NewRequestPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const actor = await requirePageActor("requests.create");
+  const { actor, db } = await requirePage("requests.create");
   const params = await searchParams;
-  const db = await getDb();
   const [stages, terms, deals] = await Promise.all([
     listStages(db, actor.workspaceId),
     listTermOptions(db, actor.workspaceId),

@@ -2,9 +2,8 @@ import Link from "next/link";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { assetTypeLabels, assetTypes } from "@/lib/assets";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { getNotificationSettings, listFollows } from "@/server/notifications/subscriptions";
 import { listTermOptions } from "@/server/taxonomy/taxonomy-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
@@ -12,8 +11,7 @@ import { listStages } from "@/server/workspaces/stage-queries";
 export const metadata = { title: "Notification settings" };
 
 export default async function NotificationSettingsPage() {
-  const actor = await requirePageActor("notifications.manage");
-  const db = await getDb();
+  const { actor, db } = await requirePage("notifications.manage");
   const [settings, follows, stages, terms] = await Promise.all([
     getNotificationSettings(db, actor),
     listFollows(db, actor),

@@ -1,16 +1,15 @@
 import { OutboxList } from "@/components/mail/outbox-list";
 import { SendDigestsButton } from "@/components/notifications/send-digests-button";
 import { PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { env } from "@/env";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { listOutbox } from "@/server/mail/outbox-queries";
 
 export const metadata = { title: "Outgoing mail" };
 
 export default async function OutboxPage() {
-  const actor = await requirePageActor("settings.manage");
-  const emails = await listOutbox(await getDb(), actor.workspaceId);
+  const { actor, db } = await requirePage("settings.manage");
+  const emails = await listOutbox(db, actor.workspaceId);
   return (
     <>
       <PageHeader

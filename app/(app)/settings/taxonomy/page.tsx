@@ -1,15 +1,14 @@
 import { TermList } from "@/components/taxonomy/term-list";
 import { PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { taxonomyKinds } from "@/lib/taxonomy";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { listTermsWithUsage } from "@/server/taxonomy/taxonomy-queries";
 
 export const metadata = { title: "Taxonomy" };
 
 export default async function TaxonomyPage() {
-  const actor = await requirePageActor("taxonomy.manage");
-  const byKind = await listTermsWithUsage(await getDb(), actor);
+  const { actor, db } = await requirePage("taxonomy.manage");
+  const byKind = await listTermsWithUsage(db, actor);
   return (
     <>
       <PageHeader

@@ -1,14 +1,13 @@
 import { TokenManager } from "@/components/settings/token-manager";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { listApiTokens } from "@/server/tokens/token-service";
 
 export const metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
-  const actor = await requirePageActor("tokens.manage");
-  const tokens = await listApiTokens(await getDb(), actor);
+  const { actor, db } = await requirePage("tokens.manage");
+  const tokens = await listApiTokens(db, actor);
   return (
     <>
       <PageHeader

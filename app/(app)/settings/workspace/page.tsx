@@ -1,15 +1,14 @@
 import { ApprovalSetting } from "@/components/settings/approval-setting";
 import { SearchLanguageSetting } from "@/components/settings/search-language-setting";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import { requirePageActor } from "@/server/auth/session";
+import { requirePage } from "@/server/auth/require-page";
 import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
 
 export const metadata = { title: "Workspace settings" };
 
 export default async function WorkspaceSettingsPage() {
-  const actor = await requirePageActor("settings.manage");
-  const settings = await getWorkspaceSettings(await getDb(), actor.workspaceId);
+  const { actor, db } = await requirePage("settings.manage");
+  const settings = await getWorkspaceSettings(db, actor.workspaceId);
   return (
     <>
       <PageHeader title="Workspace settings" description={settings.name} />

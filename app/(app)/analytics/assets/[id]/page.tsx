@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { AnalyticsFilterBar } from "@/components/analytics/analytics-filter-bar";
 import { AssetAnalyticsSummary } from "@/components/analytics/asset-analytics-summary";
 import { AssetStageTable } from "@/components/analytics/asset-stage-table";
@@ -8,6 +7,7 @@ import { MetricExplainer } from "@/components/analytics/metric-explainer";
 import { PageHeader } from "@/components/ui/card";
 import { filterQuery } from "@/lib/analytics/display";
 import { getAssetAnalytics } from "@/server/analytics/asset-analytics";
+import { uuidOrNotFound } from "@/server/auth/require-page";
 import { loadDashboardContext } from "@/server/analytics/dashboard-context";
 
 export const metadata = { title: "Asset analytics" };
@@ -19,10 +19,9 @@ export default async function AssetAnalyticsPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const id = z.uuid().safeParse((await params).id);
-  if (!id.success) notFound();
+  const id = uuidOrNotFound((await params).id);
   const { actor, db, filters, range, options, linkParams } = await loadDashboardContext(searchParams);
-  const data = await getAssetAnalytics(db, actor.workspaceId, id.data, filters);
+  const data = await getAssetAnalytics(db, actor.workspaceId, id, filters);
   if (!data) notFound();
   const a = data.overall;
   return (

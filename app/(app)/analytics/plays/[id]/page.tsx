@@ -5,6 +5,7 @@ import { DrillDealsTable } from "@/components/analytics/drill-deals-table";
 import { PageHeader } from "@/components/ui/card";
 import { filterQuery, formatLift, formatRate } from "@/lib/analytics/display";
 import { metricExplanations as m } from "@/lib/analytics/explanations";
+import { uuidOrNotFound } from "@/server/auth/require-page";
 import { loadDashboardContext } from "@/server/analytics/dashboard-context";
 import { listClosedDealsWhere } from "@/server/analytics/drill-down";
 import { listPlayEffectiveness, playDealsSql } from "@/server/analytics/play-effectiveness";
@@ -20,14 +21,11 @@ export default async function PlayDrillDownPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const id = z.uuid().safeParse((await params).id);
-  if (!id.success) notFound();
+  const id = uuidOrNotFound((await params).id);
   const raw = await searchParams;
   const which = side.parse(raw.side);
   const { actor, db, filters, linkParams } = await loadDashboardContext(Promise.resolve(raw));
-  const play = (await listPlayEffectiveness(db, actor.workspaceId, filters)).find(
-    (p) => p.playId === id.data,
-  );
+  const play = (await listPlayEffectiveness(db, actor.workspaceId, filters)).find((p) => p.playId === id);
   if (!play) notFound();
   const deals = await listClosedDealsWhere(
     db,
