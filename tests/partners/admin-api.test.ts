@@ -16,13 +16,15 @@ import { createTestDatabase } from "../support/test-db";
 
 let handle: DatabaseHandle;
 let ws: TestWorkspace;
-const tokens = { admin: "", marketer: "", rep: "", partnerHigh: "" };
+const people = ["admin", "marketer", "rep", "partnerHigh"] as const;
+// `channel` is a marketer flagged as channel manager, made by the test that needs one.
+const tokens = { admin: "", marketer: "", rep: "", partnerHigh: "", channel: "" };
 
 beforeAll(async () => {
   handle = await createTestDatabase();
   setDatabaseHandle(handle);
   ws = await createTestWorkspace(handle.db);
-  for (const who of Object.keys(tokens) as (keyof typeof tokens)[]) {
+  for (const who of people) {
     tokens[who] = (await createApiToken(handle.db, await ws.actor(ws.people[who]), who)).secret;
   }
 });
@@ -46,7 +48,7 @@ async function call(
 }
 
 describe("admin API: users and partner orgs", () => {
-  it("is for admins only", async () => {
+  it("is for admins (and, for partner orgs, channel managers) only", async () => {
     for (const who of ["marketer", "rep", "partnerHigh"] as const) {
       expect((await call(listUsersRoute, who)).status).toBe(403);
       expect((await call(listPartnerOrgsRoute, who)).status).toBe(403);
@@ -58,6 +60,29 @@ describe("admin API: users and partner orgs", () => {
           .status,
       ).toBe(403);
     }
+  });
+
+  it("lets a channel-manager marketer manage partner organisations over REST, as the UI does", async () => {
+    const made = await call(createUserRoute, "admin", {
+      body: { email: "channel@example.test", name: "Channel", role: "marketer", password: "a long password" },
+    });
+    await call(updateUserRoute, "admin", { params: { id: made.body.id }, body: { channelManager: true } });
+    const channel = await loadActor(handle.db, made.body.id);
+    tokens.channel = (await createApiToken(handle.db, channel!, "channel")).secret;
+
+    const created = await call(createPartnerOrgRoute, "channel", {
+      body: { name: "Channel Org", tierId: ws.tiers[0]!.id },
+    });
+    expect(created.status).toBe(201);
+    const moved = await call(updatePartnerOrgRoute, "channel", {
+      params: { id: created.body.id },
+      body: { tierId: ws.tiers[2]!.id },
+    });
+    expect(moved.status).toBe(200);
+    const listed = await call(listPartnerOrgsRoute, "channel");
+    expect(listed.body.data.map((o: { id: string }) => o.id)).toContain(created.body.id);
+    // The duty covers partner organisations, not people: user administration stays with admins.
+    expect((await call(listUsersRoute, "channel")).status).toBe(403);
   });
 
   it("provisions an org and a partner user, moves the org's tier, and deactivates it", async () => {

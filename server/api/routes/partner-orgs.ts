@@ -25,9 +25,9 @@ const present = (o: Awaited<ReturnType<typeof getPartnerOrgDetails>>) => ({
 export const listPartnerOrgsRoute = defineRoute({
   method: "GET",
   path: "/api/v1/partner-orgs",
-  summary: "Partner organisations with their tier and region (admins)",
+  summary: "Partner organisations with their tier and region (admins and channel managers)",
   tag: "Administration",
-  permission: "users.manage",
+  permission: "partners.manage",
   response: z.object({ data: z.array(partnerOrgSchema) }),
   handler: async ({ actor, db }) => ({ data: (await listPartnerOrgDetails(db, actor)).map(present) }),
 });
@@ -35,9 +35,10 @@ export const listPartnerOrgsRoute = defineRoute({
 export const createPartnerOrgRoute = defineRoute({
   method: "POST",
   path: "/api/v1/partner-orgs",
-  summary: "Create a partner organisation at a tier, optionally limited to a region (admins)",
+  summary:
+    "Create a partner organisation at a tier, optionally limited to a region (admins and channel managers)",
   tag: "Administration",
-  permission: "users.manage",
+  permission: "partners.manage",
   body: createPartnerOrgSchema.meta({ id: "CreatePartnerOrg" }),
   response: partnerOrgSchema,
   successStatus: 201,
@@ -52,9 +53,9 @@ export const updatePartnerOrgRoute = defineRoute({
   method: "PATCH",
   path: "/api/v1/partner-orgs/{id}",
   summary:
-    "Change a partner organisation's tier, region or active state; deactivating signs its users out (admins)",
+    "Change a partner organisation's tier, region or active state; deactivating signs its users out (admins and channel managers)",
   tag: "Administration",
-  permission: "users.manage",
+  permission: "partners.manage",
   params: idParam,
   body: updatePartnerOrgSchema,
   response: partnerOrgSchema,
