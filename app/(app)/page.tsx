@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
 import { requirePage } from "@/server/auth/require-page";
+import { homePathFor } from "@/server/authz/rules";
 
 export default async function HomePage() {
   const { actor } = await requirePage();
-  redirect(actor.role === "rep" ? "/deals" : "/library");
+  redirect(homePathFor(actor));
 }

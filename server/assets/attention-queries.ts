@@ -4,9 +4,10 @@ import type { Database } from "@/db/client";
 import { assetVersions, assets, files, users } from "@/db/schema";
 import type { OwnerScope } from "@/lib/content-views";
 import type { Actor } from "@/server/authz/actor";
-import { can } from "@/server/authz/permissions";
+import { actorCan } from "@/server/authz/permissions";
 import { assetVisibility } from "@/server/authz/visibility";
 import { hasFailedProcessing, isExpired, isNeverUsed, isReviewDue } from "./content-conditions";
+import { actsForEveryone } from "@/server/authz/rules";
 
 export const attentionSections = [
   "expired",
@@ -52,7 +53,7 @@ function sectionRows(db: Database, where: SQL, orderBy: SQL[]) {
  */
 export async function getAttention(db: Database, actor: Actor, opts: { owner: OwnerScope }) {
   const visible = assetVisibility(actor);
-  const acrossOwners = opts.owner === "all" && actor.role === "admin";
+  const acrossOwners = opts.owner === "all" && actsForEveryone(actor);
   const owned = acrossOwners ? visible : and(visible, eq(assets.ownerId, actor.userId))!;
   const submitter = sql`coalesce(${assets.submittedForReviewById}, ${assets.ownerId})`;
 
@@ -65,7 +66,7 @@ export async function getAttention(db: Database, actor: Actor, opts: { owner: Ow
       asc(assets.updatedAt),
     ]),
     sectionRows(db, and(owned, isNeverUsed)!, [asc(assets.publishedAt)]),
-    can(actor.role, "assets.publish")
+    actorCan(actor, "assets.publish")
       ? sectionRows(db, and(visible, eq(assets.status, "in_review"), ne(submitter, actor.userId))!, [
           asc(assets.updatedAt),
         ])

@@ -7,6 +7,7 @@ import { attachmentDisposition } from "@/lib/content-disposition";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAssetActivity } from "@/server/activity/record-activity";
 import type { Actor } from "@/server/authz/actor";
+import { mayDownloadFile, watermarksDownloads } from "@/server/authz/rules";
 import { watermarkLine, watermarkPdf } from "@/server/partners/watermark-pdf";
 import { getStorage } from "@/server/storage";
 import { getAssetOrThrow } from "./asset-queries";
@@ -37,11 +38,11 @@ function downloadHeaders(file: { mimeType: string; originalName: string }) {
 export async function downloadAsset(db: Database, actor: Actor, assetId: string): Promise<Response> {
   const { asset, file } = await getAssetOrThrow(db, actor, assetId);
   if (!file?.storageKey) throw new AppError("not_found", "This asset has no file");
-  if (!asset.allowDownload && (actor.role === "rep" || actor.role === "partner")) {
+  if (!mayDownloadFile(actor, asset)) {
     throw new AppError("forbidden", "This asset is view-only; it cannot be downloaded");
   }
   const response =
-    actor.role === "partner" && file.mimeType === "application/pdf"
+    watermarksDownloads(actor) && file.mimeType === "application/pdf"
       ? await stampedPdfResponse(
           file,
           watermarkLine({ orgName: actor.partnerOrgName ?? "", email: actor.email, date: new Date() }),

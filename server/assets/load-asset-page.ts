@@ -18,6 +18,7 @@ import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
 import { assetTermList, assetUsageSummary, getAssetOrThrow } from "./asset-queries";
 import { fileTextOutline } from "./asset-text";
 import { listAssetVersions } from "./asset-versions";
+import { mayDownloadFile, seesInternalDetails } from "@/server/authz/rules";
 
 /**
  * Everything the asset page shows, read with what the actor may do with it. Opening the page counts as a
@@ -32,8 +33,8 @@ export async function loadAssetPage(db: Database, actor: Actor, assetId: string,
     manageFeedback: actorCan(actor, "feedback.manage"),
     comment: actorCan(actor, "feedback.comment"),
     rate: actorCan(actor, "feedback.rate") && asset.status === "published",
-    download: asset.allowDownload || actorCan(actor, "assets.write"),
-    seeInternals: actor.role !== "partner",
+    download: mayDownloadFile(actor, asset),
+    seeInternals: seesInternalDetails(actor),
   };
   const [feedback, threads, newRatings, following] = await Promise.all([
     getAssetFeedbackSummary(db, actor, asset.id),

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assetMetadataSchema } from "@/lib/schemas/assets";
 import { parseOrThrow } from "@/lib/zod-errors";
 import type { Actor } from "@/server/authz/actor";
-import { can } from "@/server/authz/permissions";
+import { actorCan } from "@/server/authz/permissions";
 import { createAssetFromFile } from "./create-asset";
 import type { ReceivedUpload } from "./receive-upload";
 
@@ -23,7 +23,7 @@ export async function uploadAsset(db: Database, actor: Actor, { fields, file }: 
     });
   }
   const metadata = parseOrThrow(assetMetadataSchema, raw, "Metadata");
-  if (metadata.status === "published" && !can(actor.role, "assets.publish")) {
+  if (metadata.status === "published" && !actorCan(actor, "assets.publish")) {
     throw new AppError("forbidden", "Your role cannot publish assets");
   }
   return createAssetFromFile(db, actor, metadata, file);

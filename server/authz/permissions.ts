@@ -33,16 +33,12 @@ const table = {
 
 export type Permission = keyof typeof table;
 
-export function can(role: Role, permission: Permission): boolean {
-  return (table[permission] as readonly Role[]).includes(role);
-}
-
 /**
- * What an actor may do: its role's permissions, plus partner management for a marketer an admin flagged
- * as channel manager (a per-person duty, not every marketer's).
+ * The one answer to "may this actor do that": its role's permissions, plus partner management for a
+ * marketer an admin flagged as channel manager (a per-person duty, not every marketer's).
  */
 export function actorCan(actor: { role: Role; channelManager: boolean }, permission: Permission): boolean {
-  if (can(actor.role, permission)) return true;
+  if ((table[permission] as readonly Role[]).includes(actor.role)) return true;
   return permission === "partners.manage" && actor.role === "marketer" && actor.channelManager;
 }
 

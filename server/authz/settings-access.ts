@@ -1,9 +1,11 @@
 import "server-only";
 import type { Role } from "@/lib/roles";
 import { settingsTabs } from "@/lib/settings-tabs";
-import { can } from "./permissions";
+import { actorCan } from "./permissions";
 
-/** The settings pages a role may open, in order. */
-export function settingsTabsFor(role: Role) {
-  return settingsTabs.filter((t) => can(role, t.permission)).map(({ href, label }) => ({ href, label }));
+/** The settings pages an actor may open, in order. */
+export function settingsTabsFor(actor: { role: Role; channelManager: boolean }) {
+  return settingsTabs
+    .filter((t) => actorCan(actor, t.permission))
+    .map(({ href, label }) => ({ href, label }));
 }

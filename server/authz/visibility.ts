@@ -1,6 +1,8 @@
 import "server-only";
 import { and, eq, exists, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
+  announcements,
   assetPartnerOrgs,
   assets,
   contentRequests,
@@ -107,4 +109,31 @@ export function requestVisibility(actor: Actor): SQL {
   return actor.partnerOrgId
     ? and(inWorkspace, eq(contentRequests.partnerOrgId, actor.partnerOrgId))!
     : sql`false`;
+}
+
+/** Partners see (and reply in) only the comment threads they started; internal users see every thread. */
+export function commentThreadVisibility(actor: Actor, rootAuthorId: AnyPgColumn): SQL | undefined {
+  return actor.role === "partner" ? eq(rootAuthorId, actor.userId) : undefined;
+}
+
+/**
+ * Whom the actor may @mention on an asset: a partner only the asset's owner, an internal user any active
+ * internal user of the workspace.
+ */
+export function mentionableUsers(actor: Actor, asset: { ownerId: string }): SQL {
+  return actor.role === "partner"
+    ? eq(users.id, asset.ownerId)
+    : and(eq(users.workspaceId, actor.workspaceId), ne(users.role, "partner"), eq(users.active, true))!;
+}
+
+/**
+ * Which announcements the actor reads: marketers and admins every one, reps those that include reps,
+ * partners those whose minimum tier is at or below their organisation's.
+ */
+export function announcementVisibility(actor: Actor): SQL | undefined {
+  if (actor.role === "admin" || actor.role === "marketer") return undefined;
+  if (actor.role === "rep") return eq(announcements.includeReps, true);
+  if (actor.partnerTierRank === null) return sql`false`;
+  return sql`exists (select 1 from ${partnerTiers} t
+    where t.id = ${announcements.minPartnerTierId} and t.rank <= ${actor.partnerTierRank})`;
 }

@@ -18,6 +18,7 @@ import type { Actor } from "@/server/authz/actor";
 import { normaliseRow, type ImportRow } from "./normalise-row";
 import { loadStageRules, saveStageRules, type StageRule } from "./stage-mapping";
 import { writeBatch } from "./write-batch";
+import { actsForEveryone } from "@/server/authz/rules";
 
 const BATCH = 500;
 const MAX_REPORTED_ERRORS = 1000;
@@ -197,13 +198,12 @@ async function prepare(db: Database, actor: Actor, headers: string[], options: I
   }
   if (options.stageRules) await saveStageRules(db, actor.workspaceId, source, options.stageRules);
   const rules = await loadStageRules(db, actor.workspaceId, source);
-  const people =
-    actor.role === "admin"
-      ? await db
-          .select({ id: users.id, email: users.email })
-          .from(users)
-          .where(and(eq(users.workspaceId, actor.workspaceId), eq(users.active, true)))
-      : [];
+  const people = actsForEveryone(actor)
+    ? await db
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(and(eq(users.workspaceId, actor.workspaceId), eq(users.active, true)))
+    : [];
   const byEmail = new Map(people.map((p) => [p.email, p.id]));
   const [first] = await db
     .select({ id: buyingStages.id })
@@ -216,7 +216,7 @@ async function prepare(db: Database, actor: Actor, headers: string[], options: I
     mapping,
     ruleFor: rules.ruleFor,
     // Only admins import deals on behalf of other owners; everyone else's imports are their own deals.
-    ownerFor: (email: string) => (actor.role === "admin" ? (byEmail.get(email) ?? null) : undefined),
+    ownerFor: (email: string) => (actsForEveryone(actor) ? (byEmail.get(email) ?? null) : undefined),
     defaultOwnerId: actor.userId,
     firstStageId: first!.id,
   };

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { dealStageHistory, deals } from "@/db/schema";
 import type { Actor } from "@/server/authz/actor";
 import type { ImportRow } from "./normalise-row";
+import { actsForEveryone } from "@/server/authz/rules";
 
 export interface BatchResult {
   created: number;
@@ -63,7 +64,7 @@ export async function writeBatch(
         });
         continue;
       }
-      if (actor.role !== "admin" && current.ownerId !== actor.userId) {
+      if (!actsForEveryone(actor) && current.ownerId !== actor.userId) {
         result.skipped.push({
           externalId: row.externalId,
           problem: "This record belongs to another owner's deal",

@@ -6,6 +6,7 @@ import { assertStageInWorkspace } from "@/server/workspaces/assert-stage";
 import type { createDealSchema } from "@/lib/schemas/deals";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
+import { partnerOrgIdFor } from "@/server/authz/rules";
 
 /** Creates a deal owned by the actor (a partner's deal is registered to their org). */
 export async function createDeal(db: Database, actor: Actor, input: z.infer<typeof createDealSchema>) {
@@ -22,7 +23,7 @@ export async function createDeal(db: Database, actor: Actor, input: z.infer<type
         stageId: input.stageId,
         closeDate: input.closeDate ?? null,
         ownerId: actor.userId,
-        partnerOrgId: actor.role === "partner" ? actor.partnerOrgId : null,
+        partnerOrgId: partnerOrgIdFor(actor),
       })
       .returning();
     await tx

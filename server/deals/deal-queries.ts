@@ -17,6 +17,7 @@ import { notFound } from "@/lib/errors";
 import { containsPattern } from "@/lib/sql-like";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility, dealVisibility } from "@/server/authz/visibility";
+import { dealsArePersonal } from "@/server/authz/rules";
 
 export type DealScope = "mine" | "team" | "all";
 
@@ -33,7 +34,7 @@ export interface DealListFilters {
  */
 export function dealListWhere(actor: Actor, opts: DealListFilters): SQL[] {
   const where = [dealVisibility(actor)];
-  if (actor.role !== "partner") {
+  if (dealsArePersonal(actor)) {
     if (opts.scope === "mine") where.push(eq(deals.ownerId, actor.userId));
     if (opts.scope === "team") {
       where.push(
@@ -142,7 +143,7 @@ export async function dealUsages(db: Database, actor: Actor, dealId: string) {
 /** Open deals the actor can log usage on, most recently touched first. */
 export async function myOpenDeals(db: Database, actor: Actor) {
   const where = [dealVisibility(actor), eq(deals.status, "open")];
-  if (actor.role !== "partner") where.push(eq(deals.ownerId, actor.userId));
+  if (dealsArePersonal(actor)) where.push(eq(deals.ownerId, actor.userId));
   return db
     .select({ id: deals.id, name: deals.name, accountName: deals.accountName, stageName: buyingStages.name })
     .from(deals)

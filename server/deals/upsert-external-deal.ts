@@ -9,6 +9,7 @@ import type { upsertExternalDealSchema } from "@/lib/schemas/deals";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { canEditDeal, dealVisibility } from "@/server/authz/visibility";
+import { actsForEveryone, partnerOrgIdFor } from "@/server/authz/rules";
 
 type Input = z.infer<typeof upsertExternalDealSchema>;
 
@@ -57,7 +58,7 @@ export async function upsertExternalDeal(
     // A record the caller may not see is a 404, like every other path: nothing confirms it exists.
     if (found && !found.visible) throw notFound("Deal not found");
     const existing = found?.deal;
-    if (existing && !canEditDeal(actor, existing) && actor.role !== "admin") {
+    if (existing && !canEditDeal(actor, existing)) {
       throw new AppError("forbidden", "This CRM record belongs to a deal you cannot change");
     }
     const values = {
@@ -79,7 +80,7 @@ export async function upsertExternalDeal(
           workspaceId: actor.workspaceId,
           externalSource: source,
           externalId,
-          partnerOrgId: actor.role === "partner" ? actor.partnerOrgId : null,
+          partnerOrgId: partnerOrgIdFor(actor),
           closedAt: input.status === "open" ? null : sql`now()`,
         })
         .returning();
@@ -165,7 +166,7 @@ async function resolveStage(tx: Database, actor: Actor, input: Input): Promise<s
 
 async function resolveOwner(tx: Database, actor: Actor, ownerEmail: string | undefined): Promise<string> {
   if (!ownerEmail || ownerEmail.toLowerCase() === actor.email) return actor.userId;
-  if (actor.role !== "admin") {
+  if (!actsForEveryone(actor)) {
     throw new AppError("forbidden", "Only an admin can sync deals owned by someone else");
   }
   const [owner] = await tx

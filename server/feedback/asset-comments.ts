@@ -1,7 +1,7 @@
 import "server-only";
 import { notifyComment } from "./notify-feedback";
-import { and, asc, eq, ilike, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { assetCommentMentions, assetComments, users } from "@/db/schema";
@@ -11,30 +11,19 @@ import type { postCommentSchema } from "@/lib/schemas/feedback";
 import { containsPattern } from "@/lib/sql-like";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
-import { can } from "@/server/authz/permissions";
+import { actorCan } from "@/server/authz/permissions";
+import { commentThreadVisibility, mentionableUsers } from "@/server/authz/visibility";
 import { getFeedbackAssetOrThrow } from "./feedback-access";
 
 export type PostCommentInput = z.infer<typeof postCommentSchema>;
 
-/**
- * Partners see and reply in only the threads they started, and may mention only the asset's owner;
- * internal users see every thread and may mention any active internal user.
- */
-function threadScope(actor: Actor, rootAuthorId: AnyPgColumn): SQL | undefined {
-  return actor.role === "partner" ? eq(rootAuthorId, actor.userId) : undefined;
-}
-
 /** People the actor may @mention on this asset, matching a name prefix or word. */
 export async function mentionCandidates(db: Database, actor: Actor, assetId: string, q: string) {
   const asset = await getFeedbackAssetOrThrow(db, actor, assetId);
-  const who =
-    actor.role === "partner"
-      ? eq(users.id, asset.ownerId)
-      : and(eq(users.workspaceId, actor.workspaceId), ne(users.role, "partner"), eq(users.active, true));
   return db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(who, q ? ilike(users.name, containsPattern(q)) : undefined))
+    .where(and(mentionableUsers(actor, asset), q ? ilike(users.name, containsPattern(q)) : undefined))
     .orderBy(sql`${users.id} = ${asset.ownerId} desc`, asc(users.name))
     .limit(8);
 }
@@ -57,7 +46,7 @@ export async function postComment(db: Database, actor: Actor, assetId: string, i
             eq(assetComments.id, input.parentId),
             eq(assetComments.assetId, assetId),
             isNull(assetComments.parentId),
-            threadScope(actor, assetComments.authorId),
+            commentThreadVisibility(actor, assetComments.authorId),
           ),
         );
       if (!parent) throw notFound("Thread not found");
@@ -68,18 +57,7 @@ export async function postComment(db: Database, actor: Actor, assetId: string, i
       ? await tx
           .select({ id: users.id, name: users.name })
           .from(users)
-          .where(
-            and(
-              inArray(users.id, requested),
-              actor.role === "partner"
-                ? eq(users.id, asset.ownerId)
-                : and(
-                    eq(users.workspaceId, actor.workspaceId),
-                    ne(users.role, "partner"),
-                    eq(users.active, true),
-                  ),
-            ),
-          )
+          .where(and(inArray(users.id, requested), mentionableUsers(actor, asset)))
       : [];
     if (allowed.length < requested.length) {
       throw new AppError("validation_failed", "You cannot mention that person here", {
@@ -148,7 +126,7 @@ export async function listCommentThreads(db: Database, actor: Actor, assetId: st
     .from(assetComments)
     .innerJoin(root, eq(root.id, sql`coalesce(${assetComments.parentId}, ${assetComments.id})`))
     .innerJoin(users, eq(users.id, assetComments.authorId))
-    .where(and(eq(assetComments.assetId, assetId), threadScope(actor, root.authorId)))
+    .where(and(eq(assetComments.assetId, assetId), commentThreadVisibility(actor, root.authorId)))
     .orderBy(asc(assetComments.createdAt), asc(assetComments.id));
   const mentionRows = rows.length
     ? await db
@@ -183,7 +161,7 @@ export async function listCommentThreads(db: Database, actor: Actor, assetId: st
 
 /** The owner or a marketer marks a thread dealt with (or reopens it). */
 export async function setThreadResolved(db: Database, actor: Actor, threadId: string, resolved: boolean) {
-  if (!can(actor.role, "feedback.manage")) throw new AppError("forbidden", "Your role does not allow this");
+  if (!actorCan(actor, "feedback.manage")) throw new AppError("forbidden", "Your role does not allow this");
   return db.transaction(async (tx) => {
     const [thread] = await tx
       .select()

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { assetComments, assetRatings, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/actor";
+import { commentThreadVisibility } from "@/server/authz/visibility";
 import { getFeedbackAssetOrThrow } from "./feedback-access";
 
 /**
@@ -41,7 +42,7 @@ export async function getAssetFeedbackSummary(db: Database, actor: Actor, assetI
           isNull(assetComments.parentId),
           isNull(assetComments.resolvedAt),
           // Partners read only the threads they started, so they count only those.
-          actor.role === "partner" ? eq(assetComments.authorId, actor.userId) : undefined,
+          commentThreadVisibility(actor, assetComments.authorId),
         ),
       ),
     db

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { announcementAssets, announcements, assets, partnerTiers, users } from "@/db/schema";
@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { announcementInputSchema } from "@/lib/schemas/notifications";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
-import { assetVisibility } from "@/server/authz/visibility";
+import { announcementVisibility, assetVisibility } from "@/server/authz/visibility";
 import { notifyAnnouncement } from "./notify";
 
 /** Publishes an announcement to its audience's notification centres (and so their next digest). */
@@ -71,15 +71,6 @@ export async function publishAnnouncement(
   });
 }
 
-/** Who an announcement is for, as a condition: marketers and admins see every one. */
-function audienceOf(actor: Actor): SQL | undefined {
-  if (actor.role === "admin" || actor.role === "marketer") return undefined;
-  if (actor.role === "rep") return eq(announcements.includeReps, true);
-  if (actor.partnerTierRank === null) return sql`false`;
-  return sql`exists (select 1 from ${partnerTiers} t
-    where t.id = ${announcements.minPartnerTierId} and t.rank <= ${actor.partnerTierRank})`;
-}
-
 /** Recent announcements for the actor, each with the linked assets the actor may see. */
 export async function listAnnouncements(db: Database, actor: Actor, opts: { sinceDays: number }) {
   const rows = await db
@@ -96,7 +87,7 @@ export async function listAnnouncements(db: Database, actor: Actor, opts: { sinc
       and(
         eq(announcements.workspaceId, actor.workspaceId),
         gte(announcements.createdAt, sql`now() - make_interval(days => ${opts.sinceDays})`),
-        audienceOf(actor),
+        announcementVisibility(actor),
       ),
     )
     .orderBy(desc(announcements.createdAt))

@@ -8,6 +8,7 @@ import type { createRequestSchema } from "@/lib/schemas/requests";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { dealVisibility } from "@/server/authz/visibility";
+import { partnerOrgIdFor } from "@/server/authz/rules";
 
 /** Raises a field request; the requester's own "me too" is its first vote. */
 export async function createRequest(db: Database, actor: Actor, input: z.infer<typeof createRequestSchema>) {
@@ -18,7 +19,7 @@ export async function createRequest(db: Database, actor: Actor, input: z.infer<t
       .values({
         workspaceId: actor.workspaceId,
         requesterId: actor.userId,
-        partnerOrgId: actor.role === "partner" ? actor.partnerOrgId : null,
+        partnerOrgId: partnerOrgIdFor(actor),
         title: input.title,
         details: input.details,
         stageId: input.stageId ?? null,

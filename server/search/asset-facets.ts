@@ -24,6 +24,7 @@ import {
   type FacetKey,
 } from "./search-filters";
 import { inSearchTransaction } from "./text-query";
+import { seesInternalDetails } from "@/server/authz/rules";
 
 export type Facets = z.input<typeof facetsSchema>;
 type FacetValue = Facets["stage"][number];
@@ -51,7 +52,7 @@ function countsOver(actor: Actor, ids: string[]): SQL {
         )} end
       where ${among} group by b.bucket`,
   ];
-  if (actor.role !== "partner") {
+  if (seesInternalDetails(actor)) {
     branches.push(
       sql`select 'owner'::text, ${assets.ownerId}::text, count(*)::int from ${assets} where ${among} group by ${assets.ownerId}`,
     );
@@ -105,7 +106,7 @@ export function facetQueries(actor: Actor, params: SearchParams, groups: FacetGr
       union all
       select b.id, 'stage', b.name, b.position from ${buyingStages} b
         where b.workspace_id = ${actor.workspaceId}::uuid) l)`;
-  if (actor.role === "partner") return { counts, labels };
+  if (!seesInternalDetails(actor)) return { counts, labels };
   const ownerHits = groups.find((g) => g.facets.includes("owner"))?.hits;
   const ownerHitIds = ownerHits?.exact ? ownerHits.ids : [];
   const owners = sql`(select json_agg(json_build_array(u.id, u.name) order by u.name) from ${users} u
@@ -216,7 +217,7 @@ function labelFacets(
     persona: facetOf("persona", selectedTerms.persona!),
     region: facetOf("region", selectedTerms.region!),
     competitor: facetOf("competitor", selectedTerms.competitor!),
-    owner: (actor.role === "partner" ? [] : owners)
+    owner: (seesInternalDetails(actor) ? owners : [])
       .map((o) => ({ value: o.id, label: o.name, count: countOf("owner", o.id) }))
       .sort(byCount),
     freshness: freshnessWindows.map((f) => ({

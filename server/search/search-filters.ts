@@ -4,6 +4,7 @@ import { assets } from "@/db/schema";
 import type { Freshness, SearchParams } from "@/lib/schemas/search";
 import type { TaxonomyKind } from "@/lib/taxonomy";
 import type { Actor } from "@/server/authz/actor";
+import { seesInternalDetails } from "@/server/authz/rules";
 
 export const facetKeys = [
   "stage",
@@ -55,7 +56,7 @@ export function facetConditions(actor: Actor, p: SearchParams): Partial<Record<F
   for (const [facet, field] of termFacets) {
     if (p[field].length) out[facet] = withAnyKey(p[field]);
   }
-  if (p.ownerIds.length && actor.role !== "partner") out.owner = inArray(assets.ownerId, p.ownerIds);
+  if (p.ownerIds.length && seesInternalDetails(actor)) out.owner = inArray(assets.ownerId, p.ownerIds);
   if (p.freshness) out.freshness = freshnessCondition[p.freshness];
   return out;
 }

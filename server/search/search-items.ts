@@ -19,6 +19,7 @@ import { SNIPPET_START, SNIPPET_STOP } from "@/lib/search-snippet";
 import type { Actor } from "@/server/authz/actor";
 import { statsPeriodStart } from "./asset-stats";
 import { tsqueryParam, type SearchText } from "./text-query";
+import { seesInternalDetails } from "@/server/authz/rules";
 
 export type SearchItem = z.input<typeof searchItemSchema>;
 
@@ -149,7 +150,7 @@ export function toSearchItem(actor: Actor, r: PageRow, d: ItemDetail | undefined
     snippet: d?.snippet?.trim() ? d.snippet : null,
     stageIds: d?.stageIds ?? [],
     tags: d?.tags ?? [],
-    ...(actor.role === "partner" ? {} : { ownerName: d?.ownerName ?? "" }),
+    ...(seesInternalDetails(actor) ? { ownerName: d?.ownerName ?? "" } : {}),
     publishedAt: r.publishedAt?.toISOString() ?? null,
     updatedAt: r.updatedAt.toISOString(),
     usageCount: Number(d?.usageCount ?? 0),

@@ -9,6 +9,7 @@ import type { updateUsageSchema, usageSchema } from "@/lib/schemas/deals";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility, dealVisibility } from "@/server/authz/visibility";
+import { canEditUsage } from "@/server/authz/rules";
 
 const usageColumns = {
   usage: assetUsages,
@@ -70,7 +71,7 @@ async function lockOwnUsage(tx: Database, actor: Actor, usageId: string) {
     .where(and(eq(assetUsages.id, usageId), dealVisibility(actor)))
     .for("update", { of: assetUsages });
   if (!row) throw notFound("Usage not found");
-  if (row.usage.actorId !== actor.userId && actor.role !== "admin") {
+  if (!canEditUsage(actor, row.usage)) {
     throw new AppError("forbidden", "Only the person who logged a usage can change it");
   }
   return row.usage;

@@ -2,7 +2,8 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { assetUsages, auditLog, dealPlaySteps } from "@/db/schema";
-import { can, type Permission } from "@/server/authz/permissions";
+import type { Role } from "@/lib/roles";
+import { actorCan, type Permission } from "@/server/authz/permissions";
 import { moveDealStage } from "@/server/deals/deal-services";
 import { attachPlay, completePlayStep, dealPlayProgress } from "@/server/plays/deal-plays";
 import { listPlays } from "@/server/plays/play-queries";
@@ -14,6 +15,9 @@ import {
   createTestWorkspace,
   type TestWorkspace,
 } from "../support/factories";
+
+/** A person of this role without the channel-manager duty. */
+const as = (role: Role) => ({ role, channelManager: false });
 
 let handle: DatabaseHandle;
 let ws: TestWorkspace;
@@ -195,10 +199,10 @@ describe("plays on deals", () => {
 
 describe("who may use plays", () => {
   it("marketers build plays, reps run them, partners see none", () => {
-    expect(can("marketer", "plays.write") && !can("marketer", "plays.run")).toBe(true);
-    expect(can("rep", "plays.run") && !can("rep", "plays.write")).toBe(true);
-    expect(["plays.read", "plays.run", "plays.write"].some((p) => can("partner", p as Permission))).toBe(
-      false,
-    );
+    expect(actorCan(as("marketer"), "plays.write") && !actorCan(as("marketer"), "plays.run")).toBe(true);
+    expect(actorCan(as("rep"), "plays.run") && !actorCan(as("rep"), "plays.write")).toBe(true);
+    expect(
+      ["plays.read", "plays.run", "plays.write"].some((p) => actorCan(as("partner"), p as Permission)),
+    ).toBe(false);
   });
 });

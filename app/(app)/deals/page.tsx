@@ -7,9 +7,10 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { formatMoney } from "@/lib/format";
 import { requirePage } from "@/server/auth/require-page";
-import { can } from "@/server/authz/permissions";
+import { actorCan } from "@/server/authz/permissions";
 import { listDeals } from "@/server/deals/deal-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
+import { dealsArePersonal } from "@/server/authz/rules";
 
 export const metadata = { title: "Deals" };
 
@@ -34,7 +35,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
         title="Deals"
         description="Open a deal to see the content for its stage and log what you used."
         actions={
-          can(actor.role, "deals.write") ? (
+          actorCan(actor, "deals.write") ? (
             <>
               <Link href="/deals/import" className={buttonClass("secondary")}>
                 Import from CRM
@@ -44,7 +45,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
           ) : null
         }
       />
-      <DealFilters stages={stages} values={filters} showScope={actor.role !== "partner"} />
+      <DealFilters stages={stages} values={filters} showScope={dealsArePersonal(actor)} />
       {rows.length === 0 ? (
         <EmptyState title="No deals match">
           Change the filters above, create a deal, or import your deals from your CRM.

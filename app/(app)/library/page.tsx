@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { loadLibraryPage } from "@/server/assets/load-library-page";
 import { requirePage } from "@/server/auth/require-page";
+import { seesInternalDetails } from "@/server/authz/rules";
 
 export const metadata = { title: "Library" };
 
@@ -23,7 +24,7 @@ export default async function LibraryPage({
   const list = {
     items,
     showStatus: canWrite,
-    showOwner: actor.role !== "partner",
+    showOwner: seesInternalDetails(actor),
     emptyTitle: stage ? "No assets for this stage yet" : "The library is empty",
     emptyHint: canWrite
       ? "Upload a file to publish the first asset."

@@ -3,7 +3,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
 import { requirePage } from "@/server/auth/require-page";
-import { can } from "@/server/authz/permissions";
+import { actorCan } from "@/server/authz/permissions";
 import { listPlays } from "@/server/plays/play-queries";
 
 export const metadata = { title: "Plays" };
@@ -11,7 +11,7 @@ export const metadata = { title: "Plays" };
 export default async function PlaysPage() {
   const { actor, db } = await requirePage("plays.read");
   const plays = await listPlays(db, actor);
-  const canWrite = can(actor.role, "plays.write");
+  const canWrite = actorCan(actor, "plays.write");
   return (
     <>
       <PageHeader

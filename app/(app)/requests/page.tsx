@@ -4,15 +4,16 @@ import { RequestBoard } from "@/components/requests/request-board";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePage } from "@/server/auth/require-page";
-import { can } from "@/server/authz/permissions";
+import { actorCan } from "@/server/authz/permissions";
 import { requestDemand } from "@/server/requests/request-demand";
 import { listRequests } from "@/server/requests/request-queries";
+import { seesInternalDetails } from "@/server/authz/rules";
 
 export const metadata = { title: "Content requests" };
 
 export default async function RequestsPage() {
   const { actor, db } = await requirePage("requests.create");
-  const triage = can(actor.role, "requests.triage");
+  const triage = actorCan(actor, "requests.triage");
   const [all, demand] = await Promise.all([
     listRequests(db, actor),
     triage ? requestDemand(db, actor) : Promise.resolve(null),
@@ -25,7 +26,7 @@ export default async function RequestsPage() {
         description={
           triage
             ? "What the field is asking for, most wanted first. Accept, decline with a reason, merge duplicates, and deliver with the asset that answers it."
-            : actor.role === "partner"
+            : !seesInternalDetails(actor)
               ? "What your organisation asked marketing for. Add your vote when you need the same."
               : "What the field asked marketing for. Add your vote when you need the same; you will hear when it is delivered."
         }

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { assetSearchQuerySchema, searchSorts } from "@/lib/schemas/search";
 import { listParams, searchHref, type SearchQuery } from "@/lib/search-url";
 import { requirePage } from "@/server/auth/require-page";
-import { can } from "@/server/authz/permissions";
+import { actorCan } from "@/server/authz/permissions";
 import { searchAssets } from "@/server/search/search-assets";
 import { listStages } from "@/server/workspaces/stage-queries";
 
@@ -141,7 +141,7 @@ export default async function SearchPage({
           {result.items.length ? (
             <SearchResults
               searchId={searchId}
-              showStatus={can(actor.role, "assets.write")}
+              showStatus={actorCan(actor, "assets.write")}
               items={result.items.map((i) => ({
                 ...i,
                 stageNames: i.stageIds.map((id) => stageName.get(id) ?? ""),
@@ -178,7 +178,7 @@ export default async function SearchPage({
                   .
                 </p>
               )}
-              {can(actor.role, "requests.create") ? (
+              {actorCan(actor, "requests.create") ? (
                 <p className="mt-4 text-sm">
                   <Link href={requestHref(query)} className={buttonClass("secondary")}>
                     Request this content

@@ -7,7 +7,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   const { actor } = await requirePage();
   return (
     <>
-      <SettingsTabs tabs={settingsTabsFor(actor.role)} />
+      <SettingsTabs tabs={settingsTabsFor(actor)} />
       {children}
     </>
   );

@@ -8,9 +8,10 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { whatsNewRanges, type WhatsNewRange } from "@/lib/content-views";
 import { listWhatsNew } from "@/server/assets/whats-new-queries";
 import { requirePage } from "@/server/auth/require-page";
-import { can } from "@/server/authz/permissions";
+import { actorCan } from "@/server/authz/permissions";
 import { listAnnouncements } from "@/server/notifications/announcements";
 import { listTiers } from "@/server/users/user-admin";
+import { seesInternalDetails } from "@/server/authz/rules";
 
 export const metadata = { title: "What's new" };
 
@@ -26,13 +27,13 @@ export default async function WhatsNewPage({
 }) {
   const { actor, db } = await requirePage("assets.read");
   const { since } = params.parse(await searchParams);
-  const canAnnounce = can(actor.role, "announcements.publish");
+  const canAnnounce = actorCan(actor, "announcements.publish");
   const [{ groups, assetCount }, announcements, tiers] = await Promise.all([
     listWhatsNew(db, actor, { sinceDays: since }),
     listAnnouncements(db, actor, { sinceDays: since }),
     canAnnounce ? listTiers(db, actor) : Promise.resolve([]),
   ]);
-  const canWrite = can(actor.role, "assets.write");
+  const canWrite = actorCan(actor, "assets.write");
   return (
     <>
       <PageHeader
@@ -77,7 +78,7 @@ export default async function WhatsNewPage({
           {canWrite ? " — or publish something new for the field." : "."}
         </EmptyState>
       ) : (
-        <WhatsNewGroups groups={groups} showOwner={actor.role !== "partner"} />
+        <WhatsNewGroups groups={groups} showOwner={seesInternalDetails(actor)} />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { UploadForm } from "@/components/assets/upload-form";
 import { PageHeader } from "@/components/ui/card";
 import { requirePage } from "@/server/auth/require-page";
-import { can } from "@/server/authz/permissions";
+import { actorCan } from "@/server/authz/permissions";
 import { listStages } from "@/server/workspaces/stage-queries";
 import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
 
@@ -14,7 +14,7 @@ export default async function NewAssetPage() {
     getWorkspaceSettings(db, actor.workspaceId),
   ]);
   // With second-person approval on, uploads start as drafts and go through review.
-  const canPublish = can(actor.role, "assets.publish") && !settings.requireSecondApproval;
+  const canPublish = actorCan(actor, "assets.publish") && !settings.requireSecondApproval;
   return (
     <>
       <PageHeader

@@ -9,7 +9,8 @@ import { daysFrom, describeDays } from "@/lib/relative-days";
 import { getAttention, type Attention } from "@/server/assets/attention-queries";
 import { requirePage } from "@/server/auth/require-page";
 import { feedbackNeedingAttention } from "@/server/feedback/feedback-attention";
-import { can } from "@/server/authz/permissions";
+import { actorCan } from "@/server/authz/permissions";
+import { actsForEveryone } from "@/server/authz/rules";
 
 export const metadata = { title: "Needs attention" };
 
@@ -43,7 +44,7 @@ export default async function NeedsAttentionPage({
             : `${actionCount} ${actionCount === 1 ? "item needs" : "items need"} action: expired, due for review, failed to process or new feedback.`
         }
         actions={
-          actor.role === "admin" ? (
+          actsForEveryone(actor) ? (
             <LinkTabs
               label="Owner"
               tabs={[
@@ -119,7 +120,7 @@ export default async function NeedsAttentionPage({
           )}
           emptyText={`Every asset published over ${NEVER_USED_AFTER_DAYS} days ago has been used in a deal.`}
         />
-        {can(actor.role, "assets.publish") ? (
+        {actorCan(actor, "assets.publish") ? (
           <AttentionSection
             title="Awaiting review"
             description="Submitted by someone else and waiting for a publisher."

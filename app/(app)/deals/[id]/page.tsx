@@ -16,6 +16,7 @@ import { usageKindLabels } from "@/lib/assets";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { orNotFound, requirePage, uuidOrNotFound } from "@/server/auth/require-page";
 import { loadDealPage } from "@/server/deals/load-deal-page";
+import { canEditUsage } from "@/server/authz/rules";
 import { buyerReadingLine } from "@/server/rooms/deal-buyer-reading";
 
 export const metadata = { title: "Deal" };
@@ -162,12 +163,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
             ) : (
               <ul className="divide-y divide-slate-100" aria-label="Assets used">
                 {usages.map((u) => (
-                  <UsageRow
-                    key={u.id}
-                    usage={u}
-                    stages={stages}
-                    editable={u.actorId === actor.userId || actor.role === "admin"}
-                  />
+                  <UsageRow key={u.id} usage={u} stages={stages} editable={canEditUsage(actor, u)} />
                 ))}
               </ul>
             )}

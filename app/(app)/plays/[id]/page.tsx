@@ -2,7 +2,7 @@ import { PlayEditor } from "@/components/plays/play-editor";
 import { PlayStepsView } from "@/components/plays/play-steps-view";
 import { PageHeader } from "@/components/ui/card";
 import { orNotFound, requirePage, uuidOrNotFound } from "@/server/auth/require-page";
-import { can } from "@/server/authz/permissions";
+import { actorCan } from "@/server/authz/permissions";
 import { getPlayOrThrow } from "@/server/plays/play-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
 
@@ -12,7 +12,7 @@ export default async function PlayPage({ params }: { params: Promise<{ id: strin
   const { actor, db } = await requirePage("plays.read");
   const id = uuidOrNotFound((await params).id);
   const { play, steps } = await orNotFound(getPlayOrThrow(db, actor, id));
-  if (!can(actor.role, "plays.write")) {
+  if (!actorCan(actor, "plays.write")) {
     return (
       <>
         <PageHeader title={play.name} description={play.scenario || undefined} />
