@@ -21,6 +21,7 @@ import {
 } from "../support/factories";
 import { createTestDatabase } from "../support/test-db";
 import { uploadFromRequest } from "../support/uploads";
+import { downloadAssetFile, getAsset } from "@/server/api/routes/assets";
 
 let handle: DatabaseHandle;
 let ws: TestWorkspace;
@@ -176,8 +177,13 @@ describe("the buyer's page", () => {
     const statuses = [];
     for (let i = 0; i < 22; i++)
       statuses.push((await guesser.open(`${"B".repeat(30)}${String(i).padStart(2, "0")}`)).status);
-    expect(statuses.slice(0, 20).every((s) => s === 410)).toBe(true);
-    expect(statuses.at(-1)).toBe(429);
+    // Without a trusted proxy (TRUSTED_PROXY_HOPS=0) no address is known and all misses share one budget,
+    // which this file's earlier misses have partly used: misses are 410 until the budget runs out, then 429.
+    const firstRefusal = statuses.indexOf(429);
+    expect(firstRefusal).toBeGreaterThan(0);
+    expect(firstRefusal).toBeLessThanOrEqual(20);
+    expect(statuses.slice(0, firstRefusal).every((s) => s === 410)).toBe(true);
+    expect(statuses.slice(firstRefusal).every((s) => s === 429)).toBe(true);
   });
 
   it("stores a person's per-page reading time and drops forged, absurd and flooding beacons", async () => {
@@ -332,5 +338,22 @@ describe("the buyer's page", () => {
     await updateRoom(handle.db, await ws.actor(ws.people.rep), room.id, { allowDownload: false });
     expect((await visitor.download(token, 0)).status).toBe(403);
     expect(await (await visitor.open(token)).text()).not.toContain("/download");
+  });
+
+  it("the room's token opens nothing outside the room (its cookie is scoped to the room's path)", async () => {
+    const asset = await pagedAsset(2);
+    const { token } = await shareRoom([asset.id]);
+    const res = await buyer().open(token);
+    expect(res.headers.get("set-cookie")).toContain(`Path=/r/${token};`);
+    for (const route of [getAsset, downloadAssetFile]) {
+      const answer = await route.handler(
+        new Request(`http://localhost/api/v1/assets/${asset.id}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+        { params: Promise.resolve({ id: asset.id }) },
+      );
+      expect(answer.status).toBe(401);
+      expect(await answer.text()).not.toContain(asset.title);
+    }
   });
 });
