@@ -2,6 +2,14 @@ import { expect, test } from "@playwright/test";
 import { accounts, DEMO_PASSWORD, type DemoRole } from "./support/accounts";
 import { signInAs } from "./support/sign-in";
 
+// Signing out ends every session of that user (server-side revocation), so the sign-out test uses accounts
+// no other spec signs in as while specs run in parallel (the demo's one admin is used by other specs).
+const signOutAccounts = {
+  marketer: "omar.okafor@northwind.test",
+  rep: "eli.novak@northwind.test",
+  partner: "sam.reyes@brightpath.test",
+} as const;
+
 const landing: Record<DemoRole, RegExp> = {
   admin: /\/library$/,
   marketer: /\/library$/,
@@ -25,6 +33,16 @@ test.describe("sign-in form", () => {
         role === "admin" ? 1 : 0,
       );
       if (role === "partner") await expect(nav.getByRole("link", { name: "Upload" })).toHaveCount(0);
+    });
+  }
+
+  for (const [role, email] of Object.entries(signOutAccounts)) {
+    test(`a ${role} signs out and is sent back to sign-in`, async ({ page }) => {
+      await page.goto("/signin");
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(landing[role as DemoRole]);
       await page.getByRole("button", { name: "Sign out" }).click();
       await expect(page).toHaveURL(/\/signin/);
       await page.goto("/library");
