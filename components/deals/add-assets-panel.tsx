@@ -1,12 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, TextInput } from "@/components/ui/field";
 import { assetTypeLabels } from "@/lib/assets";
-import { findAssetsAction, logUsageAction } from "@/server/assets/asset-actions";
+import { logUsageAction } from "@/server/assets/asset-actions";
+import { useAssetSearch } from "@/components/assets/use-asset-search";
 
 /** "Add assets used": search the library and add several assets to the deal, one click each. */
 export function AddAssetsPanel({ dealId, usedAssetIds }: { dealId: string; usedAssetIds: string[] }) {
@@ -16,15 +16,7 @@ export function AddAssetsPanel({ dealId, usedAssetIds }: { dealId: string; usedA
   const [added, setAdded] = useState<string[]>([]);
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
-  const results = useQuery({
-    queryKey: ["asset-picker", q],
-    queryFn: async () => {
-      const r = await findAssetsAction({ q });
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
-    },
-    enabled: open,
-  });
+  const results = useAssetSearch(q, open);
 
   if (!open)
     return (

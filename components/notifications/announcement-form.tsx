@@ -1,12 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
-import { findAssetsAction } from "@/server/assets/asset-actions";
 import { publishAnnouncementAction } from "@/server/notifications/notification-actions";
+import { useAssetSearch } from "@/components/assets/use-asset-search";
 
 /** A marketer's announcement: what shipped, how to use it in the field, who hears, which assets. */
 export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string }[] }) {
@@ -17,15 +16,7 @@ export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string 
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const assets = useQuery({
-    queryKey: ["announce-assets", q],
-    queryFn: async () => {
-      const r = await findAssetsAction({ q });
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
-    },
-    enabled: open,
-  });
+  const assets = useAssetSearch(q, open);
   if (!open) return <Button onClick={() => setOpen(true)}>New announcement</Button>;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

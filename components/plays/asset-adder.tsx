@@ -1,11 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import { assetTypeLabels, type AssetType } from "@/lib/assets";
-import { findAssetsAction } from "@/server/assets/asset-actions";
+import { useAssetSearch } from "@/components/assets/use-asset-search";
 
 export interface PickedAsset {
   id: string;
@@ -25,15 +24,7 @@ export function AssetAdder({
 }) {
   const id = useId();
   const [q, setQ] = useState("");
-  const results = useQuery({
-    queryKey: ["asset-picker", q],
-    queryFn: async () => {
-      const r = await findAssetsAction({ q });
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
-    },
-    enabled: q.trim().length > 0,
-  });
+  const results = useAssetSearch(q, q.trim().length > 0);
   const options = (results.data ?? []).filter((a) => !exclude.includes(a.id)).slice(0, 6);
   return (
     <div className="space-y-1">

@@ -1,13 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { requestMoves, requestStatusLabels, type RequestStatus } from "@/lib/requests";
-import { findAssetsAction } from "@/server/assets/asset-actions";
 import { updateRequestAction } from "@/server/requests/request-actions";
+import { useAssetSearch } from "@/components/assets/use-asset-search";
 
 const MERGE = "merge";
 
@@ -34,15 +33,7 @@ export function TriageControls({
   const [mergeInto, setMergeInto] = useState(mergeTargets[0]?.id ?? "");
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
-  const assets = useQuery({
-    queryKey: ["deliver-asset", q],
-    queryFn: async () => {
-      const r = await findAssetsAction({ q });
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
-    },
-    enabled: to === "delivered",
-  });
+  const assets = useAssetSearch(q, to === "delivered");
   if (!to) return null;
 
   function apply() {

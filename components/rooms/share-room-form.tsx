@@ -1,14 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, TextArea, TextInput } from "@/components/ui/field";
 import { assetTypeLabels } from "@/lib/assets";
-import { findAssetsAction } from "@/server/assets/asset-actions";
 import { createRoomAction } from "@/server/rooms/room-actions";
 import { CopyLink } from "./copy-link";
+import { useAssetSearch } from "@/components/assets/use-asset-search";
 
 interface Pick {
   id: string;
@@ -35,15 +34,7 @@ export function ShareRoomForm({ dealId, accountName }: { dealId: string; account
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [url, setUrl] = useState<string>();
   const [pending, start] = useTransition();
-  const results = useQuery({
-    queryKey: ["asset-picker", q],
-    queryFn: async () => {
-      const r = await findAssetsAction({ q });
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
-    },
-    enabled: open,
-  });
+  const results = useAssetSearch(q, open);
 
   if (!open) {
     return (
