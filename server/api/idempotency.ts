@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { hasPgErrorCode, PG_LOCK_NOT_AVAILABLE } from "@/db/pg-error";
 import { idempotencyKeys } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { ReceivedUpload } from "@/server/assets/receive-upload";
@@ -15,7 +16,6 @@ export interface StoredResponse {
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 // How long a retry waits for a request still running with the same key before it is told to come back.
 const IN_FLIGHT_WAIT = "3s";
-const LOCK_NOT_AVAILABLE = "55P03";
 
 /** Refuses a key that is empty, too long or not visible ASCII. */
 export function assertIdempotencyKey(key: string): void {
@@ -116,7 +116,7 @@ async function claimKey(
       .returning({ key: idempotencyKeys.key });
     return claimed.length > 0;
   } catch (error) {
-    if (pgErrorCode(error) === LOCK_NOT_AVAILABLE) {
+    if (hasPgErrorCode(error, PG_LOCK_NOT_AVAILABLE)) {
       throw new AppError(
         "idempotency_conflict",
         "A request with this Idempotency-Key is still being processed; retry shortly",
@@ -127,12 +127,4 @@ async function claimKey(
   } finally {
     await tx.execute(sql.raw("set local lock_timeout to default")).catch(() => undefined);
   }
-}
-
-function pgErrorCode(error: unknown): string | undefined {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
 }

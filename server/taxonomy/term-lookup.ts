@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { hasPgErrorCode, PG_UNIQUE_VIOLATION } from "@/db/pg-error";
 import { taxonomyTerms } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { taxonomyKindLabels, type TaxonomyKind } from "@/lib/taxonomy";
@@ -55,14 +56,7 @@ export async function withNameClashAsConflict<T>(
   try {
     return await run();
   } catch (error) {
-    if (isUniqueViolation(error)) throw clash(kind, name);
+    if (hasPgErrorCode(error, PG_UNIQUE_VIOLATION)) throw clash(kind, name);
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
 }
