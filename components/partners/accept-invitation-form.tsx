@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
-import { acceptInvitationAction } from "@/server/invitations/invitation-actions";
+import { acceptInvitationAction } from "@/server/partners/invitation-actions";
 
 /** Sets the new partner user's name and password, then signs them straight in. */
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {

@@ -1,5 +1,11 @@
 import { z } from "zod";
 
+export const createPartnerOrgSchema = z.object({
+  name: z.string().trim().min(1, "Enter the organisation's name").max(120),
+  tierId: z.uuid({ message: "Choose a tier" }),
+  region: z.string().trim().max(60).optional(),
+});
+
 export const updatePartnerOrgSchema = z
   .object({
     tierId: z.uuid({ message: "Choose a tier" }).optional(),

@@ -43,9 +43,3 @@ export const userSchema = z
     lastSignInAt: z.iso.datetime().nullable(),
   })
   .meta({ id: "User" });
-
-export const createPartnerOrgSchema = z.object({
-  name: z.string().trim().min(1, "Enter the organisation's name").max(120),
-  tierId: z.uuid({ message: "Choose a tier" }),
-  region: z.string().trim().max(60).optional(),
-});

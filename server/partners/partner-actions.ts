@@ -2,14 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createPartnerOrgSchema } from "@/lib/schemas/users";
 import { bulkPartnerVisibilitySchema } from "@/lib/schemas/partner-visibility";
-import { invitePartnerUserSchema, updatePartnerOrgSchema } from "@/lib/schemas/partners";
+import {
+  createPartnerOrgSchema,
+  invitePartnerUserSchema,
+  updatePartnerOrgSchema,
+} from "@/lib/schemas/partners";
 import { authorizedAction } from "@/server/actions/action-client";
-import { invitePartnerUser, revokeInvitation } from "@/server/invitations/partner-invitations";
-import { createPartnerOrg } from "@/server/users/user-admin";
 import { setPartnerVisibilityInBulk } from "./asset-partner-visibility";
-import { updatePartnerOrg } from "./partner-orgs";
+import { invitePartnerUser, revokeInvitation } from "./partner-invitations";
+import { createPartnerOrg, updatePartnerOrg } from "./partner-orgs";
 
 export const createPartnerOrgAction = authorizedAction(
   "partners.manage",

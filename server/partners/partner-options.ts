@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/server/authz/actor";
-import { listTiers } from "@/server/users/user-admin";
+import { listTiers } from "./partner-tiers";
 import { listPartnerOrgDetails } from "./partner-orgs";
 
 /** The tiers and active orgs a marketer picks from when sharing assets with partners. */

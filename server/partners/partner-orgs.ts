@@ -4,10 +4,27 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { partnerOrgs, partnerTiers, users } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import type { updatePartnerOrgSchema } from "@/lib/schemas/partners";
+import type { createPartnerOrgSchema, updatePartnerOrgSchema } from "@/lib/schemas/partners";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { revokeTokensOfUsers } from "@/server/tokens/token-service";
+
+export function listPartnerOrgs(db: Database, actor: Actor) {
+  return db
+    .select({
+      id: partnerOrgs.id,
+      name: partnerOrgs.name,
+      region: partnerOrgs.region,
+      active: partnerOrgs.active,
+      tierName: partnerTiers.name,
+      tierRank: partnerTiers.rank,
+      members: sql<number>`(select count(*)::int from ${users} where ${users.partnerOrgId} = ${partnerOrgs.id})`,
+    })
+    .from(partnerOrgs)
+    .innerJoin(partnerTiers, eq(partnerTiers.id, partnerOrgs.tierId))
+    .where(eq(partnerOrgs.workspaceId, actor.workspaceId))
+    .orderBy(asc(partnerOrgs.name));
+}
 
 /** Partner orgs of the workspace with their tier, for channel managers and the admin API. */
 export function listPartnerOrgDetails(db: Database, actor: Actor) {
@@ -34,6 +51,45 @@ export async function getPartnerOrgDetails(db: Database, actor: Actor, id: strin
   const org = rows.find((o) => o.id === id);
   if (!org) throw notFound("Partner organisation not found");
   return org;
+}
+
+export async function createPartnerOrg(
+  db: Database,
+  actor: Actor,
+  input: z.infer<typeof createPartnerOrgSchema>,
+) {
+  return db.transaction(async (tx) => {
+    const [tier] = await tx
+      .select({ id: partnerTiers.id })
+      .from(partnerTiers)
+      .where(and(eq(partnerTiers.id, input.tierId), eq(partnerTiers.workspaceId, actor.workspaceId)));
+    if (!tier)
+      throw new AppError("validation_failed", "Unknown tier", { fieldErrors: { tierId: ["Unknown tier"] } });
+    const inserted = await tx
+      .insert(partnerOrgs)
+      .values({
+        workspaceId: actor.workspaceId,
+        name: input.name,
+        tierId: input.tierId,
+        region: input.region || null,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!inserted[0]) {
+      throw new AppError("conflict", "A partner organisation with this name exists", {
+        fieldErrors: { name: ["A partner organisation with this name exists"] },
+      });
+    }
+    await recordAudit(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "partner_org.created",
+      entityType: "partner_org",
+      entityId: inserted[0].id,
+      data: { name: input.name },
+    });
+    return inserted[0];
+  });
 }
 
 /**

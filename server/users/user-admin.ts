@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { partnerOrgs, partnerTiers, users } from "@/db/schema";
+import { partnerOrgs, users } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import type { createPartnerOrgSchema, createUserSchema, updateUserSchema } from "@/lib/schemas/users";
+import type { createUserSchema, updateUserSchema } from "@/lib/schemas/users";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { revokeTokensOfUsers } from "@/server/tokens/token-service";
@@ -37,31 +37,6 @@ export async function getUserOrThrow(db: Database, actor: Actor, userId: string)
     .where(and(eq(users.id, userId), eq(users.workspaceId, actor.workspaceId)));
   if (!user) throw notFound("User not found");
   return user;
-}
-
-export function listPartnerOrgs(db: Database, actor: Actor) {
-  return db
-    .select({
-      id: partnerOrgs.id,
-      name: partnerOrgs.name,
-      region: partnerOrgs.region,
-      active: partnerOrgs.active,
-      tierName: partnerTiers.name,
-      tierRank: partnerTiers.rank,
-      members: sql<number>`(select count(*)::int from ${users} where ${users.partnerOrgId} = ${partnerOrgs.id})`,
-    })
-    .from(partnerOrgs)
-    .innerJoin(partnerTiers, eq(partnerTiers.id, partnerOrgs.tierId))
-    .where(eq(partnerOrgs.workspaceId, actor.workspaceId))
-    .orderBy(asc(partnerOrgs.name));
-}
-
-export function listTiers(db: Database, actor: Actor) {
-  return db
-    .select({ id: partnerTiers.id, name: partnerTiers.name, rank: partnerTiers.rank })
-    .from(partnerTiers)
-    .where(eq(partnerTiers.workspaceId, actor.workspaceId))
-    .orderBy(asc(partnerTiers.rank));
 }
 
 async function assertPartnerOrg(tx: Database, actor: Actor, partnerOrgId: string) {
@@ -164,44 +139,5 @@ export async function updateUser(db: Database, actor: Actor, input: z.infer<type
       },
     });
     return updated!;
-  });
-}
-
-export async function createPartnerOrg(
-  db: Database,
-  actor: Actor,
-  input: z.infer<typeof createPartnerOrgSchema>,
-) {
-  return db.transaction(async (tx) => {
-    const [tier] = await tx
-      .select({ id: partnerTiers.id })
-      .from(partnerTiers)
-      .where(and(eq(partnerTiers.id, input.tierId), eq(partnerTiers.workspaceId, actor.workspaceId)));
-    if (!tier)
-      throw new AppError("validation_failed", "Unknown tier", { fieldErrors: { tierId: ["Unknown tier"] } });
-    const inserted = await tx
-      .insert(partnerOrgs)
-      .values({
-        workspaceId: actor.workspaceId,
-        name: input.name,
-        tierId: input.tierId,
-        region: input.region || null,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!inserted[0]) {
-      throw new AppError("conflict", "A partner organisation with this name exists", {
-        fieldErrors: { name: ["A partner organisation with this name exists"] },
-      });
-    }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "partner_org.created",
-      entityType: "partner_org",
-      entityId: inserted[0].id,
-      data: { name: input.name },
-    });
-    return inserted[0];
   });
 }

@@ -9,7 +9,7 @@ import {
   inspectInvitation,
   invitePartnerUser,
   revokeInvitation,
-} from "@/server/invitations/partner-invitations";
+} from "@/server/partners/partner-invitations";
 import { updatePartnerOrg } from "@/server/partners/partner-orgs";
 import { updateUser } from "@/server/users/user-admin";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";

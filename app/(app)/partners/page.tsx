@@ -8,9 +8,9 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
 import { requirePage } from "@/server/auth/require-page";
-import { listOpenInvitations } from "@/server/invitations/partner-invitations";
+import { listOpenInvitations } from "@/server/partners/partner-invitations";
 import { listPartnerOrgDetails } from "@/server/partners/partner-orgs";
-import { listTiers } from "@/server/users/user-admin";
+import { listTiers } from "@/server/partners/partner-tiers";
 
 export const metadata = { title: "Partners" };
 

@@ -10,7 +10,7 @@ import { listWhatsNew } from "@/server/assets/whats-new-queries";
 import { requirePage } from "@/server/auth/require-page";
 import { actorCan } from "@/server/authz/permissions";
 import { listAnnouncements } from "@/server/notifications/announcements";
-import { listTiers } from "@/server/users/user-admin";
+import { listTiers } from "@/server/partners/partner-tiers";
 import { seesInternalDetails } from "@/server/authz/rules";
 
 export const metadata = { title: "What's new" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AcceptInvitationForm } from "@/components/partners/accept-invitation-form";
 import { openPage } from "@/server/auth/require-page";
-import { inspectInvitation, invitationMessages } from "@/server/invitations/partner-invitations";
+import { inspectInvitation, invitationMessages } from "@/server/partners/partner-invitations";
 
 export const metadata: Metadata = { title: "Accept invitation" };
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { taxonomyKinds } from "@/lib/taxonomy";
 import { lossReasonsOf } from "@/server/deals/deal-queries";
 import { listTermOptions } from "@/server/taxonomy/taxonomy-queries";
-import { listTiers } from "@/server/users/user-admin";
+import { listTiers } from "@/server/partners/partner-tiers";
 import { defineRoute } from "../define-route";
 
 /** The workspace's own lists that write requests refer to by id, so an API client can fill them in. */

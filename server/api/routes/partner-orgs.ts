@@ -1,14 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { idParam } from "@/lib/schemas/api-common";
-import { partnerOrgSchema, updatePartnerOrgSchema } from "@/lib/schemas/partners";
-import { createPartnerOrgSchema } from "@/lib/schemas/users";
+import { createPartnerOrgSchema, partnerOrgSchema, updatePartnerOrgSchema } from "@/lib/schemas/partners";
 import {
+  createPartnerOrg,
   getPartnerOrgDetails,
   listPartnerOrgDetails,
   updatePartnerOrg,
 } from "@/server/partners/partner-orgs";
-import { createPartnerOrg } from "@/server/users/user-admin";
 import { defineRoute } from "../define-route";
 
 const present = (o: Awaited<ReturnType<typeof getPartnerOrgDetails>>) => ({

@@ -6,7 +6,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
 import { requirePage } from "@/server/auth/require-page";
-import { listPartnerOrgs, listUsers } from "@/server/users/user-admin";
+import { listPartnerOrgs } from "@/server/partners/partner-orgs";
+import { listUsers } from "@/server/users/user-admin";
 
 export const metadata = { title: "Users" };
 
