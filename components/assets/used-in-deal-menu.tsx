@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { RateAssetForm, type MyRating } from "@/components/feedback/rate-asset-form";
 import { Button, buttonClass } from "@/components/ui/button";
-import { logUsageAction } from "@/server/assets/asset-actions";
+import { logUsageAction } from "@/server/usage/usage-actions";
 import { FormError } from "@/components/ui/field";
 
 type Deal = { id: string; name: string; stageName: string };

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, TextInput } from "@/components/ui/field";
 import { assetTypeLabels } from "@/lib/assets";
-import { logUsageAction } from "@/server/assets/asset-actions";
+import { logUsageAction } from "@/server/usage/usage-actions";
 import { useAssetSearch } from "@/components/assets/use-asset-search";
 
 /** "Add assets used": search the library and add several assets to the deal, one click each. */

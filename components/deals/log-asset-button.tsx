@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { logUsageAction } from "@/server/assets/asset-actions";
+import { logUsageAction } from "@/server/usage/usage-actions";
 
 /** One click from the deal's stage library: records the asset as sent at the deal's current stage. */
 export function LogAssetButton({

@@ -4,9 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assetStatuses } from "@/lib/assets";
 import { updateAssetSchema } from "@/lib/schemas/assets";
-import { logUsageSchema } from "@/lib/schemas/deals";
 import { authorizedAction } from "@/server/actions/action-client";
-import { logUsage } from "@/server/usage/log-usage";
 import { findAssetsByTitle } from "./asset-picker-query";
 import { changeAssetStatus } from "./change-asset-status";
 import { updateAsset } from "./update-asset";
@@ -18,17 +16,6 @@ export const changeAssetStatusAction = authorizedAction(
     const result = await changeAssetStatus(db, actor, input.assetId, input.status);
     revalidatePath(`/assets/${input.assetId}`);
     return result;
-  },
-);
-
-export const logUsageAction = authorizedAction(
-  "usage.write",
-  logUsageSchema,
-  async ({ actor, db, input }) => {
-    const { usage, created } = await logUsage(db, actor, input);
-    revalidatePath(`/deals/${input.dealId}`);
-    revalidatePath(`/assets/${input.assetId}`);
-    return { id: usage.id, created };
   },
 );
 

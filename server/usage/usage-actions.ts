@@ -2,9 +2,21 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { updateUsageSchema } from "@/lib/schemas/deals";
+import { logUsageSchema, updateUsageSchema } from "@/lib/schemas/deals";
 import { authorizedAction } from "@/server/actions/action-client";
+import { logUsage } from "./log-usage";
 import { deleteUsage, updateUsage } from "./usage-services";
+
+export const logUsageAction = authorizedAction(
+  "usage.write",
+  logUsageSchema,
+  async ({ actor, db, input }) => {
+    const { usage, created } = await logUsage(db, actor, input);
+    revalidatePath(`/deals/${input.dealId}`);
+    revalidatePath(`/assets/${input.assetId}`);
+    return { id: usage.id, created };
+  },
+);
 
 export const updateUsageAction = authorizedAction(
   "usage.write",

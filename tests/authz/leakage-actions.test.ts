@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import type { Actor } from "@/server/authz/actor";
-import {
-  changeAssetStatusAction,
-  findAssetsAction,
-  logUsageAction,
-  updateAssetAction,
-} from "@/server/assets/asset-actions";
+import { changeAssetStatusAction, findAssetsAction, updateAssetAction } from "@/server/assets/asset-actions";
 import { bulkEditAssetsAction } from "@/server/assets/bulk-edit-actions";
 import { getActor } from "@/server/auth/session";
 import { editDealAction, moveDealStageAction } from "@/server/deals/deal-actions";
@@ -16,6 +11,7 @@ import {
   setPartnerVisibilityInBulkAction,
   updatePartnerOrgAction,
 } from "@/server/partners/partner-actions";
+import { logUsageAction } from "@/server/usage/usage-actions";
 import { createTestDatabase } from "../support/test-db";
 import {
   assetCases,
