@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import type { Database } from "@/db/client";
@@ -7,14 +6,10 @@ import { apiTokens, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "@/server/auth/auth-options";
 import { actorOf, loadActor, selectActor, type Actor } from "@/server/authz/actor";
+import { hashToken } from "@/server/tokens/token-hash";
 
-export const TOKEN_PREFIX = "bat_";
 /** How stale a token's "last used" time may be. */
 export const LAST_USED_PRECISION_MS = 60_000;
-
-export function hashToken(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
-}
 
 /**
  * The actor behind an API request: a bearer token (acting as the user who created it) or the signed-in

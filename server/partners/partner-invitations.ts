@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
@@ -11,10 +11,9 @@ import type { Actor } from "@/server/authz/actor";
 import { hashPassword } from "@/server/auth/password";
 import { appUrl } from "@/server/mail/app-url";
 import { sendEmail } from "@/server/mail/send-email";
+import { hashToken } from "@/server/tokens/token-hash";
 
 export const INVITATION_DAYS = 7;
-
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Invites someone into a partner org: stores the token's hash and mails the one-time link. */
 export async function invitePartnerUser(

@@ -4,9 +4,9 @@ import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { notFound } from "@/lib/errors";
-import { hashToken, TOKEN_PREFIX } from "@/server/api/api-actor";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
+import { hashToken, TOKEN_PREFIX } from "./token-hash";
 
 /** Creates a token acting as `actor`. The secret is returned once and only its hash is stored. */
 export async function createApiToken(db: Database, actor: Actor, name: string) {
