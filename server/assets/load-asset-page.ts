@@ -17,7 +17,7 @@ import { listStages } from "@/server/workspaces/stage-queries";
 import { getWorkspaceSettings } from "@/server/workspaces/workspace-settings";
 import { assetTermList, assetUsageSummary, getAssetOrThrow } from "./asset-queries";
 import { fileTextOutline } from "./asset-text";
-import { listAssetVersions } from "./asset-versions";
+import { listAssetVersions } from "./list-asset-versions";
 import { mayDownloadFile, seesInternalDetails } from "@/server/authz/rules";
 
 /**

@@ -5,7 +5,7 @@ import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { addAssetVersionRoute, downloadAssetVersionRoute } from "@/server/api/routes/assets";
 import { listAssets } from "@/server/assets/asset-queries";
-import { listAssetVersions } from "@/server/assets/asset-versions";
+import { listAssetVersions } from "@/server/assets/list-asset-versions";
 import { addVersionFromRequest } from "../support/uploads";
 import { updateAsset } from "@/server/assets/update-asset";
 import { uploadFromRequest } from "../support/uploads";

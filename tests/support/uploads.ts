@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { env } from "@/env";
-import { addAssetVersion } from "@/server/assets/asset-versions";
+import { addAssetVersion } from "@/server/assets/add-asset-version";
 import { receiveUpload, settleUpload } from "@/server/assets/receive-upload";
 import { uploadAsset } from "@/server/assets/upload-asset";
 import type { Actor } from "@/server/authz/actor";

@@ -10,7 +10,7 @@ import {
 import { partnerVisibilitySchema } from "@/lib/schemas/partner-visibility";
 import { previewPageResponse, thumbnailResponse, videoStreamResponse } from "@/server/assets/asset-media";
 import { getAssetOrThrow } from "@/server/assets/asset-queries";
-import { addAssetVersion } from "@/server/assets/asset-versions";
+import { addAssetVersion } from "@/server/assets/add-asset-version";
 import { enqueueFileProcessing } from "@/server/files/enqueue-processing";
 import { downloadAsset, downloadAssetVersion } from "@/server/assets/download-asset";
 import { updateAsset } from "@/server/assets/update-asset";
