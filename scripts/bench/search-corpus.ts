@@ -6,7 +6,7 @@
  */
 import type { AssetType } from "../../lib/assets";
 import type { TaxonomyKind } from "../../lib/taxonomy";
-import { createRandom, type Random } from "../../server/demo/random";
+import { createRandom, type Random } from "../../db/seed/random";
 
 export const taxonomy: Record<TaxonomyKind, string[]> = {
   product: [

@@ -4,7 +4,7 @@
  * limit 8, record=false, facets=false), facet browsing without words, words with stage/industry/type
  * filters, typos and searches that find nothing. Filters name the library's own stage and tag ids.
  */
-import { createRandom } from "../../server/demo/random";
+import { createRandom } from "../../db/seed/random";
 import type { Library } from "./search-seed";
 
 export type QueryKind = "word" | "phrase" | "prefix" | "filter" | "word+filter" | "typo" | "none";

@@ -6,17 +6,17 @@ import { hashPassword } from "@/server/auth/password";
 import type { StorageDriver } from "@/server/storage";
 import { createWorkspace } from "@/server/workspaces/create-workspace";
 import { lossReasonsOf } from "@/server/deals/deal-queries";
-import { stageNames, taxonomy, type StageName } from "./catalogue";
-import { draftAssets } from "./content";
-import { DEMO_PASSWORD, demoAccounts, partnerOrgSpecs } from "./people";
-import { createRandom } from "./random";
+import { stageNames, taxonomy, type StageName } from "@/db/seed/catalogue";
+import { draftAssets } from "@/db/seed/content";
+import { DEMO_PASSWORD, demoAccounts, partnerOrgSpecs } from "@/db/seed/people";
+import { createRandom } from "@/db/seed/random";
 import { seedAssets, type SeedContext } from "./seed-assets";
 import { seedDeals } from "./seed-deals";
 import { seedFeedback } from "./seed-feedback";
 import { seedPlays } from "./seed-plays";
 import { seedRequests } from "./seed-requests";
 
-export { DEMO_PASSWORD, demoAccounts } from "./people";
+export { DEMO_PASSWORD, demoAccounts } from "@/db/seed/people";
 
 export async function hasAnyWorkspace(db: Database): Promise<boolean> {
   const rows = await db

@@ -4,10 +4,10 @@ import { Readable } from "node:stream";
 import type { Database } from "@/db/client";
 import { assetPartnerOrgs, assetStages, assetTerms, assetVersions, assets, files } from "@/db/schema";
 import type { StorageDriver } from "@/server/storage";
-import { stagesByType, type StageName } from "./catalogue";
-import type { AssetDraft } from "./content";
-import { makeMarkdown, makePdf, makeRoiWorkbook, makeTalkTrackDocx } from "./documents";
-import type { Random } from "./random";
+import { stagesByType, type StageName } from "@/db/seed/catalogue";
+import type { AssetDraft } from "@/db/seed/content";
+import { makeMarkdown, makePdf, makeRoiWorkbook, makeTalkTrackDocx } from "@/db/seed/documents";
+import type { Random } from "@/db/seed/random";
 
 const DAY = 86_400_000;
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { activityEvents, assetUsages, dealStageHistory, dealTerms, deals } from "@/db/schema";
 import { buyerReactions, loggedUsageKinds } from "@/lib/assets";
-import { customers, stageNames, taxonomy, type StageName } from "./catalogue";
+import { customers, stageNames, taxonomy, type StageName } from "@/db/seed/catalogue";
 import type { SeedContext, SeededAsset } from "./seed-assets";
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { assets, playStepAssets, playSteps, plays } from "@/db/schema";
-import type { StageName } from "./catalogue";
+import type { StageName } from "@/db/seed/catalogue";
 import type { SeedContext, SeededAsset } from "./seed-assets";
 
 interface StepSpec {

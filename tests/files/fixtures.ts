@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import sharp from "sharp";
-import { makePdf, makeTalkTrackDocx } from "@/server/demo/documents";
+import { makePdf, makeTalkTrackDocx } from "@/db/seed/documents";
 
 const section = (text: string) => [{ heading: "Overview", paragraphs: [text] }];
 

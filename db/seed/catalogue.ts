@@ -1,5 +1,3 @@
-import "server-only";
-
 /** The fictional vendor of the demo workspace, Northwind Cloud, and the world it sells into. */
 export const vendor = "Northwind Cloud";
 

@@ -1,4 +1,3 @@
-import "server-only";
 import type { AssetType } from "@/lib/assets";
 import { customers, outcomes, scenarios, taxonomy, vendor } from "./catalogue";
 import type { Section } from "./documents";

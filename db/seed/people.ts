@@ -1,4 +1,3 @@
-import "server-only";
 import type { Role } from "@/lib/roles";
 
 export const DEMO_PASSWORD = "baton-demo";

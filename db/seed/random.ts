@@ -1,5 +1,3 @@
-import "server-only";
-
 /** A small seeded PRNG (mulberry32) so the demo workspace is the same on every machine. */
 export function createRandom(seed: number) {
   let state = seed >>> 0;
