@@ -13,8 +13,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { partnerOrgs, users } from "./users";
-import { buyingStages, partnerTiers, taxonomyTerms, workspaces } from "./workspaces";
+import { partnerOrgs } from "./partners";
+import { users } from "./users";
+import { partnerTiers } from "./partners";
+import { buyingStages, taxonomyTerms, workspaces } from "./workspaces";
 
 export const assetType = pgEnum("asset_type", [
   "case_study",

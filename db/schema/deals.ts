@@ -10,7 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { partnerOrgs, users } from "./users";
+import { partnerOrgs } from "./partners";
+import { users } from "./users";
 import { buyingStages, lossReasons, taxonomyTerms, workspaces } from "./workspaces";
 
 export const dealStatus = pgEnum("deal_status", ["open", "won", "lost"]);

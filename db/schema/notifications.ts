@@ -16,7 +16,8 @@ import {
 import { assetType, assets } from "./assets";
 import { contentRequests } from "./requests";
 import { users } from "./users";
-import { buyingStages, partnerTiers, taxonomyTerms, workspaces } from "./workspaces";
+import { partnerTiers } from "./partners";
+import { buyingStages, taxonomyTerms, workspaces } from "./workspaces";
 
 export const notificationKind = pgEnum("notification_kind", [
   "asset_published",

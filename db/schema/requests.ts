@@ -12,7 +12,8 @@ import {
 import { sql } from "drizzle-orm";
 import { assets } from "./assets";
 import { deals } from "./deals";
-import { partnerOrgs, users } from "./users";
+import { partnerOrgs } from "./partners";
+import { users } from "./users";
 import { buyingStages, taxonomyTerms, workspaces } from "./workspaces";
 
 /**

@@ -9,27 +9,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { partnerTiers, workspaces } from "./workspaces";
+import { partnerOrgs } from "./partners";
+import { workspaces } from "./workspaces";
 
 export const userRole = pgEnum("user_role", ["admin", "marketer", "rep", "partner"]);
-
-export const partnerOrgs = pgTable(
-  "partner_orgs",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    name: text("name").notNull(),
-    tierId: uuid("tier_id")
-      .notNull()
-      .references(() => partnerTiers.id),
-    region: text("region"),
-    active: boolean("active").notNull().default(true),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex("partner_orgs_workspace_name_uq").on(t.workspaceId, t.name)],
-);
 
 export const users = pgTable(
   "users",

@@ -47,23 +47,6 @@ export const buyingStages = pgTable(
   ],
 );
 
-/** Ordered partner tiers: a higher rank sees everything a lower rank sees. */
-export const partnerTiers = pgTable(
-  "partner_tiers",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
-    name: text("name").notNull(),
-    rank: integer("rank").notNull(),
-  },
-  (t) => [
-    uniqueIndex("partner_tiers_workspace_name_uq").on(t.workspaceId, t.name),
-    uniqueIndex("partner_tiers_workspace_rank_uq").on(t.workspaceId, t.rank),
-  ],
-);
-
 /** Product, industry, persona, region and competitor tags. */
 export const taxonomyTerms = pgTable(
   "taxonomy_terms",
