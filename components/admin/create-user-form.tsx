@@ -1,42 +1,39 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select, TextInput } from "@/components/ui/field";
+import { Field, FormError, FormSuccess, Select, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { roleLabels, roles, type Role } from "@/lib/roles";
 import { createUserAction } from "@/server/users/user-actions";
 
 export function CreateUserForm({ partnerOrgs }: { partnerOrgs: { id: string; name: string }[] }) {
-  const router = useRouter();
   const [role, setRole] = useState<Role>("rep");
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const { run, pending, error, fieldErrors } = useServerAction();
+  const [created, setCreated] = useState(false);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    start(async () => {
-      const result = await createUserAction({
-        email: String(data.get("email") ?? ""),
-        name: String(data.get("name") ?? ""),
-        role,
-        team: String(data.get("team") ?? "") || undefined,
-        partnerOrgId: role === "partner" ? String(data.get("partnerOrgId") ?? "") || undefined : undefined,
-        password: String(data.get("password") ?? ""),
-      });
-      if (result.ok) {
-        setMessage({ ok: true, text: "User created. Share the temporary password with them securely." });
-        setFieldErrors({});
-        form.reset();
-        router.refresh();
-      } else {
-        setMessage({ ok: false, text: result.error });
-        setFieldErrors(result.fieldErrors ?? {});
-      }
-    });
+    setCreated(false);
+    run(
+      () =>
+        createUserAction({
+          email: String(data.get("email") ?? ""),
+          name: String(data.get("name") ?? ""),
+          role,
+          team: String(data.get("team") ?? "") || undefined,
+          partnerOrgId: role === "partner" ? String(data.get("partnerOrgId") ?? "") || undefined : undefined,
+          password: String(data.get("password") ?? ""),
+        }),
+      {
+        onSuccess: () => {
+          setCreated(true);
+          form.reset();
+        },
+      },
+    );
   }
 
   const fe = (k: string) => fieldErrors[k]?.[0];
@@ -92,14 +89,11 @@ export function CreateUserForm({ partnerOrgs }: { partnerOrgs: { id: string; nam
           Add user
         </Button>
       </div>
-      {message ? (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`text-sm sm:col-span-2 ${message.ok ? "text-emerald-700" : "text-red-600"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormSuccess
+        message={created ? "User created. Share the temporary password with them securely." : null}
+        className="sm:col-span-2"
+      />
+      <FormError message={error} className="sm:col-span-2" />
     </form>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { roleLabels, roles, type Role } from "@/lib/roles";
 import { updateUserAction } from "@/server/users/user-actions";
 
@@ -13,17 +12,9 @@ export function UserRowActions({
   user: { id: string; name: string; role: Role; active: boolean; channelManager: boolean };
   isSelf: boolean;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run: runAction, pending, error } = useServerAction();
   const run = (patch: { role?: Role; active?: boolean; channelManager?: boolean }) =>
-    start(async () => {
-      const result = await updateUserAction({ userId: user.id, ...patch });
-      if (result.ok) {
-        setError(undefined);
-        router.refresh();
-      } else setError(result.error);
-    });
+    runAction(() => updateUserAction({ userId: user.id, ...patch }));
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
       <label className="sr-only" htmlFor={`role-${user.id}`}>

@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { AssetStatus } from "@/lib/assets";
 import { changeAssetStatusAction } from "@/server/assets/asset-actions";
 import { FormError } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 const actionsFor: Record<
   AssetStatus,
@@ -36,9 +35,7 @@ export function AssetStatusActions({
   status: AssetStatus;
   approval: { required: boolean; sentByMe: boolean };
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   let actions = actionsFor[status];
   let waiting = false;
   if (approval.required && status === "draft") actions = actions.filter((a) => a.to !== "published");
@@ -56,13 +53,7 @@ export function AssetStatusActions({
           key={a.to}
           variant={a.variant}
           disabled={pending}
-          onClick={() =>
-            start(async () => {
-              const result = await changeAssetStatusAction({ assetId, status: a.to });
-              if (!result.ok) setError(result.error);
-              else router.refresh();
-            })
-          }
+          onClick={() => run(() => changeAssetStatusAction({ assetId, status: a.to }))}
         >
           {a.label}
         </Button>

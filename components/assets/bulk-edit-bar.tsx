@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { FormError, FormSuccess, Select } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import type { BulkEditAssetsInput } from "@/lib/schemas/taxonomy";
 import { taxonomyKindLabels, taxonomyKinds, type TaxonomyKind } from "@/lib/taxonomy";
 import { bulkEditAssetsAction } from "@/server/assets/bulk-edit-actions";
@@ -22,24 +22,16 @@ export function BulkEditBar({
   terms: { id: string; kind: TaxonomyKind; name: string }[];
   onClear: () => void;
 }) {
-  const router = useRouter();
   const [stageId, setStageId] = useState("");
   const [termId, setTermId] = useState("");
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const { run, pending, error, fieldErrors } = useServerAction();
+  const [done, setDone] = useState<string>();
   const count = `${assetIds.length} ${assetIds.length === 1 ? "asset" : "assets"}`;
 
-  const apply = (change: Change, done: string) =>
-    start(async () => {
-      const result = await bulkEditAssetsAction({ assetIds, ...change });
-      if (result.ok) {
-        setMessage({ ok: true, text: done });
-        router.refresh();
-      } else {
-        const field = result.fieldErrors && Object.values(result.fieldErrors)[0]?.[0];
-        setMessage({ ok: false, text: field ?? result.error });
-      }
-    });
+  const apply = (change: Change, doneText: string) => {
+    setDone(undefined);
+    run(() => bulkEditAssetsAction({ assetIds, ...change }), { onSuccess: () => setDone(doneText) });
+  };
 
   const stageName = stages.find((s) => s.id === stageId)?.name;
   const termName = terms.find((t) => t.id === termId)?.name;
@@ -120,14 +112,8 @@ export function BulkEditBar({
           Remove tag
         </Button>
       </div>
-      {message ? (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={message.ok ? "text-emerald-700" : "text-red-600"}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormSuccess message={done} />
+      <FormError message={Object.values(fieldErrors)[0]?.[0] ?? error} />
     </section>
   );
 }

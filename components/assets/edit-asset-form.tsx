@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import {
@@ -43,10 +43,7 @@ export function EditAssetForm({
   terms: { id: string; kind: TaxonomyKind; name: string }[];
   partnerOptions: PartnerOptions;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const { run, pending, error, fieldErrors } = useServerAction();
   const [saved, setSaved] = useState(false);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -64,18 +61,7 @@ export function EditAssetForm({
       partnerVisibility: readPartnerVisibility(data),
     };
     setSaved(false);
-    start(async () => {
-      const result = await updateAssetAction({ assetId: asset.id, patch });
-      if (!result.ok) {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-        return;
-      }
-      setError(undefined);
-      setFieldErrors({});
-      setSaved(true);
-      router.refresh();
-    });
+    run(() => updateAssetAction({ assetId: asset.id, patch }), { onSuccess: () => setSaved(true) });
   }
 
   const fe = (name: string) => (fieldErrors[name] ?? fieldErrors[`patch.${name}`])?.[0];

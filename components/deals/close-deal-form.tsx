@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { closeDealAction } from "@/server/deals/deal-actions";
 
 export function CloseDealForm({
@@ -15,29 +15,21 @@ export function CloseDealForm({
   amount: number;
   lossReasons: { id: string; name: string }[];
 }) {
-  const router = useRouter();
   const [outcome, setOutcome] = useState<"won" | "lost">("won");
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const { run, pending, error, fieldErrors } = useServerAction();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    start(async () => {
-      const result = await closeDealAction({
+    run(() =>
+      closeDealAction({
         dealId,
         outcome,
         amount: Number(data.get("amount")),
         lossReasonId: outcome === "lost" ? String(data.get("lossReasonId") || "") || undefined : undefined,
         note: String(data.get("note") ?? ""),
-      });
-      if (result.ok) router.refresh();
-      else {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-      }
-    });
+      }),
+    );
   }
 
   return (

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { editDealAction } from "@/server/deals/deal-actions";
 
 export function EditDealForm({
@@ -18,11 +18,8 @@ export function EditDealForm({
     closeDate: string | null;
   };
 }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const { run, pending, error, fieldErrors } = useServerAction();
   if (!open) {
     return (
       <Button variant="ghost" onClick={() => setOpen(true)}>
@@ -33,25 +30,20 @@ export function EditDealForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    start(async () => {
-      const r = await editDealAction({
-        dealId: deal.id,
-        patch: {
-          name: String(data.get("name") ?? ""),
-          accountName: String(data.get("accountName") ?? ""),
-          amount: Number(data.get("amount") || 0),
-          currency: String(data.get("currency") ?? ""),
-          closeDate: String(data.get("closeDate") ?? "") || null,
-        },
-      });
-      if (r.ok) {
-        setOpen(false);
-        router.refresh();
-      } else {
-        setError(r.error);
-        setFieldErrors(r.fieldErrors ?? {});
-      }
-    });
+    run(
+      () =>
+        editDealAction({
+          dealId: deal.id,
+          patch: {
+            name: String(data.get("name") ?? ""),
+            accountName: String(data.get("accountName") ?? ""),
+            amount: Number(data.get("amount") || 0),
+            currency: String(data.get("currency") ?? ""),
+            closeDate: String(data.get("closeDate") ?? "") || null,
+          },
+        }),
+      { onSuccess: () => setOpen(false) },
+    );
   }
   const fe = (k: string) => fieldErrors[`patch.${k}`]?.[0] ?? fieldErrors[k]?.[0];
   return (

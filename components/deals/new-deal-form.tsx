@@ -1,37 +1,33 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Select, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { createDealAction } from "@/server/deals/deal-actions";
 
 export function NewDealForm({ stages }: { stages: { id: string; name: string }[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const { run, pending, error, fieldErrors } = useServerAction();
 
   if (!open) return <Button onClick={() => setOpen(true)}>New deal</Button>;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    start(async () => {
-      const result = await createDealAction({
-        name: String(data.get("name") ?? ""),
-        accountName: String(data.get("accountName") ?? ""),
-        amount: Number(data.get("amount") || 0),
-        currency: String(data.get("currency") || "USD"),
-        stageId: String(data.get("stageId") ?? ""),
-      });
-      if (result.ok) router.push(`/deals/${result.data.id}`);
-      else {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-      }
-    });
+    run(
+      () =>
+        createDealAction({
+          name: String(data.get("name") ?? ""),
+          accountName: String(data.get("accountName") ?? ""),
+          amount: Number(data.get("amount") || 0),
+          currency: String(data.get("currency") || "USD"),
+          stageId: String(data.get("stageId") ?? ""),
+        }),
+      { refresh: false, onSuccess: (deal) => router.push(`/deals/${deal.id}`) },
+    );
   }
 
   return (

@@ -1,27 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { reopenDealAction } from "@/server/deals/deal-actions";
 
 export function ReopenDealButton({ dealId }: { dealId: string }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   return (
     <div className="mt-3">
-      <Button
-        variant="secondary"
-        disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const r = await reopenDealAction({ dealId });
-            if (r.ok) router.refresh();
-            else setError(r.error);
-          })
-        }
-      >
+      <Button variant="secondary" disabled={pending} onClick={() => run(() => reopenDealAction({ dealId }))}>
         Reopen deal
       </Button>
       {error ? (

@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { FormError, Select } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { moveDealStageAction } from "@/server/deals/deal-actions";
 
 export function StageMover({
@@ -14,9 +13,7 @@ export function StageMover({
   stageId: string;
   stages: { id: string; name: string }[];
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   return (
     <div className="flex items-center gap-2">
       <label htmlFor="deal-stage" className="text-sm font-medium text-slate-700">
@@ -27,13 +24,10 @@ export function StageMover({
           id="deal-stage"
           value={stageId}
           disabled={pending}
-          onChange={(e) =>
-            start(async () => {
-              const result = await moveDealStageAction({ dealId, stageId: e.target.value });
-              if (result.ok) router.refresh();
-              else setError(result.error);
-            })
-          }
+          onChange={(e) => {
+            const next = e.target.value;
+            run(() => moveDealStageAction({ dealId, stageId: next }));
+          }}
         >
           {stages.map((s) => (
             <option key={s.id} value={s.id}>

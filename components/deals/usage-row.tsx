@@ -1,9 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 import {
   buyerReactions,
   loggedUsageKinds,
@@ -38,20 +37,13 @@ export function UsageRow({
   editable: boolean;
   stages: { id: string; name: string }[];
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   const patch = (p: {
     kind?: (typeof loggedUsageKinds)[number];
     reaction?: BuyerReaction | null;
     stageId?: string;
     note?: string;
-  }) =>
-    start(async () => {
-      const r = await updateUsageAction({ usageId: usage.id, patch: p });
-      if (!r.ok) setError(r.error);
-      else router.refresh();
-    });
+  }) => run(() => updateUsageAction({ usageId: usage.id, patch: p }));
   const select = "rounded-md border-0 py-1 pl-2 pr-7 text-xs ring-1 ring-inset ring-slate-300";
   return (
     <li className="space-y-1 py-2 text-sm">
@@ -140,13 +132,7 @@ export function UsageRow({
             className="!px-2 !py-1 text-xs"
             disabled={pending}
             aria-label={`Remove “${usage.assetTitle}”`}
-            onClick={() =>
-              start(async () => {
-                const r = await deleteUsageAction({ usageId: usage.id, dealId: usage.dealId });
-                if (!r.ok) setError(r.error);
-                else router.refresh();
-              })
-            }
+            onClick={() => run(() => deleteUsageAction({ usageId: usage.id, dealId: usage.dealId }))}
           >
             Remove
           </Button>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { Button } from "@/components/ui/button";
 import { FormError, Select } from "@/components/ui/field";
 import type { CommentKind } from "@/lib/feedback";
@@ -18,13 +18,12 @@ export function CommentForm({
   parentId?: string;
   onDone?: () => void;
 }) {
-  const router = useRouter();
   const id = useId();
   const [body, setBody] = useState("");
   const [kind, setKind] = useState<CommentKind>("question");
   const [mentions, setMentions] = useState<Mention[]>([]);
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const { run, pending, error: failure, fieldErrors } = useServerAction();
+  const error = fieldErrors.body?.[0] ?? failure;
   const label = parentId ? "Reply" : "Comment or question";
 
   return (
@@ -33,23 +32,25 @@ export function CommentForm({
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const result = await postCommentAction({
-            assetId,
-            comment: {
-              body,
-              kind,
-              parentId,
-              mentionUserIds: mentions.filter((m) => body.includes(`@${m.name}`)).map((m) => m.id),
+        run(
+          () =>
+            postCommentAction({
+              assetId,
+              comment: {
+                body,
+                kind,
+                parentId,
+                mentionUserIds: mentions.filter((m) => body.includes(`@${m.name}`)).map((m) => m.id),
+              },
+            }),
+          {
+            onSuccess: () => {
+              setBody("");
+              setMentions([]);
+              onDone?.();
             },
-          });
-          if (!result.ok) return setError(result.fieldErrors?.body?.[0] ?? result.error);
-          setBody("");
-          setMentions([]);
-          setError(undefined);
-          onDone?.();
-          router.refresh();
-        });
+          },
+        );
       }}
     >
       <MentionTextarea

@@ -1,13 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { CommentKind } from "@/lib/feedback";
 import { resolveThreadAction } from "@/server/feedback/feedback-actions";
 import { CommentForm } from "./comment-form";
 import { FormError } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 interface CommentView {
   id: string;
@@ -43,10 +43,8 @@ function Thread({
   thread: ThreadView;
   canResolve: boolean;
 }) {
-  const router = useRouter();
   const [replying, setReplying] = useState(false);
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   const resolved = thread.resolvedAt !== null;
   return (
     <li
@@ -70,11 +68,7 @@ function Thread({
               variant="ghost"
               disabled={pending}
               onClick={() =>
-                start(async () => {
-                  const r = await resolveThreadAction({ assetId, threadId: thread.id, resolved: !resolved });
-                  if (!r.ok) return setError(r.error);
-                  router.refresh();
-                })
+                run(() => resolveThreadAction({ assetId, threadId: thread.id, resolved: !resolved }))
               }
             >
               {resolved ? "Reopen" : "Resolve"}

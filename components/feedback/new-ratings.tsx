@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ratingReasonLabels, type RatingReason } from "@/lib/feedback";
 import { acknowledgeRatingsAction } from "@/server/feedback/feedback-actions";
 import { FormError } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 export interface NewRating {
   id: string;
@@ -17,9 +16,7 @@ export interface NewRating {
 
 /** For the owner: "didn't help" ratings not read yet, and a button to mark them read. */
 export function NewRatings({ assetId, ratings }: { assetId: string; ratings: NewRating[] }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   if (ratings.length === 0) return null;
   return (
     <div className="mt-3 space-y-2 border-t border-slate-100 pt-3">
@@ -37,13 +34,7 @@ export function NewRatings({ assetId, ratings }: { assetId: string; ratings: New
       <Button
         variant="secondary"
         disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const r = await acknowledgeRatingsAction({ assetId });
-            if (!r.ok) return setError(r.error);
-            router.refresh();
-          })
-        }
+        onClick={() => run(() => acknowledgeRatingsAction({ assetId }))}
       >
         Mark as read
       </Button>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Select, TextInput } from "@/components/ui/field";
 import { ratingReasonLabels, ratingReasons, type RatingReason } from "@/lib/feedback";
@@ -23,23 +23,20 @@ export function RateAssetForm({
   myRating: MyRating | null;
   prompt?: string;
 }) {
-  const router = useRouter();
   const id = useId();
-  const [pending, start] = useTransition();
+  const { run, pending, error: failure, fieldErrors } = useServerAction();
+  const error = fieldErrors.reasonText?.[0] ?? failure;
   const [current, setCurrent] = useState(myRating);
   const [askReason, setAskReason] = useState(false);
   const [reason, setReason] = useState<RatingReason | "">(myRating?.reason ?? "");
   const [reasonText, setReasonText] = useState(myRating?.reasonText ?? "");
-  const [error, setError] = useState<string>();
 
   const save = (rating: MyRating) =>
-    start(async () => {
-      const result = await rateAssetAction({ assetId, rating });
-      if (!result.ok) return setError(result.fieldErrors?.reasonText?.[0] ?? result.error);
-      setError(undefined);
-      setCurrent(rating);
-      setAskReason(false);
-      router.refresh();
+    run(() => rateAssetAction({ assetId, rating }), {
+      onSuccess: () => {
+        setCurrent(rating);
+        setAskReason(false);
+      },
     });
 
   return (

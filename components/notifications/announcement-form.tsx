@@ -1,44 +1,40 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { publishAnnouncementAction } from "@/server/notifications/notification-actions";
 import { useAssetSearch } from "@/components/assets/use-asset-search";
 
 /** A marketer's announcement: what shipped, how to use it in the field, who hears, which assets. */
 export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string }[] }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
   const [picked, setPicked] = useState<{ id: string; title: string }[]>([]);
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const { run, pending, error, fieldErrors } = useServerAction();
   const assets = useAssetSearch(q, open);
   if (!open) return <Button onClick={() => setOpen(true)}>New announcement</Button>;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    start(async () => {
-      const r = await publishAnnouncementAction({
-        title: String(data.get("title") ?? ""),
-        fieldNote: String(data.get("fieldNote") ?? ""),
-        includeReps: data.get("includeReps") === "on",
-        minPartnerTierId: String(data.get("minPartnerTierId") ?? ""),
-        assetIds: picked.map((p) => p.id),
-      });
-      if (!r.ok) {
-        setError(r.error);
-        setFieldErrors(r.fieldErrors ?? {});
-        return;
-      }
-      setOpen(false);
-      setPicked([]);
-      router.refresh();
-    });
+    run(
+      () =>
+        publishAnnouncementAction({
+          title: String(data.get("title") ?? ""),
+          fieldNote: String(data.get("fieldNote") ?? ""),
+          includeReps: data.get("includeReps") === "on",
+          minPartnerTierId: String(data.get("minPartnerTierId") ?? ""),
+          assetIds: picked.map((p) => p.id),
+        }),
+      {
+        onSuccess: () => {
+          setOpen(false);
+          setPicked([]);
+        },
+      },
+    );
   }
 
   return (

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 import type { FollowTarget } from "@/lib/schemas/notifications";
 import { followAction } from "@/server/notifications/notification-actions";
 
@@ -18,10 +18,8 @@ export function FollowButton({
   name: string;
   compact?: boolean;
 }) {
-  const router = useRouter();
   const [following, setFollowing] = useState(initial);
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   return (
     <span className="inline-flex items-center gap-1">
       <Button
@@ -31,12 +29,8 @@ export function FollowButton({
         aria-label={`Follow ${name}`}
         disabled={pending}
         onClick={() =>
-          start(async () => {
-            const r = await followAction({ target, following: !following });
-            if (!r.ok) return setError(r.error);
-            setFollowing(r.data.following);
-            setError(undefined);
-            router.refresh();
+          run(() => followAction({ target, following: !following }), {
+            onSuccess: (data) => setFollowing(data.following),
           })
         }
       >

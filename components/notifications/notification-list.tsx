@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
 import { notificationKindLabels, type NotificationKind } from "@/lib/notifications";
 import { markNotificationsReadAction } from "@/server/notifications/notification-actions";
 import { FormError } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 export interface NotificationItem {
   id: string;
@@ -22,16 +22,15 @@ export interface NotificationItem {
 /** The notification centre's list: open an entry (marks it read), mark one or all read. */
 export function NotificationList({ items }: { items: NotificationItem[] }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   const unread = items.filter((i) => !i.readAt).length;
 
   const markRead = (ids?: string[], then?: string) =>
-    start(async () => {
-      const r = await markNotificationsReadAction(ids ? { ids } : {});
-      if (!r.ok) return setError(r.error);
-      if (then) router.push(then);
-      else router.refresh();
+    run(() => markNotificationsReadAction(ids ? { ids } : {}), {
+      refresh: !then,
+      onSuccess: () => {
+        if (then) router.push(then);
+      },
     });
 
   return (

@@ -1,8 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError, FormSuccess } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { readPartnerVisibility } from "@/lib/partner-visibility-form";
 import { setPartnerVisibilityInBulkAction } from "@/server/partners/partner-actions";
 import { PartnerVisibilityFields, type PartnerOptions } from "./partner-visibility-fields";
@@ -15,23 +16,14 @@ export function BulkPartnerVisibility({
   assetIds: string[];
   options: PartnerOptions;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const { run, pending, error, fieldErrors } = useServerAction();
+  const [done, setDone] = useState(false);
   const count = `${assetIds.length} ${assetIds.length === 1 ? "asset" : "assets"}`;
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const visibility = readPartnerVisibility(new FormData(event.currentTarget));
-    start(async () => {
-      const result = await setPartnerVisibilityInBulkAction({ assetIds, visibility });
-      if (result.ok) {
-        setMessage({ ok: true, text: `Partner visibility set on ${count}` });
-        router.refresh();
-      } else {
-        const field = result.fieldErrors && Object.values(result.fieldErrors)[0]?.[0];
-        setMessage({ ok: false, text: field ?? result.error });
-      }
-    });
+    setDone(false);
+    run(() => setPartnerVisibilityInBulkAction({ assetIds, visibility }), { onSuccess: () => setDone(true) });
   }
   return (
     <details className="mb-3 rounded-lg bg-brand-50 p-3 text-sm ring-1 ring-brand-100">
@@ -45,14 +37,8 @@ export function BulkPartnerVisibility({
         <Button type="submit" variant="secondary" disabled={pending}>
           Apply to {count}
         </Button>
-        {message ? (
-          <p
-            role={message.ok ? "status" : "alert"}
-            className={message.ok ? "text-emerald-700" : "text-red-600"}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        <FormSuccess message={done ? `Partner visibility set on ${count}` : null} />
+        <FormError message={Object.values(fieldErrors)[0]?.[0] ?? error} />
       </form>
     </details>
   );

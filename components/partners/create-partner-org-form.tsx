@@ -1,31 +1,26 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Select, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { createPartnerOrgAction } from "@/server/partners/partner-actions";
 
 export function CreatePartnerOrgForm({ tiers }: { tiers: { id: string; name: string }[] }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    start(async () => {
-      const result = await createPartnerOrgAction({
-        name: String(data.get("name") ?? ""),
-        tierId: String(data.get("tierId") ?? ""),
-        region: String(data.get("region") ?? "") || undefined,
-      });
-      if (result.ok) {
-        setError(undefined);
-        form.reset();
-        router.refresh();
-      } else setError(result.error);
-    });
+    run(
+      () =>
+        createPartnerOrgAction({
+          name: String(data.get("name") ?? ""),
+          tierId: String(data.get("tierId") ?? ""),
+          region: String(data.get("region") ?? "") || undefined,
+        }),
+      { onSuccess: () => form.reset() },
+    );
   }
   return (
     <form

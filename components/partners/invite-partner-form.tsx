@@ -1,28 +1,27 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { TextInput } from "@/components/ui/field";
+import { FormError, FormSuccess, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { invitePartnerUserAction } from "@/server/partners/partner-actions";
 
 export function InvitePartnerForm({ org }: { org: { id: string; name: string } }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const { run, pending, error, fieldErrors } = useServerAction();
+  const [sentTo, setSentTo] = useState<string>();
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const email = String(new FormData(form).get("email") ?? "");
-    start(async () => {
-      const result = await invitePartnerUserAction({ partnerOrgId: org.id, email });
-      if (result.ok) {
+    setSentTo(undefined);
+    run(() => invitePartnerUserAction({ partnerOrgId: org.id, email }), {
+      onSuccess: () => {
         form.reset();
-        setMessage({ ok: true, text: `Invitation sent to ${email}` });
-        router.refresh();
-      } else setMessage({ ok: false, text: result.fieldErrors?.email?.[0] ?? result.error });
+        setSentTo(email);
+      },
     });
   }
+  const failure = fieldErrors.email?.[0] ?? error;
   const inputId = `invite-${org.id}`;
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" noValidate>
@@ -35,14 +34,8 @@ export function InvitePartnerForm({ org }: { org: { id: string; name: string } }
       <Button type="submit" disabled={pending}>
         Send invitation
       </Button>
-      {message ? (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`w-full text-sm ${message.ok ? "text-emerald-700" : "text-red-600"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormSuccess message={sentTo && !failure ? `Invitation sent to ${sentTo}` : null} className="w-full" />
+      <FormError message={failure} className="w-full" />
     </form>
   );
 }

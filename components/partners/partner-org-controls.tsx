@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { updatePartnerOrgAction } from "@/server/partners/partner-actions";
 
 /** Tier and active state of one partner org; deactivating signs its people out at once. */
@@ -13,17 +12,9 @@ export function PartnerOrgControls({
   org: { id: string; name: string; tierId: string; active: boolean };
   tiers: { id: string; name: string }[];
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run: runAction, pending, error } = useServerAction();
   const run = (patch: { tierId?: string; active?: boolean }) =>
-    start(async () => {
-      const result = await updatePartnerOrgAction({ id: org.id, patch });
-      if (result.ok) {
-        setError(undefined);
-        router.refresh();
-      } else setError(result.error);
-    });
+    runAction(() => updatePartnerOrgAction({ id: org.id, patch }));
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor={`tier-${org.id}`}>

@@ -1,18 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, Select } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { attachPlayAction, completePlayStepAction } from "@/server/plays/play-actions";
 
 /** Pick a play and start running it on the deal. */
 export function AttachPlayForm({ dealId, plays }: { dealId: string; plays: { id: string; name: string }[] }) {
-  const router = useRouter();
   const id = useId();
   const [playId, setPlayId] = useState(plays[0]?.id ?? "");
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const { run, pending, error } = useServerAction();
   if (plays.length === 0) return null;
   return (
     <form
@@ -20,11 +18,7 @@ export function AttachPlayForm({ dealId, plays }: { dealId: string; plays: { id:
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const r = await attachPlayAction({ dealId, playId });
-          if (!r.ok) return setError(r.error);
-          router.refresh();
-        });
+        run(() => attachPlayAction({ dealId, playId }));
       }}
     >
       <div className="min-w-48 flex-1 space-y-1">
@@ -57,21 +51,13 @@ export function CompleteStepButton({
   stepId: string;
   title: string;
 }) {
-  const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const { run, pending, error } = useServerAction();
   return (
     <span className="flex flex-col items-end gap-1">
       <Button
         disabled={pending}
         aria-label={`Mark “${title}” done`}
-        onClick={() =>
-          start(async () => {
-            const r = await completePlayStepAction({ dealPlayId, stepId });
-            if (!r.ok) return setError(r.error);
-            router.refresh();
-          })
-        }
+        onClick={() => run(() => completePlayStepAction({ dealPlayId, stepId }))}
       >
         Mark step done
       </Button>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
 import { requestUrgencies, requestUrgencyLabels, type RequestUrgency } from "@/lib/requests";
@@ -32,31 +33,26 @@ export function NewRequestForm({
   prefill: RequestPrefill;
 }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const { run, pending, error, fieldErrors } = useServerAction();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const text = (k: string) => String(data.get(k) ?? "");
-    start(async () => {
-      const result = await createRequestAction({
-        title: text("title"),
-        details: text("details"),
-        stageId: text("stageId"),
-        industryId: text("industryId"),
-        competitorId: text("competitorId"),
-        dealId: text("dealId"),
-        urgency: text("urgency") as RequestUrgency,
-        searchQuery: prefill.searchQuery,
-      });
-      if (result.ok) router.push(`/requests#request-${result.data.id}`);
-      else {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-      }
-    });
+    run(
+      () =>
+        createRequestAction({
+          title: text("title"),
+          details: text("details"),
+          stageId: text("stageId"),
+          industryId: text("industryId"),
+          competitorId: text("competitorId"),
+          dealId: text("dealId"),
+          urgency: text("urgency") as RequestUrgency,
+          searchQuery: prefill.searchQuery,
+        }),
+      { refresh: false, onSuccess: (request) => router.push(`/requests#request-${request.id}`) },
+    );
   }
 
   const select = (

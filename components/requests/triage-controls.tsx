@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { requestMoves, requestStatusLabels, type RequestStatus } from "@/lib/requests";
 import { updateRequestAction } from "@/server/requests/request-actions";
 import { useAssetSearch } from "@/components/assets/use-asset-search";
@@ -22,7 +22,6 @@ export function TriageControls({
   status: RequestStatus;
   mergeTargets: { id: string; title: string }[];
 }) {
-  const router = useRouter();
   const uid = useId();
   const moves = requestMoves[status].filter((s) => s !== "merged");
   const canMerge = requestMoves[status].includes("merged") && mergeTargets.length > 0;
@@ -31,27 +30,22 @@ export function TriageControls({
   const [q, setQ] = useState("");
   const [assetId, setAssetId] = useState("");
   const [mergeInto, setMergeInto] = useState(mergeTargets[0]?.id ?? "");
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const { run, pending, error, fieldErrors } = useServerAction();
   const assets = useAssetSearch(q, to === "delivered");
   if (!to) return null;
 
   function apply() {
-    start(async () => {
-      const patch =
-        to === MERGE
-          ? { mergeIntoId: mergeInto }
-          : {
-              status: to as Exclude<RequestStatus, "merged">,
-              ...(to === "declined" ? { declineReason: reason } : {}),
-              ...(to === "delivered" && assetId ? { deliveredAssetId: assetId } : {}),
-            };
-      const r = await updateRequestAction({ id, patch });
-      if (!r.ok) return setError(Object.values(r.fieldErrors ?? {})[0]?.[0] ?? r.error);
-      setError(undefined);
-      router.refresh();
-    });
+    const patch =
+      to === MERGE
+        ? { mergeIntoId: mergeInto }
+        : {
+            status: to as Exclude<RequestStatus, "merged">,
+            ...(to === "declined" ? { declineReason: reason } : {}),
+            ...(to === "delivered" && assetId ? { deliveredAssetId: assetId } : {}),
+          };
+    run(() => updateRequestAction({ id, patch }));
   }
+  const message = Object.values(fieldErrors)[0]?.[0] ?? error;
 
   return (
     <div
@@ -124,9 +118,9 @@ export function TriageControls({
       <Button variant="secondary" className="w-full text-xs" disabled={pending} onClick={apply}>
         Apply
       </Button>
-      {error ? (
+      {message ? (
         <p role="alert" className="text-xs text-red-600">
-          {error}
+          {message}
         </p>
       ) : null}
     </div>

@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { voteRequestAction } from "@/server/requests/request-actions";
 
 /** "Me too": adds the viewer's vote; shows the count either way. */
@@ -19,9 +18,7 @@ export function VoteButton({
   voted: boolean;
   open: boolean;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   const count = (
     <span className="text-xs text-slate-600" data-testid="vote-count">
       {votes} {votes === 1 ? "person wants" : "people want"} this
@@ -36,13 +33,7 @@ export function VoteButton({
         className="px-2 py-1 text-xs"
         disabled={pending}
         aria-label={`Me too: ${title}`}
-        onClick={() =>
-          start(async () => {
-            const r = await voteRequestAction({ id });
-            if (r.ok) router.refresh();
-            else setError(r.error);
-          })
-        }
+        onClick={() => run(() => voteRequestAction({ id }))}
       >
         Me too
       </Button>

@@ -1,15 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { setSecondApprovalAction } from "@/server/workspaces/workspace-actions";
 import { FormError } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 /** The workspace's "a second person approves before anything is published" switch. */
 export function ApprovalSetting({ required }: { required: boolean }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   return (
     <div className="space-y-2">
       <label className="flex items-start gap-3 text-sm">
@@ -20,14 +17,7 @@ export function ApprovalSetting({ required }: { required: boolean }) {
           disabled={pending}
           onChange={(e) => {
             const next = e.currentTarget.checked;
-            start(async () => {
-              const result = await setSecondApprovalAction({ required: next });
-              if (!result.ok) setError(result.error);
-              else {
-                setError(undefined);
-                router.refresh();
-              }
-            });
+            run(() => setSecondApprovalAction({ required: next }));
           }}
         />
         <span>

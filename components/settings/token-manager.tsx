@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
+import { Field, FormError, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDate } from "@/lib/format";
 import { createTokenAction, revokeTokenAction } from "@/server/tokens/token-actions";
 
@@ -12,23 +12,20 @@ export function TokenManager({
 }: {
   tokens: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null }[];
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
+  const create = useServerAction();
+  const revoke = useServerAction();
   const [secret, setSecret] = useState<string>();
-  const [error, setError] = useState<string>();
+  const error = create.fieldErrors.name?.[0] ?? create.error;
 
   function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const name = String(new FormData(form).get("name") ?? "");
-    start(async () => {
-      const result = await createTokenAction({ name });
-      if (result.ok) {
-        setSecret(result.data.secret);
-        setError(undefined);
+    create.run(() => createTokenAction({ name }), {
+      onSuccess: (data) => {
+        setSecret(data.secret);
         form.reset();
-        router.refresh();
-      } else setError(result.fieldErrors?.name?.[0] ?? result.error);
+      },
     });
   }
 
@@ -40,7 +37,7 @@ export function TokenManager({
             <TextInput id="token-name" name="name" invalid={Boolean(error)} />
           </Field>
         </div>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={create.pending}>
           Create token
         </Button>
       </form>
@@ -55,6 +52,7 @@ export function TokenManager({
           </code>
         </div>
       ) : null}
+      <FormError message={revoke.error} />
       {tokens.length === 0 ? (
         <p className="text-sm text-slate-500">
           No API tokens yet. Create one to let another system call Baton’s API as you.
@@ -72,14 +70,9 @@ export function TokenManager({
               </span>
               <Button
                 variant="danger"
-                disabled={pending}
+                disabled={revoke.pending}
                 aria-label={`Revoke ${t.name}`}
-                onClick={() =>
-                  start(async () => {
-                    await revokeTokenAction({ tokenId: t.id });
-                    router.refresh();
-                  })
-                }
+                onClick={() => revoke.run(() => revokeTokenAction({ tokenId: t.id }))}
               >
                 Revoke
               </Button>

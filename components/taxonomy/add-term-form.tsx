@@ -1,16 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { taxonomyKindLabels, type TaxonomyKind } from "@/lib/taxonomy";
 import { createTermAction } from "@/server/taxonomy/taxonomy-actions";
 
 export function AddTermForm({ kind, announce }: { kind: TaxonomyKind; announce: (text: string) => void }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error: failure, fieldErrors } = useServerAction();
+  const error = fieldErrors.name?.[0] ?? failure;
   const one = taxonomyKindLabels[kind].one.toLowerCase();
   const id = `new-${kind}`;
 
@@ -18,14 +17,11 @@ export function AddTermForm({ kind, announce }: { kind: TaxonomyKind; announce: 
     event.preventDefault();
     const form = event.currentTarget;
     const name = String(new FormData(form).get("name") ?? "");
-    start(async () => {
-      const result = await createTermAction({ kind, name });
-      if (result.ok) {
-        setError(undefined);
+    run(() => createTermAction({ kind, name }), {
+      onSuccess: () => {
         form.reset();
         announce(`Added “${name.trim()}”`);
-        router.refresh();
-      } else setError(result.fieldErrors?.name?.[0] ?? result.error);
+      },
     });
   }
 

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, Select } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { deleteTermAction } from "@/server/taxonomy/taxonomy-actions";
 import { countOf } from "./term-usage";
 
@@ -17,11 +17,10 @@ export function DeleteTermDialog({
   others: { id: string; name: string }[];
   onClose: (message?: string) => void;
 }) {
-  const router = useRouter();
   const ref = useRef<HTMLDialogElement>(null);
   const [choice, setChoice] = useState<"remove" | "merge">("remove");
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error: failure, fieldErrors } = useServerAction();
+  const error = fieldErrors.targetId?.[0] ?? failure;
   const titleId = `delete-title-${term.id}`;
   const descId = `delete-desc-${term.id}`;
 
@@ -34,15 +33,13 @@ export function DeleteTermDialog({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const targetId = String(new FormData(event.currentTarget).get("targetId") ?? "") || undefined;
-    start(async () => {
-      const result = await deleteTermAction({ termId: term.id, inUse: choice, targetId });
-      if (!result.ok) return setError(result.fieldErrors?.targetId?.[0] ?? result.error);
-      onClose(
-        result.data.mergedInto
-          ? `Merged “${term.name}” into “${result.data.mergedInto}”`
-          : `Deleted “${term.name}”`,
-      );
-      router.refresh();
+    run(() => deleteTermAction({ termId: term.id, inUse: choice, targetId }), {
+      onSuccess: (deleted) =>
+        onClose(
+          deleted.mergedInto
+            ? `Merged “${term.name}” into “${deleted.mergedInto}”`
+            : `Deleted “${term.name}”`,
+        ),
     });
   }
 

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { mergeTermAction } from "@/server/taxonomy/taxonomy-actions";
 
 export function MergeTermForm({
@@ -15,20 +15,15 @@ export function MergeTermForm({
   others: { id: string; name: string }[];
   onDone: (message?: string) => void;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error: failure, fieldErrors } = useServerAction();
+  const error = fieldErrors.targetId?.[0] ?? failure;
   const id = `merge-${term.id}`;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const targetId = String(new FormData(event.currentTarget).get("targetId") ?? "");
-    start(async () => {
-      const result = await mergeTermAction({ sourceId: term.id, targetId });
-      if (result.ok) {
-        onDone(`Merged “${term.name}” into “${result.data.targetName}”`);
-        router.refresh();
-      } else setError(result.fieldErrors?.targetId?.[0] ?? result.error);
+    run(() => mergeTermAction({ sourceId: term.id, targetId }), {
+      onSuccess: (merged) => onDone(`Merged “${term.name}” into “${merged.targetName}”`),
     });
   }
 

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { renameTermAction } from "@/server/taxonomy/taxonomy-actions";
 
 export function RenameTermForm({
@@ -13,20 +13,15 @@ export function RenameTermForm({
   term: { id: string; name: string };
   onDone: (message?: string) => void;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error: failure, fieldErrors } = useServerAction();
+  const error = fieldErrors.name?.[0] ?? failure;
   const id = `rename-${term.id}`;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "");
-    start(async () => {
-      const result = await renameTermAction({ termId: term.id, name });
-      if (result.ok) {
-        onDone(`Renamed “${term.name}” to “${result.data.name}”`);
-        router.refresh();
-      } else setError(result.fieldErrors?.name?.[0] ?? result.error);
+    run(() => renameTermAction({ termId: term.id, name }), {
+      onSuccess: (renamed) => onDone(`Renamed “${term.name}” to “${renamed.name}”`),
     });
   }
 

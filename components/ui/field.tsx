@@ -64,3 +64,16 @@ export function FormError({ message, className }: { message?: string | null; cla
     </p>
   );
 }
+
+/** A form's confirmation after it saved, announced politely; renders nothing when there is none. */
+export function FormSuccess({ message, className }: { message?: string | null; className?: string }) {
+  if (!message) return null;
+  return (
+    <p
+      role="status"
+      className={className ? `text-sm text-emerald-700 ${className}` : "text-sm text-emerald-700"}
+    >
+      {message}
+    </p>
+  );
+}
