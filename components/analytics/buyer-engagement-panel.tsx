@@ -14,7 +14,7 @@ export function dropOffSentence(rows: BuyerEngagement["dropOff"]): string {
   if (early.length === 0) return `All ${read} rooms that read it got to the last page.`;
   const most = early.reduce((a, b) => (b.stopped > a.stopped ? b : a));
   return (
-    `Of ${read} rooms that read it, ${last.reached} got to the last page (page ${last.page}); ` +
+    `Of ${read} ${read === 1 ? "room" : "rooms"} that read it, ${last.reached} got to the last page (page ${last.page}); ` +
     `most often buyers stopped at page ${most.page} (${most.stopped} ${most.stopped === 1 ? "room" : "rooms"}).`
   );
 }
