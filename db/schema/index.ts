@@ -12,3 +12,4 @@ export * from "./partners";
 export * from "./requests";
 export * from "./notifications";
 export * from "./rooms";
+export * from "./room-analytics";

@@ -2,8 +2,11 @@ import { expect, type Page } from "@playwright/test";
 import { makePdf } from "./files";
 import { fromOwnPages } from "./same-origin";
 
-/** Publishes a one-page PDF asset for the given stage through the API, with the page's (marketer's) session. */
-export async function publishAsset(page: Page, opts: { title: string; stage: string; text: string }) {
+/** Publishes a PDF asset (one page unless told) for the given stage through the API, as the page's user. */
+export async function publishAsset(
+  page: Page,
+  opts: { title: string; stage: string; text: string; pages?: number },
+) {
   const stages = (
     (await (await page.request.get("/api/v1/stages")).json()) as { data: { id: string; name: string }[] }
   ).data;
@@ -21,7 +24,7 @@ export async function publishAsset(page: Page, opts: { title: string; stage: str
       file: {
         name: "asset.pdf",
         mimeType: "application/pdf",
-        buffer: await makePdf([opts.title, opts.text]),
+        buffer: await makePdf([opts.title, opts.text], opts.pages),
       },
     },
   });

@@ -15,6 +15,16 @@ export function formatLift(lift: number | null): string {
   return `${points >= 0 ? "+" : "−"}${Math.abs(points).toFixed(1)} pts`;
 }
 
+/** A reading time: "45 s", "4 min 12 s", "1 h 5 min"; "—" when there is none. */
+export function formatReadTime(ms: number | null): string {
+  if (ms === null) return "—";
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+  return minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes / 60} h`;
+}
+
 export function formatCount(n: number): string {
   return new Intl.NumberFormat("en-US").format(n);
 }

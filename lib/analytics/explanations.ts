@@ -32,6 +32,21 @@ export const metricExplanations = {
   playBaseline:
     "The win rate of comparable closed deals that did not run the play: closed in the same period and reached " +
     "the stage of the play's first step.",
+  buyerRooms:
+    "Buyer rooms the asset was shared in during the period (a room shares it once, however often it is opened).",
+  buyerOpened:
+    "Rooms where at least one buyer read a page of it or downloaded it. Link scanners and bots, visits that " +
+    "never showed a person reading, and visitors who asked not to be tracked do not count as opening it.",
+  medianRead:
+    "The middle reading time of the rooms where buyers spent time on it, all of a room's buyers together: " +
+    "half of those rooms read it for less, half for more.",
+  dropOff:
+    "Of the rooms where buyers read it, how many got to each page (the furthest page any of their buyers " +
+    "reached) and how many stopped there.",
+  engagedWinRate:
+    "Closed deals (won or lost in the period) where the asset was shared in a room, split by whether a buyer " +
+    "opened it. Win rates with their 95% range; the difference is shown only with at least 10 closed deals on " +
+    "each side.",
   causation:
     "Correlation is not causation: good reps may simply use good content, and some assets are used on deals " +
     "that were going to be won anyway. Treat lift as a signal worth investigating, not proof that the asset wins deals.",

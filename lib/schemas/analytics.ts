@@ -68,9 +68,51 @@ export const assetAnalyticsSchema = z
   .meta({ id: "AssetAnalytics" });
 export type AssetAnalytics = z.infer<typeof assetAnalyticsSchema>;
 
+export const buyerEngagementSchema = z
+  .object({
+    rooms: z.number().int().describe("Buyer rooms the asset was shared in during the period"),
+    openedRooms: z
+      .number()
+      .int()
+      .describe("Of those, rooms where a counted buyer (not a bot or link scanner) read or downloaded it"),
+    openedShare: z.number().nullable().describe("openedRooms / rooms; null when it was shared in no room"),
+    medianReadMs: z
+      .number()
+      .nullable()
+      .describe("Median reading time per room (its buyers together), over rooms with reading time"),
+    downloads: z.number().int().describe("Downloads by counted buyers in those rooms"),
+    pageCount: z
+      .number()
+      .int()
+      .nullable()
+      .describe("Pages of the current file; null unless it is a document of more than one page"),
+    dropOff: z
+      .array(
+        z.object({
+          page: z.number().int(),
+          reached: z.number().int().describe("Opened rooms whose buyers got to this page or further"),
+          reachedShare: z.number().nullable(),
+          stopped: z.number().int().describe("Opened rooms whose buyers got no further than this page"),
+        }),
+      )
+      .describe("Page by page, for documents of more than one page; empty otherwise"),
+    outcome: z.object({
+      engaged: winRate.describe("Closed deals where a buyer opened the asset in a room"),
+      notOpened: winRate.describe("Closed deals where it was shared in a room but no buyer opened it"),
+      lift: z
+        .number()
+        .nullable()
+        .describe("Engaged minus not-opened win rate; null: fewer than 10 closed deals on either side"),
+      verdict: z.enum(["too_few", "higher", "lower", "unclear"]),
+    }),
+  })
+  .meta({ id: "BuyerEngagement" });
+export type BuyerEngagement = z.infer<typeof buyerEngagementSchema>;
+
 export const assetAnalyticsDetailSchema = z
   .object({
     overall: assetAnalyticsSchema,
+    buyerEngagement: buyerEngagementSchema,
     byStage: z.array(
       z.object({
         stageId: z.uuid(),

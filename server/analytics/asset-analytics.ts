@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import type { AssetType } from "@/lib/assets";
 import type { AnalyticsFilters, AssetAnalytics, AssetSort } from "@/lib/schemas/analytics";
 import { assetTypeSql, inPeriodSql } from "./analytics-scope";
+import { getAssetBuyerEngagement } from "./buyer-engagement";
 import { countOutcomes, type OutcomeCell } from "./effectiveness-query";
 import { compareByLift, effectiveness } from "./metrics";
 import { usageByAssetSql } from "./usage-query";
@@ -130,22 +131,24 @@ export async function listAssetAnalytics(
   );
 }
 
-/** One asset: its overall numbers and one row per stage it was used at. */
+/** One asset: its overall numbers, what buyers did with it in rooms, and one row per stage it was used at. */
 export async function getAssetAnalytics(
   db: Database,
   workspaceId: string,
   assetId: string,
   f: AnalyticsFilters,
 ) {
-  const [usage, overall, perStage] = await Promise.all([
+  const [usage, overall, perStage, buyerEngagement] = await Promise.all([
     usageByAsset(db, workspaceId, f, assetId),
     countOutcomes(db, workspaceId, f, { grain: "asset", assetId }),
     countOutcomes(db, workspaceId, f, { grain: "asset_stage", assetId }),
+    getAssetBuyerEngagement(db, workspaceId, assetId, f),
   ]);
   const row = usage[0];
   if (!row) return null;
   return {
     overall: toAssetAnalytics(row, overall[0]),
+    buyerEngagement,
     byStage: perStage.map((c) => ({ stageId: c.stageId!, ...outcomeOf(c) })),
   };
 }

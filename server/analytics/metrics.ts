@@ -13,6 +13,10 @@ import "server-only";
  * - Influenced revenue: the sum of the amounts of won used deals. A deal that used several assets counts
  *   in full for each of them, so influenced revenue is not additive across assets.
  * - Too few deals to tell: fewer than MIN_CLOSED_DEALS closed deals on either side; no lift is given.
+ * - Buyer engagement (buyer-engagement.ts, from the analytics_room_assets rollup): rooms an asset was
+ *   shared in during the period, the share of them where a counted buyer opened it, the median reading
+ *   time per room, page-by-page drop-off; and the comparison above between closed deals where a buyer
+ *   opened it (engaged) and closed deals where it was shared in a room but never opened (the baseline).
  */
 
 /** Below this many closed deals on either side the comparison says "too few deals to tell". */

@@ -4,13 +4,6 @@ import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { assetVersions, assets, files, roomPageDwell, roomVisitAssets, roomVisits, rooms } from "@/db/schema";
 import { extractText } from "@/server/files/extract-text";
 import { createRoom } from "@/server/rooms/create-room";
-import {
-  receiveRoomBeacon,
-  serveRoomDownload,
-  serveRoomPage,
-  serveRoomPageImage,
-  submitRoomGate,
-} from "@/server/rooms/public/public-handlers";
 import { updateRoom } from "@/server/rooms/update-room";
 import { pdfWith } from "../files/fixtures";
 import {
@@ -21,6 +14,7 @@ import {
 } from "../support/factories";
 import { createTestDatabase } from "../support/test-db";
 import { uploadFromRequest } from "../support/uploads";
+import { buyerBrowser } from "./buyer-browser";
 import { downloadAssetFile, getAsset } from "@/server/api/routes/assets";
 
 let handle: DatabaseHandle;
@@ -32,64 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const BROWSER =
-  "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
-let addressSeq = 0;
-
 /** A buyer's browser: keeps the room's cookie and sends requests from one address. */
-function buyer(opts: { userAgent?: string; headers?: Record<string, string> } = {}) {
-  const address = `203.0.113.${++addressSeq}`;
-  let cookie = "";
-  const headers = (extra: Record<string, string> = {}) => ({
-    "user-agent": opts.userAgent ?? BROWSER,
-    "x-forwarded-for": address,
-    ...(cookie ? { cookie } : {}),
-    ...opts.headers,
-    ...extra,
-  });
-  const keep = (res: Response) => {
-    const set = res.headers.get("set-cookie");
-    if (set) cookie = set.split(";")[0]!;
-    return res;
-  };
-  return {
-    open: async (token: string) =>
-      keep(await serveRoomPage(new Request(`http://localhost/r/${token}`, { headers: headers() }), token)),
-    unlock: async (token: string, fields: Record<string, string>) =>
-      keep(
-        await submitRoomGate(
-          new Request(`http://localhost/r/${token}/unlock`, {
-            method: "POST",
-            headers: headers(),
-            body: new URLSearchParams(fields),
-          }),
-          token,
-        ),
-      ),
-    beacon: (token: string, body: unknown) =>
-      receiveRoomBeacon(
-        new Request(`http://localhost/r/${token}/beacon`, {
-          method: "POST",
-          headers: headers({ "content-type": "application/json" }),
-          body: JSON.stringify(body),
-        }),
-        token,
-      ),
-    pageImage: (token: string, n: number, page: number) =>
-      serveRoomPageImage(
-        new Request(`http://localhost/r/${token}/a/${n}/pages/${page}`, { headers: headers() }),
-        token,
-        String(n),
-        String(page),
-      ),
-    download: (token: string, n: number) =>
-      serveRoomDownload(
-        new Request(`http://localhost/r/${token}/a/${n}/download`, { headers: headers() }),
-        token,
-        String(n),
-      ),
-  };
-}
+const buyer = buyerBrowser;
 
 async function shareRoom(assetIds: string[], extra: Partial<Parameters<typeof createRoom>[3]> = {}) {
   const deal = await createTestDeal(handle.db, ws);

@@ -31,7 +31,9 @@ export const listAssetAnalyticsRoute = defineRoute({
 export const getAssetAnalyticsRoute = defineRoute({
   method: "GET",
   path: "/api/v1/analytics/assets/{id}",
-  summary: "One asset's usage and effectiveness, overall and at each stage it was used at",
+  summary:
+    "One asset's usage and effectiveness, overall and at each stage it was used at, and what buyers did with it " +
+    "in rooms (rooms shared in, share opened, median read time, page drop-off, win rate engaged vs not opened)",
   tag: "Analytics",
   permission: "analytics.read",
   params: idParam,

@@ -6,6 +6,7 @@ import { EditDealForm } from "@/components/deals/edit-deal-form";
 import { AddAssetsPanel } from "@/components/deals/add-assets-panel";
 import { LogAssetButton } from "@/components/deals/log-asset-button";
 import { ReopenDealButton } from "@/components/deals/reopen-deal-button";
+import { BuyerEngagementSummary } from "@/components/rooms/buyer-engagement-summary";
 import { RoomList } from "@/components/rooms/room-list";
 import { ShareRoomForm } from "@/components/rooms/share-room-form";
 import { UsageRow } from "@/components/deals/usage-row";
@@ -146,6 +147,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           {dealRooms ? (
             <section id="rooms" aria-label="Shared with the buyer">
               <Card title="Shared with the buyer">
+                <BuyerEngagementSummary rooms={dealRooms} />
                 <RoomList rooms={dealRooms} editable={canShare} />
                 {canShare && deal.status === "open" ? (
                   <div className="mt-3 border-t border-slate-100 pt-3">

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AnalyticsFilterBar } from "@/components/analytics/analytics-filter-bar";
 import { AssetAnalyticsSummary } from "@/components/analytics/asset-analytics-summary";
 import { AssetStageTable } from "@/components/analytics/asset-stage-table";
+import { BuyerEngagementPanel } from "@/components/analytics/buyer-engagement-panel";
 import { MetricExplainer } from "@/components/analytics/metric-explainer";
 import { PageHeader } from "@/components/ui/card";
 import { filterQuery } from "@/lib/analytics/display";
@@ -54,6 +55,7 @@ export default async function AssetAnalyticsPage({
       <div className="mb-6">
         <MetricExplainer />
       </div>
+      <BuyerEngagementPanel e={data.buyerEngagement} />
       <AssetStageTable
         assetId={a.assetId}
         title={a.title}
