@@ -4,8 +4,8 @@ import { newNonce, pageSecurityHeaders } from "@/lib/page-security-headers";
 import { strippedSearchParams } from "@/lib/safe-text";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-/** Pages anyone may open: signing in and accepting an invitation. */
-const PUBLIC_PAGES = /^\/(signin(\/|$)|invite\/)/;
+/** Pages anyone may open: signing in, resetting a forgotten password and accepting an invitation. */
+const PUBLIC_PAGES = /^\/(signin(\/|$)|forgot-password$|reset-password\/|invite\/)/;
 
 /**
  * Every page request passes here: text no page can use (NUL, unpaired surrogates) is stripped from the

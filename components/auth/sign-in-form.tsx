@@ -52,6 +52,11 @@ export function SignInForm({
         <Field id="password" label="Password">
           <TextInput id="password" name="password" type="password" autoComplete="current-password" required />
         </Field>
+        <p className="text-right text-sm">
+          <a href="/forgot-password" className="text-brand-700 underline">
+            Forgot password?
+          </a>
+        </p>
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </Button>

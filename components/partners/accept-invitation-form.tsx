@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
@@ -46,21 +47,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
           invalid={Boolean(fieldErrors.name)}
         />
       </Field>
-      <Field
-        id="invite-password"
-        label="Password"
-        hint="At least 10 characters"
-        error={fieldErrors.password?.[0]}
-      >
-        <TextInput
-          id="invite-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          invalid={Boolean(fieldErrors.password)}
-        />
-      </Field>
+      <NewPasswordField id="invite-password" label="Password" error={fieldErrors.password?.[0]} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Joining…" : "Join and sign in"}
       </Button>

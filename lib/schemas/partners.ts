@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { newPasswordSchema } from "./password";
 
 export const createPartnerOrgSchema = z.object({
   name: z.string().trim().min(1, "Enter the organisation's name").max(120),
@@ -36,5 +37,5 @@ export const invitePartnerUserSchema = z.object({
 export const acceptInvitationSchema = z.object({
   token: z.string().min(20).max(100),
   name: z.string().trim().min(1, "Enter your name").max(120),
-  password: z.string().min(10, "Use at least 10 characters").max(200),
+  password: newPasswordSchema,
 });

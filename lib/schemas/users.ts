@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roles } from "@/lib/roles";
+import { newPasswordSchema } from "./password";
 
 export const createUserSchema = z
   .object({
@@ -8,7 +9,7 @@ export const createUserSchema = z
     role: z.enum(roles),
     team: z.string().trim().max(80).optional(),
     partnerOrgId: z.uuid().optional(),
-    password: z.string().min(10, "Use at least 10 characters").max(200),
+    password: newPasswordSchema,
   })
   .refine((v) => v.role !== "partner" || Boolean(v.partnerOrgId), {
     path: ["partnerOrgId"],

@@ -1,9 +1,13 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { outboundEmails } from "@/db/schema";
 
-/** The workspace's most recent outgoing messages, newest first. */
+/**
+ * The workspace's most recent outgoing messages, newest first. A password-reset link that goes out by
+ * SMTP belongs in its recipient's mailbox only: here its body is withheld, or an admin could take over
+ * anyone's account. Without SMTP the outbox is the only way to read it (a development machine).
+ */
 export function listOutbox(db: Database, workspaceId: string, limit = 100) {
   return db
     .select({
@@ -11,7 +15,8 @@ export function listOutbox(db: Database, workspaceId: string, limit = 100) {
       toAddress: outboundEmails.toAddress,
       kind: outboundEmails.kind,
       subject: outboundEmails.subject,
-      textBody: outboundEmails.textBody,
+      textBody: sql<string>`case when ${outboundEmails.kind} = 'password_reset' and ${outboundEmails.status} <> 'outbox'
+        then 'Withheld: a password-reset link is for its recipient only.' else ${outboundEmails.textBody} end`,
       status: outboundEmails.status,
       lastError: outboundEmails.lastError,
       createdAt: outboundEmails.createdAt,

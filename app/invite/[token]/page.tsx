@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptInvitationForm } from "@/components/partners/accept-invitation-form";
 import { openPage } from "@/server/auth/require-page";
 import { inspectInvitation, invitationMessages } from "@/server/partners/partner-invitations";
@@ -11,32 +12,27 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
   const { db } = await openPage();
   const invitation = await inspectInvitation(db, token);
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm">
-        <p className="mb-8 text-center text-3xl font-bold tracking-tight text-brand-700">Baton</p>
-        <div className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-          {invitation.state === "open" ? (
-            <>
-              <h1 className="text-lg font-semibold">Join {invitation.orgName}</h1>
-              <p className="text-sm text-slate-600">
-                {invitation.workspaceName} shares its sales content with {invitation.orgName} here. Choose
-                your name and password for {invitation.email}.
-              </p>
-              <AcceptInvitationForm token={token} email={invitation.email} />
-            </>
-          ) : (
-            <>
-              <h1 className="text-lg font-semibold">This invitation cannot be used</h1>
-              <p role="alert" className="text-sm text-red-700">
-                {invitationMessages[invitation.state]}
-              </p>
-              <a href="/signin" className="text-sm text-brand-700 underline">
-                Go to sign in
-              </a>
-            </>
-          )}
-        </div>
-      </div>
-    </main>
+    <AuthCard>
+      {invitation.state === "open" ? (
+        <>
+          <h1 className="text-lg font-semibold">Join {invitation.orgName}</h1>
+          <p className="text-sm text-slate-600">
+            {invitation.workspaceName} shares its sales content with {invitation.orgName} here. Choose your
+            name and password for {invitation.email}.
+          </p>
+          <AcceptInvitationForm token={token} email={invitation.email} />
+        </>
+      ) : (
+        <>
+          <h1 className="text-lg font-semibold">This invitation cannot be used</h1>
+          <p role="alert" className="text-sm text-red-700">
+            {invitationMessages[invitation.state]}
+          </p>
+          <a href="/signin" className="text-sm text-brand-700 underline">
+            Go to sign in
+          </a>
+        </>
+      )}
+    </AuthCard>
   );
 }

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { AuthCard } from "@/components/auth/auth-card";
+import { ResetPasswordForm } from "@/components/auth/reset-password-form";
+import { openPage } from "@/server/auth/require-page";
+import { inspectPasswordReset, RESET_MESSAGES } from "@/server/auth/password-reset";
+
+// The token is in the address: never send it on as a Referer.
+export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
+export const dynamic = "force-dynamic";
+
+export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const { db } = await openPage();
+  const reset = await inspectPasswordReset(db, token);
+  return (
+    <AuthCard>
+      {reset.state === "open" ? (
+        <>
+          <h1 className="text-lg font-semibold">Choose a new password</h1>
+          <p className="text-sm text-slate-600">
+            For {reset.email}. Saving it signs you out everywhere else and revokes your API tokens.
+          </p>
+          <ResetPasswordForm token={token} email={reset.email} />
+        </>
+      ) : (
+        <>
+          <h1 className="text-lg font-semibold">This reset link cannot be used</h1>
+          <p role="alert" className="text-sm text-red-700">
+            {RESET_MESSAGES[reset.state]}
+          </p>
+          <a href="/forgot-password" className="block text-sm text-brand-700 underline">
+            Ask for a new link
+          </a>
+        </>
+      )}
+    </AuthCard>
+  );
+}
