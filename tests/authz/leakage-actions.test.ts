@@ -14,14 +14,19 @@ import {
 import { logUsageAction } from "@/server/usage/usage-actions";
 import { createTestDatabase } from "../support/test-db";
 import {
-  assetCases,
+  assetRefs,
   buildLeakageFixture,
-  dealCases,
+  dealRefs,
+  managesContent,
   roles,
-  type AssetCase,
+  sees,
+  seesDeal,
+  tenantOf,
+  tenants,
   type DealCase,
   type LeakageFixture,
   type MatrixRole,
+  type Ref,
 } from "./leakage-fixture";
 
 // Server actions read the actor from the session; here the session "is" each role in turn.
@@ -38,10 +43,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => handle.close());
 
-const assetKeys = Object.keys(assetCases) as AssetCase[];
-const sees = (role: MatrixRole, key: AssetCase) => (assetCases[key].seenBy as MatrixRole[]).includes(role);
-const seesDeal = (role: MatrixRole, key: DealCase) => (dealCases[key].seenBy as MatrixRole[]).includes(role);
-const writers = new Set<MatrixRole>(["marketer", "admin", "otherAdmin"]);
 const ENDED = "Your session has ended. Sign in again.";
 const FORBIDDEN = "Your role does not allow this";
 
@@ -50,12 +51,7 @@ function actAs(role: MatrixRole) {
 }
 
 function expectNoLeak(role: MatrixRole, result: unknown, what: string) {
-  const text = JSON.stringify(result);
-  for (const key of assetKeys) {
-    if (sees(role, key)) continue;
-    expect(text, `${what}: ${role} sees ${key}`).not.toContain(assetCases[key].title);
-    expect(text, `${what}: ${role} sees ${key}`).not.toContain(fx.assetIds[key]);
-  }
+  expect(fx.leaksIn(role, result), `${what}: what ${role} sees`).toEqual([]);
 }
 
 describe.each(roles)("server actions as %s", (role) => {
@@ -67,23 +63,24 @@ describe.each(roles)("server actions as %s", (role) => {
     expectNoLeak(role, result, "findAssets");
   });
 
-  it.each(assetKeys)("writes naming asset %s are refused unless the role may edit it", async (key) => {
+  it.each(assetRefs)("writes naming asset $label are refused unless the role may edit it", async (ref) => {
     actAs(role);
-    const id = fx.assetIds[key];
+    const id = fx.assetId(ref);
     const attempts = [
       await updateAssetAction({ assetId: id, patch: { description: "matrix" } }),
       await changeAssetStatusAction({ assetId: id, status: "published" }),
-      await bulkEditAssetsAction({ assetIds: [id], addStageIds: [fx.ws.stages[0]!.id] }),
+      await bulkEditAssetsAction({ assetIds: [id], addStageIds: [fx.content[ref.tenant].ws.stages[0]!.id] }),
       await setPartnerVisibilityInBulkAction({
         assetIds: [id],
         visibility: { partnerAccess: "none", minPartnerTierId: null, partnerOrgIds: [], partnerRegion: null },
       }),
     ];
     for (const result of attempts) {
-      expectNoLeak(role, result, `write ${key}`);
+      expectNoLeak(role, result, `write ${ref.label}`);
       if (role === "anonymous") expect(result).toMatchObject({ ok: false, error: ENDED });
-      else if (!writers.has(role)) expect(result).toMatchObject({ ok: false, error: FORBIDDEN });
-      else if (role === "otherAdmin")
+      else if (!managesContent(role)) expect(result).toMatchObject({ ok: false, error: FORBIDDEN });
+      // A manager of another workspace is told the asset does not exist.
+      else if (tenantOf(role) !== ref.tenant)
         expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/not found/i) });
     }
   });
@@ -94,57 +91,68 @@ describe.each(roles)("server actions as %s", (role) => {
       rep: "repDeal",
       partnerLow: "lowDeal",
       partnerStrategic: "strategicDeal",
+      otherRep: "repDeal",
+      otherPartner: "strategicDeal",
     };
     const dealKey = own[role];
     if (dealKey) {
-      for (const key of assetKeys.filter((k) => !sees(role, k))) {
+      const deal: Ref<DealCase> = { tenant: tenantOf(role)!, key: dealKey, label: dealKey };
+      for (const ref of assetRefs.filter((r) => !sees(role, r))) {
         const result = await logUsageAction({
-          assetId: fx.assetIds[key],
-          dealId: fx.dealIds[dealKey],
+          assetId: fx.assetId(ref),
+          dealId: fx.dealId(deal),
           kind: "sent",
         });
-        expect(result, `log ${key}`).toMatchObject({ ok: false, error: expect.stringMatching(/not found/i) });
+        expect(result, `log ${ref.label}`).toMatchObject({
+          ok: false,
+          error: expect.stringMatching(/not found/i),
+        });
         expectNoLeak(role, result, "logUsage");
       }
     }
-    for (const dealKey of (Object.keys(dealCases) as DealCase[]).filter((k) => !seesDeal(role, k))) {
-      const id = fx.dealIds[dealKey];
+    for (const ref of dealRefs.filter((r) => !seesDeal(role, r))) {
+      const id = fx.dealId(ref);
+      const { ws, assetIds } = fx.content[ref.tenant];
       for (const result of [
-        await logUsageAction({ assetId: fx.assetIds.allPartners, dealId: id, kind: "sent" }),
+        await logUsageAction({ assetId: assetIds.allPartners, dealId: id, kind: "sent" }),
         await editDealAction({ dealId: id, patch: { name: "renamed by matrix" } }),
-        await moveDealStageAction({ dealId: id, stageId: fx.ws.stages[2]!.id }),
+        await moveDealStageAction({ dealId: id, stageId: ws.stages[2]!.id }),
       ]) {
-        expect(result.ok, `${role} wrote to ${dealKey}`).toBe(false);
+        expect(result.ok, `${role} wrote to ${ref.label}`).toBe(false);
         expectNoLeak(role, result, "deal write");
       }
     }
   });
 
-  it("partner management is for admins and channel managers only", async () => {
-    actAs(role);
-    const results = [
-      await createPartnerOrgAction({ name: `Matrix org ${role}`, tierId: fx.ws.tiers[0]!.id }),
-      await updatePartnerOrgAction({ id: fx.strategicOrg.id, patch: { region: "EMEA" } }),
-      await invitePartnerUserAction({
-        partnerOrgId: fx.strategicOrg.id,
-        email: `matrix-${role}@partner.test`,
-      }),
-    ];
-    const expected =
-      role === "anonymous"
-        ? ENDED
-        : role === "admin"
-          ? null
-          : role === "otherAdmin"
-            ? "not found"
-            : FORBIDDEN;
-    for (const result of results.slice(1)) {
-      if (expected === null) expect(result.ok).toBe(true);
-      else
-        expect(result).toMatchObject({ ok: false, error: expect.stringMatching(new RegExp(expected, "i")) });
-    }
-    // Another workspace's admin may create orgs, but not at this workspace's tiers.
-    if (role === "otherAdmin") expect(results[0]).toMatchObject({ ok: false, error: "Unknown tier" });
-    else expect(results[0]!.ok).toBe(role === "admin");
-  });
+  it.each(tenants)(
+    "partner management in the %s workspace is for its admins and channel managers only",
+    async (tenant) => {
+      actAs(role);
+      const { ws, strategicOrg } = fx.content[tenant];
+      const results = [
+        await createPartnerOrgAction({ name: `Matrix org ${role}`, tierId: ws.tiers[0]!.id }),
+        await updatePartnerOrgAction({ id: strategicOrg.id, patch: { region: "EMEA" } }),
+        await invitePartnerUserAction({
+          partnerOrgId: strategicOrg.id,
+          email: `matrix-${role}-${tenant}@partner.test`,
+        }),
+      ];
+      const admin = role !== "anonymous" && fx.actors[role].role === "admin";
+      const expected =
+        role === "anonymous" ? ENDED : !admin ? FORBIDDEN : tenantOf(role) === tenant ? null : "not found";
+      for (const result of results.slice(1)) {
+        if (expected === null) expect(result.ok).toBe(true);
+        else
+          expect(result).toMatchObject({
+            ok: false,
+            error: expect.stringMatching(new RegExp(expected, "i")),
+          });
+        expectNoLeak(role, result, "partner management");
+      }
+      // Another workspace's admin may create orgs, but not at this workspace's tiers.
+      if (admin && tenantOf(role) !== tenant)
+        expect(results[0]).toMatchObject({ ok: false, error: "Unknown tier" });
+      else expect(results[0]!.ok).toBe(admin);
+    },
+  );
 });

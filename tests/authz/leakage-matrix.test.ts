@@ -17,14 +17,18 @@ import { createDealUsageRoute, listDealUsagesRoute } from "@/server/api/routes/u
 import { proxy } from "@/proxy";
 import { createTestDatabase } from "../support/test-db";
 import {
-  assetCases,
+  assetRefs,
   buildLeakageFixture,
-  dealCases,
+  dealRefs,
+  managesContent,
   roles,
-  type AssetCase,
+  sees,
+  seesDeal,
+  tenantOf,
   type DealCase,
   type LeakageFixture,
   type MatrixRole,
+  type Ref,
 } from "./leakage-fixture";
 
 // Outside Next's request scope there is no cookie to read: "anonymous" is a request with no session and no
@@ -43,12 +47,6 @@ beforeAll(async () => {
   fx = await buildLeakageFixture(handle.db);
 }, 120_000);
 afterAll(() => handle.close());
-
-const assetKeys = Object.keys(assetCases) as AssetCase[];
-const dealKeys = Object.keys(dealCases) as DealCase[];
-const sees = (role: MatrixRole, key: AssetCase) => (assetCases[key].seenBy as MatrixRole[]).includes(role);
-const seesDeal = (role: MatrixRole, key: DealCase) => (dealCases[key].seenBy as MatrixRole[]).includes(role);
-const managers = new Set<MatrixRole>(["marketer", "admin", "otherAdmin"]);
 
 async function call(
   route: ApiRoute,
@@ -77,27 +75,20 @@ async function call(
   return { status: res.status, text: bytes.toString("latin1") };
 }
 
-/** No title or id of an asset (or deal) the role may not see appears anywhere in the body. */
+/** No title or id of an asset (or deal) the role may not see, nor anything of another workspace, is in the body. */
 function expectNoLeak(role: MatrixRole, text: string, what: string) {
-  for (const key of assetKeys) {
-    if (sees(role, key)) continue;
-    expect(text, `${what}: ${role} sees the title of ${key}`).not.toContain(assetCases[key].title);
-    expect(text, `${what}: ${role} sees the id of ${key}`).not.toContain(fx.assetIds[key]);
-  }
-  for (const key of dealKeys) {
-    if (seesDeal(role, key)) continue;
-    expect(text, `${what}: ${role} sees the id of ${key}`).not.toContain(fx.dealIds[key]);
-  }
+  expect(fx.leaksIn(role, text), `${what}: what ${role} sees`).toEqual([]);
 }
 
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
 
 describe.each(roles)("%s", (role) => {
   const signedIn = role !== "anonymous";
+  const fixtureAssetIds = () => assetRefs.map((ref) => fx.assetId(ref));
 
-  it.each(assetKeys)("asset %s: object, file, thumbnail, page and stream URLs", async (key) => {
-    const id = fx.assetIds[key];
-    const visible = sees(role, key);
+  it.each(assetRefs)("asset $label: object, file, thumbnail, page and stream URLs", async (ref) => {
+    const id = fx.assetId(ref);
+    const visible = sees(role, ref);
     const reads: [string, ApiRoute, Record<string, string>, number][] = [
       ["asset", getAsset, { id }, 200],
       ["download", downloadAssetFile, { id }, 200],
@@ -108,12 +99,12 @@ describe.each(roles)("%s", (role) => {
     ];
     for (const [what, route, params, okStatus] of reads) {
       const res = await call(route, role, { params });
-      expect(res.status, `${role} ${what} ${key}`).toBe(!signedIn ? 401 : visible ? okStatus : 404);
-      if (what !== "download") expectNoLeak(role, res.text, `${what} ${key}`);
+      expect(res.status, `${role} ${what} ${ref.label}`).toBe(!signedIn ? 401 : visible ? okStatus : 404);
+      if (what !== "download") expectNoLeak(role, res.text, `${what} ${ref.label}`);
     }
 
     const version = await call(downloadAssetVersionRoute, role, {
-      params: { id, versionId: fx.versionIds[key] },
+      params: { id, versionId: fx.content[ref.tenant].versionIds[ref.key] },
     });
     const patch = await call(updateAssetRoute, role, {
       params: { id },
@@ -123,16 +114,17 @@ describe.each(roles)("%s", (role) => {
       ["version download", version],
       ["edit", patch],
     ] as const) {
-      const expected = !signedIn ? 401 : !managers.has(role) ? 403 : visible ? 200 : 404;
-      expect(res.status, `${role} ${what} ${key}`).toBe(expected);
-      if (what === "edit") expectNoLeak(role, res.text, `${what} ${key}`);
+      // Managers manage their own workspace's content; another workspace's is not found.
+      const expected = !signedIn ? 401 : !managesContent(role) ? 403 : visible ? 200 : 404;
+      expect(res.status, `${role} ${what} ${ref.label}`).toBe(expected);
+      if (what === "edit") expectNoLeak(role, res.text, `${what} ${ref.label}`);
     }
   });
 
   it("search results, totals and facet counts hold only visible assets, with or without words", async () => {
-    const expected = assetKeys
-      .filter((k) => sees(role, k))
-      .map((k) => fx.assetIds[k])
+    const expected = assetRefs
+      .filter((ref) => sees(role, ref))
+      .map((ref) => fx.assetId(ref))
       .sort();
     const queries: Record<string, string>[] = [
       { q: "zircon" },
@@ -153,11 +145,12 @@ describe.each(roles)("%s", (role) => {
         total: number;
         facets: { stage: { value: string; count: number }[] };
       };
-      const ours = body.items.map((i) => i.id).filter((id) => Object.values(fx.assetIds).includes(id));
+      const ours = body.items.map((i) => i.id).filter((id) => fixtureAssetIds().includes(id));
       if (query.q === "zircon") {
+        // Both workspaces hold the word: the totals and counts are this workspace's visible assets only.
         expect(ours.sort()).toEqual(expected);
         expect(body.total).toBe(expected.length);
-        const stage = body.facets.stage.find((s) => s.value === fx.ws.stages[1]!.id);
+        const stage = body.facets.stage.find((s) => s.value === fx.wsOf(role).stages[1]!.id);
         expect(stage?.count ?? 0).toBe(expected.length);
       } else {
         expect(ours.every((id) => expected.includes(id))).toBe(true);
@@ -172,9 +165,9 @@ describe.each(roles)("%s", (role) => {
     );
     const cursor = first.nextCursor as string;
     const decoded = JSON.parse(Buffer.from(cursor, "base64url").toString()) as { id: string };
-    const forged = assetKeys
-      .filter((k) => !sees(role, k))
-      .map((k) => Buffer.from(JSON.stringify({ ...decoded, id: fx.assetIds[k] })).toString("base64url"));
+    const forged = assetRefs
+      .filter((ref) => !sees(role, ref))
+      .map((ref) => Buffer.from(JSON.stringify({ ...decoded, id: fx.assetId(ref) })).toString("base64url"));
     for (const c of [cursor, ...forged]) {
       const res = await call(searchAssetsRoute, role, {
         query: { q: "zircon", limit: "50", cursor: c, record: "false" },
@@ -192,18 +185,18 @@ describe.each(roles)("%s", (role) => {
   it("search clicks on hidden assets are refused without confirming they exist", async () => {
     if (!signedIn) return expect((await call(recordSearchClickRoute, role, { body: {} })).status).toBe(401);
     const search = json((await call(searchAssetsRoute, role, { query: { q: "zircon" } })).text);
-    for (const key of assetKeys.filter((k) => !sees(role, k))) {
+    for (const ref of assetRefs.filter((r) => !sees(role, r))) {
       const res = await call(recordSearchClickRoute, role, {
-        body: { searchId: search.searchId, assetId: fx.assetIds[key] },
+        body: { searchId: search.searchId, assetId: fx.assetId(ref) },
       });
-      expect(res.status, `click on ${key}`).toBe(404);
+      expect(res.status, `click on ${ref.label}`).toBe(404);
       expectNoLeak(role, res.text, "search click");
     }
   });
 
-  it.each(dealKeys)("deal %s: list, object, edit, usages", async (key) => {
-    const id = fx.dealIds[key];
-    const visible = seesDeal(role, key);
+  it.each(dealRefs)("deal $label: list, object, edit, usages", async (ref) => {
+    const id = fx.dealId(ref);
+    const visible = seesDeal(role, ref);
     const list = await call(listDealsRoute, role, { query: { scope: "all", limit: "100" } });
     expect(list.status).toBe(signedIn ? 200 : 401);
     expectNoLeak(role, list.text, "deal list");
@@ -211,21 +204,21 @@ describe.each(roles)("%s", (role) => {
 
     const get = await call(getDealRoute, role, { params: { id } });
     expect(get.status).toBe(!signedIn ? 401 : visible ? 200 : 404);
-    expectNoLeak(role, get.text, `deal ${key}`);
+    expectNoLeak(role, get.text, `deal ${ref.label}`);
 
     const usages = await call(listDealUsagesRoute, role, { params: { id } });
     expect(usages.status).toBe(!signedIn ? 401 : visible ? 200 : 404);
-    expectNoLeak(role, usages.text, `usages of ${key}`);
+    expectNoLeak(role, usages.text, `usages of ${ref.label}`);
 
     if (!visible) {
       const edit = await call(updateDealRoute, role, { params: { id }, body: { name: "renamed by matrix" } });
       expect([401, 403, 404]).toContain(edit.status);
       const usage = await call(createDealUsageRoute, role, {
         params: { id },
-        body: { assetId: fx.assetIds.allPartners, kind: "sent" },
+        body: { assetId: fx.content[ref.tenant].assetIds.allPartners, kind: "sent" },
       });
       expect([401, 403, 404]).toContain(usage.status);
-      expectNoLeak(role, edit.text + usage.text, `writes to ${key}`);
+      expectNoLeak(role, edit.text + usage.text, `writes to ${ref.label}`);
     }
   });
 
@@ -234,15 +227,18 @@ describe.each(roles)("%s", (role) => {
       rep: "repDeal",
       partnerLow: "lowDeal",
       partnerStrategic: "strategicDeal",
+      otherRep: "repDeal",
+      otherPartner: "strategicDeal",
     };
     const dealKey = own[role];
     if (!dealKey) return;
-    for (const key of assetKeys.filter((k) => !sees(role, k))) {
+    const deal: Ref<DealCase> = { tenant: tenantOf(role)!, key: dealKey, label: dealKey };
+    for (const ref of assetRefs.filter((r) => !sees(role, r))) {
       const res = await call(createDealUsageRoute, role, {
-        params: { id: fx.dealIds[dealKey] },
-        body: { assetId: fx.assetIds[key], kind: "sent" },
+        params: { id: fx.dealId(deal) },
+        body: { assetId: fx.assetId(ref), kind: "sent" },
       });
-      expect(res.status, `log ${key}`).toBe(404);
+      expect(res.status, `log ${ref.label}`).toBe(404);
       expectNoLeak(role, res.text, "log usage");
     }
   });
