@@ -1,3 +1,4 @@
+import type { EmailStatus } from "@/lib/mail";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
@@ -8,7 +9,7 @@ interface OutboxEmail {
   kind: string;
   subject: string;
   textBody: string;
-  status: "outbox" | "queued" | "sent" | "failed";
+  status: EmailStatus;
   lastError: string | null;
   createdAt: Date;
 }

@@ -11,15 +11,15 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { buyerReactions, usageKinds } from "../../lib/assets";
 import { assetVersions, assets } from "./assets";
 import { deals } from "./deals";
 import { rooms } from "./rooms";
 import { users } from "./users";
 import { buyingStages, workspaces } from "./workspaces";
 
-// lib/assets.ts usageKinds lists the same values for forms and API schemas.
-export const usageKind = pgEnum("usage_kind", ["sent", "presented", "discussed", "left_behind", "shared"]);
-export const buyerReaction = pgEnum("buyer_reaction", ["positive", "neutral", "negative"]);
+export const usageKind = pgEnum("usage_kind", usageKinds);
+export const buyerReaction = pgEnum("buyer_reaction", buyerReactions);
 export const activityKind = pgEnum("activity_kind", ["view", "download", "search", "search_click"]);
 
 /** Which asset was used in which deal, at which stage. */

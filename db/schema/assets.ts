@@ -13,37 +13,27 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { assetStatuses, assetTypes, processingStates } from "../../lib/assets";
+import { partnerAccessLevels } from "../../lib/schemas/partner-visibility";
 import { partnerOrgs } from "./partners";
 import { users } from "./users";
 import { partnerTiers } from "./partners";
 import { buyingStages, taxonomyTerms, workspaces } from "./workspaces";
 
-export const assetType = pgEnum("asset_type", [
-  "case_study",
-  "roi_model",
-  "talk_track",
-  "battlecard",
-  "one_pager",
-  "deck",
-  "email_template",
-  "demo_script",
-  "competitive_brief",
-  "video",
-  "other",
-]);
+export const assetType = pgEnum("asset_type", assetTypes);
 
-export const assetStatus = pgEnum("asset_status", ["draft", "in_review", "published", "archived"]);
+export const assetStatus = pgEnum("asset_status", assetStatuses);
 
 /**
  * Who outside the company may see an asset: none (internal only, the default), all partners, partners at
  * a minimum tier and above (plus any orgs granted by name), or only the orgs granted by name.
  */
-export const partnerAccess = pgEnum("partner_access", ["none", "all", "tier", "orgs"]);
+export const partnerAccess = pgEnum("partner_access", partnerAccessLevels);
 
 /** PostgreSQL's text-search document type; drizzle has no built-in column for it. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
-export const processingState = pgEnum("processing_state", ["pending", "done", "failed"]);
+export const processingState = pgEnum("processing_state", processingStates);
 
 export const files = pgTable(
   "files",

@@ -10,11 +10,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { dealStatuses } from "../../lib/schemas/deals";
 import { partnerOrgs } from "./partners";
 import { users } from "./users";
 import { buyingStages, lossReasons, taxonomyTerms, workspaces } from "./workspaces";
 
-export const dealStatus = pgEnum("deal_status", ["open", "won", "lost"]);
+export const dealStatus = pgEnum("deal_status", dealStatuses);
 
 export const deals = pgTable(
   "deals",

@@ -10,18 +10,13 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { commentKinds, ratingReasons } from "../../lib/feedback";
 import { assets } from "./assets";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
-export const ratingReason = pgEnum("rating_reason", [
-  "outdated",
-  "wrong_audience",
-  "missing_data",
-  "too_long",
-  "other",
-]);
-export const commentKind = pgEnum("comment_kind", ["comment", "question"]);
+export const ratingReason = pgEnum("rating_reason", ratingReasons);
+export const commentKind = pgEnum("comment_kind", commentKinds);
 
 /**
  * One rating per person per asset ("helped" or "didn't help", with an optional reason); changing it

@@ -1,12 +1,9 @@
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { emailStatuses } from "../../lib/mail";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
-/**
- * "outbox": kept here because no SMTP server is configured (development and tests read it at
- * /settings/outbox); "queued": waiting for the delivery worker; "sent" / "failed" after it tried.
- */
-export const emailStatus = pgEnum("email_status", ["outbox", "queued", "sent", "failed"]);
+export const emailStatus = pgEnum("email_status", emailStatuses);
 
 /** Every message Baton sends, written in the same transaction as the change that caused it. */
 export const outboundEmails = pgTable(

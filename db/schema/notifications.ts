@@ -13,23 +13,16 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { digestFrequencies, notificationKinds } from "../../lib/notifications";
 import { assetType, assets } from "./assets";
 import { contentRequests } from "./requests";
 import { users } from "./users";
 import { partnerTiers } from "./partners";
 import { buyingStages, taxonomyTerms, workspaces } from "./workspaces";
 
-export const notificationKind = pgEnum("notification_kind", [
-  "asset_published",
-  "asset_version",
-  "request_update",
-  "content_expiring",
-  "announcement",
-  "feedback",
-  "buyer_engagement",
-]);
+export const notificationKind = pgEnum("notification_kind", notificationKinds);
 
-export const digestFrequency = pgEnum("digest_frequency", ["off", "daily", "weekly"]);
+export const digestFrequency = pgEnum("digest_frequency", digestFrequencies);
 
 /** A marketer's note to the field, with the assets it is about. */
 export const announcements = pgTable(

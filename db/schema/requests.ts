@@ -9,6 +9,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { requestStatuses, requestUrgencies } from "../../lib/requests";
 import { sql } from "drizzle-orm";
 import { assets } from "./assets";
 import { deals } from "./deals";
@@ -20,16 +21,9 @@ import { buyingStages, taxonomyTerms, workspaces } from "./workspaces";
  * Triage states of a field request. "merged" is a duplicate folded into another request (its votes moved
  * there); the allowed moves live in lib/requests.ts.
  */
-export const contentRequestStatus = pgEnum("content_request_status", [
-  "new",
-  "accepted",
-  "in_progress",
-  "delivered",
-  "declined",
-  "merged",
-]);
+export const contentRequestStatus = pgEnum("content_request_status", requestStatuses);
 
-export const contentRequestUrgency = pgEnum("content_request_urgency", ["low", "normal", "high"]);
+export const contentRequestUrgency = pgEnum("content_request_urgency", requestUrgencies);
 
 /** Content the field asked marketing for ("no healthcare case study", "rebuttal to X's new pitch"). */
 export const contentRequests = pgTable(

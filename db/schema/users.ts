@@ -9,10 +9,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { roles } from "../../lib/roles";
 import { partnerOrgs } from "./partners";
 import { workspaces } from "./workspaces";
 
-export const userRole = pgEnum("user_role", ["admin", "marketer", "rep", "partner"]);
+export const userRole = pgEnum("user_role", roles);
 
 export const users = pgTable(
   "users",

@@ -9,14 +9,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { taxonomyKinds } from "../../lib/taxonomy";
 
-export const taxonomyKind = pgEnum("taxonomy_kind", [
-  "product",
-  "industry",
-  "persona",
-  "region",
-  "competitor",
-]);
+export const taxonomyKind = pgEnum("taxonomy_kind", taxonomyKinds);
 
 export const workspaces = pgTable("workspaces", {
   id: uuid("id").primaryKey().defaultRandom(),
