@@ -18,7 +18,7 @@ test("a rep follows a stage and finds its new asset in the notification centre a
   await expect(follow).toHaveAttribute("aria-pressed", "false");
   await follow.click();
   await expect(follow).toHaveAttribute("aria-pressed", "true");
-  await expect(follow).toHaveText("Following");
+  await expect(follow).toHaveText("Follow Negotiation");
 
   const title = `Negotiation concessions guide ${Date.now()}`;
   const assetId = await publishAsset(marketer, { title, stage: "Negotiation", text: "Trade, never give" });

@@ -26,7 +26,6 @@ export function FollowButton({
         variant={following ? "primary" : "secondary"}
         className={compact ? "px-2 py-1 text-xs" : ""}
         aria-pressed={following}
-        aria-label={`Follow ${name}`}
         disabled={pending}
         onClick={() =>
           run(() => followAction({ target, following: !following }), {
@@ -34,8 +33,15 @@ export function FollowButton({
           })
         }
       >
-        {following ? "Following" : "Follow"}
-        {compact ? null : <span className="sr-only"> {name}</span>}
+        {/* The words stay "Follow" whatever the state, so the button's name ("Follow Negotiation") is its
+            visible text followed by what it follows; aria-pressed and the check mark tell the state. */}
+        {following ? (
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="mr-1 h-4 w-4 fill-current">
+            <path d="M7.7 13.3 4.4 10l-1.1 1.1 4.4 4.4 9.4-9.4-1.1-1.1z" />
+          </svg>
+        ) : null}
+        Follow
+        <span className="sr-only"> {name}</span>
       </Button>
       {error ? (
         <span role="alert" className="text-xs text-red-600">
