@@ -1,4 +1,4 @@
-import { partnerAccessLevels, type PartnerAccessLevel } from "@/lib/schemas/partner-visibility";
+import { partnerAccessLevels, type PartnerAccessLevel } from "@/lib/partner-access";
 
 /** Reads the partner visibility fields (components/partners/partner-visibility-fields) from a form. */
 export function readPartnerVisibility(data: FormData) {

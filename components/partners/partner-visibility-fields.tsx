@@ -2,12 +2,8 @@
 
 import { useState } from "react";
 import { Select, TextInput } from "@/components/ui/field";
-import {
-  partnerAccessLabels,
-  partnerAccessLevels,
-  type PartnerAccessLevel,
-  type PartnerVisibility,
-} from "@/lib/schemas/partner-visibility";
+import { partnerAccessLabels, partnerAccessLevels, type PartnerAccessLevel } from "@/lib/partner-access";
+import type { PartnerVisibility } from "@/lib/schemas/partner-visibility";
 
 export interface PartnerOptions {
   tiers: { id: string; name: string }[];

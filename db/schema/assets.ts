@@ -14,7 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { assetStatuses, assetTypes, processingStates } from "../../lib/assets";
-import { partnerAccessLevels } from "../../lib/schemas/partner-visibility";
+import { partnerAccessLevels } from "../../lib/partner-access";
 import { partnerOrgs } from "./partners";
 import { users } from "./users";
 import { partnerTiers } from "./partners";

@@ -1,15 +1,6 @@
 import { z } from "zod";
+import { partnerAccessLevels } from "@/lib/partner-access";
 import { uniqueIds } from "./api-common";
-
-export const partnerAccessLevels = ["none", "all", "tier", "orgs"] as const;
-export type PartnerAccessLevel = (typeof partnerAccessLevels)[number];
-
-export const partnerAccessLabels: Record<PartnerAccessLevel, string> = {
-  none: "Internal only",
-  all: "All partners",
-  tier: "Partners at a tier and above",
-  orgs: "Only the organisations chosen below",
-};
 
 /**
  * Who outside the company sees an asset. "tier" also admits the organisations named in partnerOrgIds;
