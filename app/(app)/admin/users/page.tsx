@@ -25,43 +25,46 @@ export default async function AdminUsersPage() {
           <CreateUserForm partnerOrgs={orgs.filter((o) => o.active)} />
         </Card>
         <Card title={`Users (${users.length})`}>
-          <table className="min-w-full text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="py-2">
-                  Name
-                </th>
-                <th scope="col" className="py-2">
-                  Role
-                </th>
-                <th scope="col" className="py-2">
-                  Last sign-in
-                </th>
-                <th scope="col" className="py-2 text-right">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.map((u) => (
-                <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
-                  <td className="py-2">
-                    <div className="font-medium">{u.name}</div>
-                    <div className="text-xs text-slate-500">{u.email}</div>
-                  </td>
-                  <td className="py-2">
-                    {roleLabels[u.role]}
-                    {u.partnerOrgName ? ` · ${u.partnerOrgName}` : u.team ? ` · ${u.team}` : ""}{" "}
-                    {!u.active ? <Badge tone="red">Deactivated</Badge> : null}
-                  </td>
-                  <td className="py-2">{formatDate(u.lastSignInAt)}</td>
-                  <td className="py-2">
-                    <UserRowActions user={u} isSelf={u.id === actor.userId} />
-                  </td>
+          {/* On a phone the table scrolls inside its own region (keyboard-focusable), not the whole page. */}
+          <div className="-mx-1 overflow-x-auto px-1" role="region" aria-label="Users" tabIndex={0}>
+            <table className="min-w-full text-sm">
+              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="py-2">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2">
+                    Role
+                  </th>
+                  <th scope="col" className="py-2">
+                    Last sign-in
+                  </th>
+                  <th scope="col" className="py-2 text-right">
+                    Actions
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {users.map((u) => (
+                  <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
+                    <td className="py-2">
+                      <div className="font-medium">{u.name}</div>
+                      <div className="text-xs text-slate-500">{u.email}</div>
+                    </td>
+                    <td className="py-2">
+                      {roleLabels[u.role]}
+                      {u.partnerOrgName ? ` · ${u.partnerOrgName}` : u.team ? ` · ${u.team}` : ""}{" "}
+                      {!u.active ? <Badge tone="red">Deactivated</Badge> : null}
+                    </td>
+                    <td className="py-2">{formatDate(u.lastSignInAt)}</td>
+                    <td className="py-2">
+                      <UserRowActions user={u} isSelf={u.id === actor.userId} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </Card>
         <Card title="Partner organisations">
           <p className="text-sm text-slate-600">
