@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
-import { RESET_LINK_MINUTES } from "@/server/auth/password-reset";
+import { RESET_LINK_MINUTES } from "@/lib/password-reset";
 
 export const metadata: Metadata = { title: "Reset your password" };
 // Rendered per request, so its scripts carry the request's CSP nonce.

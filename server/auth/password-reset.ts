@@ -4,6 +4,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiTokens, passwordResets, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { RESET_LINK_MINUTES } from "@/lib/password-reset";
 import { recordAudit } from "@/server/audit/record-audit";
 import { loadActor } from "@/server/authz/actor";
 import { appUrl } from "@/server/mail/app-url";
@@ -12,7 +13,7 @@ import { revokeTokensOfUsers } from "@/server/tokens/token-service";
 import { hashPassword } from "./password";
 import { clearFailures, hitRateLimit, throttleKeys } from "./sign-in-throttle";
 
-export const RESET_LINK_MINUTES = 30;
+export { RESET_LINK_MINUTES };
 
 /**
  * Requests per typed email address and per client address in a 15-minute window. Counted whether or not
