@@ -78,11 +78,12 @@ export function DataTable({
                       className={`px-3 py-2 ${columns[i]!.numeric ? "text-right tabular-nums" : ""}`}
                     >
                       {cell.href ? (
-                        <Link href={cell.href} className="font-medium text-brand-700 hover:underline">
+                        <Link
+                          href={cell.href}
+                          aria-label={cell.label}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
                           {cell.text}
-                          {/* The figure is what is seen; what it counts follows it for screen readers, so the
-                              link's name starts with its visible text (label-content-name-mismatch). */}
-                          {cell.label ? <span className="sr-only"> {cell.label}</span> : null}
                         </Link>
                       ) : (
                         cell.text
