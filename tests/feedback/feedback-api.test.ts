@@ -4,6 +4,7 @@ import type { ApiRoute } from "@/server/api/define-route";
 import {
   getAssetFeedbackRoute,
   listAssetCommentsRoute,
+  listMentionableUsersRoute,
   postAssetCommentRoute,
   rateAssetRoute,
 } from "@/server/api/routes/feedback";
@@ -30,11 +31,12 @@ async function call(
   who: keyof typeof tokens,
   params: Record<string, string>,
   body?: unknown,
+  query = "",
 ) {
   const headers: Record<string, string> = { authorization: `Bearer ${tokens[who]}` };
   if (body !== undefined) headers["content-type"] = "application/json";
   const res = await route.handler(
-    new Request("http://localhost/api/v1/test", {
+    new Request(`http://localhost/api/v1/test${query}`, {
       method: route.spec.method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -84,5 +86,34 @@ describe("feedback API", () => {
     expect(list.body.data[0]).toMatchObject({ kind: "question", resolvedAt: null });
     expect(list.body.data[0].replies.map((r: { body: string }) => r.body)).toEqual(["Added on page 3"]);
     expect((await call(postAssetCommentRoute, "rep", id, { body: "  " })).status).toBe(422);
+  });
+
+  it("lists whom a comment may mention, the values mentionUserIds takes, to every commenter", async () => {
+    const shared = await createTestAsset(handle.db, ws, { partnerAccess: "all" });
+    const id = { id: shared.id };
+    const asRep = await call(listMentionableUsersRoute, "rep", id);
+    expect(asRep.status).toBe(200);
+    const repSees = (asRep.body.data as { id: string; name: string }[]).map((u) => u.id);
+    // The owner comes first, then other internal people; never a partner.
+    expect(repSees[0]).toBe(ws.people.marketer.id);
+    expect(repSees).toContain(ws.people.admin.id);
+    expect(repSees).not.toContain(ws.people.partnerLow.id);
+    const named = await call(listMentionableUsersRoute, "rep", id, undefined, `?q=${ws.people.admin.name}`);
+    expect(named.body.data.map((u: { id: string }) => u.id)).toEqual([ws.people.admin.id]);
+    const posted = await call(postAssetCommentRoute, "rep", id, {
+      body: `@${ws.people.admin.name} have a look`,
+      mentionUserIds: [ws.people.admin.id],
+    });
+    expect(posted.body.mentionUserIds).toEqual([ws.people.admin.id]);
+    // A partner may mention only the owner, and learns nothing about an asset it cannot see.
+    const asPartner = await call(listMentionableUsersRoute, "partnerLow", id);
+    expect(asPartner.body.data).toEqual([{ id: ws.people.marketer.id, name: ws.people.marketer.name }]);
+    const hidden = await createTestAsset(handle.db, ws, { partnerAccess: "none" });
+    const refused = await call(listMentionableUsersRoute, "partnerLow", { id: hidden.id });
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.code).toBe("not_found");
+    expect(
+      (await call(listMentionableUsersRoute, "rep", id, undefined, `?q=${"x".repeat(101)}`)).status,
+    ).toBe(422);
   });
 });

@@ -7,7 +7,7 @@ import {
   postCommentSchema,
   rateAssetSchema,
 } from "@/lib/schemas/feedback";
-import { listCommentThreads, postComment } from "@/server/feedback/asset-comments";
+import { listCommentThreads, mentionCandidates, postComment } from "@/server/feedback/asset-comments";
 import { getAssetFeedbackSummary } from "@/server/feedback/feedback-stats";
 import { rateAsset } from "@/server/feedback/rate-asset";
 import { defineRoute } from "../define-route";
@@ -50,6 +50,22 @@ export const listAssetCommentsRoute = defineRoute({
   response: z.object({ data: z.array(commentThreadSchema) }),
   errors: [404],
   handler: async ({ actor, db, params }) => ({ data: await listCommentThreads(db, actor, params.id) }),
+});
+
+export const listMentionableUsersRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/assets/{id}/mentionable-users",
+  summary:
+    "People you may @mention in a comment on this asset (the values `mentionUserIds` takes), the owner first; `q` matches names",
+  tag: "Feedback",
+  permission: "feedback.comment",
+  params: idParam,
+  query: z.object({ q: z.string().max(100).default("") }),
+  response: z.object({ data: z.array(z.object({ id: z.uuid(), name: z.string() })) }),
+  errors: [404],
+  handler: async ({ actor, db, params, query }) => ({
+    data: await mentionCandidates(db, actor, params.id, query.q),
+  }),
 });
 
 export const postAssetCommentRoute = defineRoute({

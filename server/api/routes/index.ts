@@ -24,6 +24,7 @@ import { importDealsRoute, previewImportRoute } from "./deal-import";
 import {
   getAssetFeedbackRoute,
   listAssetCommentsRoute,
+  listMentionableUsersRoute,
   postAssetCommentRoute,
   rateAssetRoute,
 } from "./feedback";
@@ -78,6 +79,7 @@ export const apiRoutes: ApiRoute[] = [
   getAssetFeedbackRoute,
   rateAssetRoute,
   listAssetCommentsRoute,
+  listMentionableUsersRoute,
   postAssetCommentRoute,
   listAssetAnalyticsRoute,
   getAssetAnalyticsRoute,

@@ -1,0 +1,3 @@
+import { listMentionableUsersRoute } from "@/server/api/routes/feedback";
+
+export const GET = listMentionableUsersRoute.handler;
