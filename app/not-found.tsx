@@ -1,6 +1,12 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+/**
+ * Rendered per request, like every other page: a page prerendered at build time has no nonce on its
+ * scripts, so the Content-Security-Policy the proxy sends with it would block them.
+ */
+export default async function NotFound() {
+  await connection();
   return (
     <main className="mx-auto max-w-lg px-4 py-24 text-center">
       <p className="text-sm font-semibold text-brand-600">404</p>

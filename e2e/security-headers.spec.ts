@@ -3,9 +3,9 @@ import { fromOwnPages } from "./support/same-origin";
 import { signInAs } from "./support/sign-in";
 
 /** The page's policy, and every script tag in its HTML carrying that policy's nonce. */
-async function expectNoncedPolicy(page: Page, path: string) {
+async function expectNoncedPolicy(page: Page, path: string, status = 200) {
   const response = await page.request.get(path);
-  expect(response.status(), path).toBe(200);
+  expect(response.status(), path).toBe(status);
   const headers = response.headers();
   const policy = headers["content-security-policy"] ?? "";
   const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
@@ -33,6 +33,11 @@ test("every page carries a nonce policy, its scripts run, and the browser report
 
   await signInAs(page, "rep");
   for (const path of ["/library", "/search?q=pricing", "/deals"]) await expectNoncedPolicy(page, path);
+  // The not-found page too, both for a path nothing serves and for a record the rep may not open.
+  await expectNoncedPolicy(page, "/no-such-page", 404);
+  await expectNoncedPolicy(page, "/assets/00000000-0000-4000-8000-000000000000", 404);
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await page.goto("/search");
   // A client island works only if its scripts ran: the search box takes input after hydration.
   await page.getByRole("searchbox", { name: "Search words" }).fill("battlecard");
