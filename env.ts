@@ -48,6 +48,8 @@ const schema = z
       .default(500 * 1024 * 1024),
     // How old a partial upload or an object no file row names must be before the storage sweep removes it.
     STORAGE_SWEEP_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
+    // How often each worker sends the digests that are due and warns about expiring content.
+    NOTIFICATION_SWEEP_SECONDS: z.coerce.number().int().min(1).default(300),
     // "off" on web-only instances when dedicated workers (`npm run worker`) process the job queue.
     JOB_WORKERS: z.enum(["on", "off"]).default("on"),
     // smtp://user:pass@host:587 or smtps://...; without it, mail stays in the outbox at /settings/outbox.

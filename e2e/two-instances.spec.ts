@@ -6,6 +6,7 @@ import pg from "pg";
 // s3rver ships no type declarations; it is a real S3-compatible server that runs in-process.
 // @ts-expect-error -- untyped module
 import S3rver from "s3rver";
+import { SMTPServer } from "smtp-server";
 import { signedInClient } from "./support/api-session";
 import { deploymentEnv, seedDemo, startApp, startWorker, type AppProcess } from "./support/app-processes";
 import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "./support/throwaway-postgres";
@@ -15,7 +16,7 @@ import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from "./supp
  * share one PostgreSQL and one S3-compatible store (s3rver). They start together on an empty database,
  * so their migrations (and the seed's) race; a session made on one instance works on the other, and is
  * revoked on both by signing out of one; a file uploaded through one downloads through the other; the
- * worker processes it exactly once.
+ * worker processes it exactly once; two workers sweeping for due digests at once mail a person's digest once.
  */
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
@@ -25,6 +26,10 @@ let db: pg.Client;
 let a: AppProcess;
 let b: AppProcess;
 let worker: AppProcess;
+let secondWorker: AppProcess;
+let smtp: SMTPServer;
+// Every message the SMTP server accepted, by recipient address.
+const mailed: { to: string[]; subject: string }[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-two-"));
 
 test.beforeAll(async () => {
@@ -38,6 +43,21 @@ test.beforeAll(async () => {
     configureBuckets: [{ name: "baton" }],
   });
   const { port: s3Port } = await s3.run();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const subject = /^Subject: (.*)$/im.exec(Buffer.concat(chunks).toString("utf8"))?.[1] ?? "";
+        mailed.push({ to: session.envelope.rcptTo.map((r) => r.address), subject });
+        callback();
+      });
+    },
+  });
+  const smtpPort = await freePort();
+  await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
   const env = deploymentEnv(cluster.url, path.join(dataDir, "app"), {
     JOB_WORKERS: "off",
     S3_BUCKET: "baton",
@@ -45,18 +65,27 @@ test.beforeAll(async () => {
     S3_FORCE_PATH_STYLE: "true",
     S3_ACCESS_KEY_ID: "S3RVER",
     S3_SECRET_ACCESS_KEY: "S3RVER",
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    // Both workers look for due digests every two seconds, so their sweeps overlap.
+    NOTIFICATION_SWEEP_SECONDS: "2",
   });
   const [portA, portB] = [await freePort(), await freePort()];
   // Both instances and the seed migrate the empty database at once; the migration lock serialises them.
   [a, b] = await Promise.all([startApp(env, portA), startApp(env, portB), seedDemo(env)]);
-  worker = await startWorker(env);
+  [worker, secondWorker] = await Promise.all([startWorker(env), startWorker(env)]);
   db = new pg.Client({ connectionString: cluster.url });
   await db.connect();
 });
 
 test.afterAll(async () => {
-  await Promise.all([a?.kill("SIGTERM"), b?.kill("SIGTERM"), worker?.kill("SIGTERM")]);
+  await Promise.all([
+    a?.kill("SIGTERM"),
+    b?.kill("SIGTERM"),
+    worker?.kill("SIGTERM"),
+    secondWorker?.kill("SIGTERM"),
+  ]);
   await db?.end();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   await s3?.close();
   await cluster?.destroy();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -120,4 +149,51 @@ test("a file uploaded through one instance downloads through the other; the work
   await expect.poll(async () => (await processed())?.state, { timeout: 90_000 }).toBe("done");
   expect((await processed())!.attempts).toBe(1);
   await Promise.all([onA.dispose(), onB.dispose()]);
+});
+
+test("two workers sweeping at once mail a due digest once", async () => {
+  const {
+    rows: [rep],
+  } = await db.query<{ id: string; email: string; workspace_id: string }>(
+    "select id, email, workspace_id from users where email = 'rick.rep@northwind.test'",
+  );
+  expect(rep).toBeDefined();
+  const digestsMailedToRep = () =>
+    mailed.filter((m) => m.to.includes(rep!.email) && /^Baton: \d+ updates? for you$/.test(m.subject)).length;
+  const mailedBefore = digestsMailedToRep();
+  // The rep has something unread that no digest carried, and their daily digest is due.
+  const {
+    rows: [started],
+  } = await db.query<{ at: Date }>(
+    `with settings as (
+       insert into notification_settings (user_id, digest, last_digest_at) values ($1, 'daily', null)
+       on conflict (user_id) do update set digest = 'daily', last_digest_at = null
+     ), note as (
+       insert into notifications (workspace_id, recipient_id, kind, title, link, dedupe_key)
+       values ($2, $1, 'request_update', 'Your request was answered', '/requests', 'two-workers-digest')
+     )
+     select now() as at`,
+    [rep!.id, rep!.workspace_id],
+  );
+  const digests = async () =>
+    (
+      await db.query<{ status: string }>(
+        "select status from outbound_emails where recipient_id = $1 and kind = 'digest' and created_at >= $2",
+        [rep!.id, started!.at],
+      )
+    ).rows;
+  await expect
+    .poll(async () => (await digests()).map((d) => d.status), { timeout: 60_000 })
+    .toEqual(["sent"]);
+  // Several more sweeps of both workers later, still one row and one message.
+  await new Promise((resolve) => setTimeout(resolve, 6_000));
+  expect(await digests()).toHaveLength(1);
+  expect(digestsMailedToRep()).toBe(mailedBefore + 1);
+  // Nobody got two digests from the sweeps that raced since the workers started.
+  const { rows: twice } = await db.query(
+    `select recipient_id from outbound_emails where kind = 'digest' and created_at < $1
+      group by recipient_id having count(*) > 1`,
+    [started!.at],
+  );
+  expect(twice).toEqual([]);
 });

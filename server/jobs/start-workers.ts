@@ -13,12 +13,11 @@ import { fileProcessingQueue, type FileProcessingJob } from "./job-queue";
 
 const SWEEP_EVERY_MS = 60_000;
 const MAIL_EVERY_MS = 10_000;
-const NOTIFICATION_SWEEP_EVERY_MS = 5 * 60_000;
 const STORAGE_SWEEP_EVERY_MS = 15 * 60_000;
 
 /**
  * Runs the file-processing worker in this process, sweeps up files whose job was never queued, and
- * (with SMTP configured) sends queued mail. Every few minutes it also tells owners about content about to
+ * (with SMTP configured) sends queued mail. Every few minutes (NOTIFICATION_SWEEP_SECONDS) it also tells owners about content about to
  * expire and sends the digests that are due: an interval sweep rather than a pg-boss schedule (the queue is
  * created with `schedule: false`), because "due" is decided per person from their own digest setting and
  * last digest, so the sweep is idempotent and safe to run on every instance at once (rows are locked with
@@ -53,7 +52,7 @@ export async function startWorkers(deps: { db: Database; queue: PgBoss; storage:
   mailTimer?.unref();
   const notificationTimer = setInterval(() => {
     runNotificationSweep(db).catch((error) => console.error("Notification sweep failed", error));
-  }, NOTIFICATION_SWEEP_EVERY_MS);
+  }, env.NOTIFICATION_SWEEP_SECONDS * 1000);
   notificationTimer.unref();
   const storageSweep = () =>
     sweepOrphanedFiles(db, storage).catch((error) => console.error("Storage sweep failed", error));
