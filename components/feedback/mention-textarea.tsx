@@ -91,9 +91,9 @@ export function MentionTextarea({
         rows={3}
         value={value}
         maxLength={4000}
-        role="combobox"
-        aria-expanded={open}
-        aria-controls={listId}
+        // A textarea keeps its own textbox role (ARIA allows no other on it); the suggestions are tied
+        // to it by aria-controls and the highlighted one by aria-activedescendant.
+        aria-controls={open ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={open ? `${listId}-${Math.min(active, options.length - 1)}` : undefined}
         onKeyDown={onKeyDown}
