@@ -12,35 +12,40 @@ export type Freshness = (typeof freshnessWindows)[number];
 export const SEARCH_PAGE_MAX = 50;
 const MAX_VALUES = 50;
 
-const ids = z
-  .array(z.uuid({ message: "must be a UUID" }))
-  .max(MAX_VALUES)
-  .default([]);
-
 /**
- * What searchAssets and assetFacets take. Within one facet any value matches (OR); facets combine with AND.
- * Without q, "relevance" sorts like "newest".
+ * Every filter a search takes, each declared once: the value one entry may hold, and what it means. The
+ * function-call form (searchParamsSchema: arrays) and the URL form (assetSearchQuerySchema: one
+ * comma-separated parameter per filter, for the API and the search page) are both built from it, and so is
+ * the shape a search is recorded in (recordedFilters).
  */
-export const searchParamsSchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  stageIds: ids,
-  types: z.array(z.enum(assetTypes)).max(MAX_VALUES).default([]),
-  productIds: ids,
-  industryIds: ids,
-  personaIds: ids,
-  regionIds: ids,
-  competitorIds: ids,
-  ownerIds: ids,
-  freshness: z.enum(freshnessWindows).optional(),
-  sort: z.enum(searchSorts).default("relevance"),
-  cursor: z.string().max(1000).optional(),
-  limit: z.coerce.number().int().min(1).max(SEARCH_PAGE_MAX).default(20),
-});
+const uuid = z.uuid({ message: "must be a UUID" });
+const filterFields = {
+  stageIds: { item: uuid, description: "Buying stage ids" },
+  types: { item: z.enum(assetTypes), description: "Asset types" },
+  productIds: { item: uuid, description: "Product tag ids" },
+  industryIds: { item: uuid, description: "Industry tag ids" },
+  personaIds: { item: uuid, description: "Persona tag ids" },
+  regionIds: { item: uuid, description: "Region tag ids" },
+  competitorIds: { item: uuid, description: "Competitor tag ids" },
+  ownerIds: { item: uuid, description: "Owner user ids" },
+} as const;
+type FilterField = keyof typeof filterFields;
+type Item<K extends FilterField> = (typeof filterFields)[K]["item"];
+type CommaList<T extends z.ZodType> = z.ZodPipe<
+  z.ZodPipe<z.ZodOptional<z.ZodString>, z.ZodTransform<string[], string | undefined>>,
+  z.ZodArray<T>
+>;
 
-export type SearchInput = z.input<typeof searchParamsSchema>;
-export type SearchParams = z.output<typeof searchParamsSchema>;
+export const searchFilterFields = Object.keys(filterFields) as FilterField[];
 
-/** A comma-separated query parameter, e.g. stageIds=<uuid>,<uuid>. */
+/** One schema per filter, made from its declaration (the mapped types keep each filter's own item type). */
+function mapFields<Shape>(
+  make: (field: { item: z.ZodType<unknown, string>; description: string }) => z.ZodType,
+) {
+  return Object.fromEntries(searchFilterFields.map((k) => [k, make(filterFields[k])])) as Shape;
+}
+
+/** A comma-separated query parameter, e.g. stageIds=<uuid>,<uuid>: trimmed, duplicates dropped. */
 function commaList<T extends z.ZodType<unknown, string>>(item: T, description: string) {
   return z
     .string()
@@ -58,30 +63,57 @@ function commaList<T extends z.ZodType<unknown, string>>(item: T, description: s
     .meta({ description: `${description}. Comma-separated; any value matches (OR), facets combine (AND)` });
 }
 
-const uuidList = (what: string) => commaList(z.uuid({ message: "must be a UUID" }), `${what} ids`);
+const q = z.string().trim().max(200).optional();
+const freshness = z.enum(freshnessWindows).optional();
+const sort = z.enum(searchSorts).default("relevance");
+const cursor = z.string().max(1000).optional();
+const limit = z.coerce.number().int().min(1).max(SEARCH_PAGE_MAX).default(20);
 
-/** GET /api/v1/assets query string: list filters are comma-separated values of one parameter each. */
+/**
+ * What searchAssets and assetFacets take. Within one facet any value matches (OR); facets combine with AND.
+ * Without q, "relevance" sorts like "newest".
+ */
+export const searchParamsSchema = z.object({
+  q,
+  ...mapFields<{ [K in FilterField]: z.ZodDefault<z.ZodArray<Item<K>>> }>((f) =>
+    z.array(f.item).max(MAX_VALUES).default([]),
+  ),
+  freshness,
+  sort,
+  cursor,
+  limit,
+});
+
+export type SearchInput = z.input<typeof searchParamsSchema>;
+export type SearchParams = z.output<typeof searchParamsSchema>;
+
+/** GET /api/v1/assets and /search query strings: list filters are comma-separated values of one parameter each. */
 export const assetSearchQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().meta({
+  q: q.meta({
     description:
       'Words to find; supports "quoted phrases", or, and -exclusion; the last word matches as a prefix',
   }),
-  stageIds: uuidList("Buying stage"),
-  types: commaList(z.enum(assetTypes), "Asset types"),
-  productIds: uuidList("Product tag"),
-  industryIds: uuidList("Industry tag"),
-  personaIds: uuidList("Persona tag"),
-  regionIds: uuidList("Region tag"),
-  competitorIds: uuidList("Competitor tag"),
-  ownerIds: uuidList("Owner user"),
-  freshness: z
-    .enum(freshnessWindows)
-    .optional()
-    .meta({ description: "Published (or created) within 30 days, 90 days, a year, or longer ago" }),
-  sort: z.enum(searchSorts).default("relevance"),
-  cursor: z.string().max(1000).optional().meta({ description: "nextCursor from the previous page" }),
-  limit: z.coerce.number().int().min(1).max(SEARCH_PAGE_MAX).default(20),
+  ...mapFields<{ [K in FilterField]: CommaList<Item<K>> }>((f) => commaList(f.item, f.description)),
+  freshness: freshness.meta({
+    description: "Published (or created) within 30 days, 90 days, a year, or longer ago",
+  }),
+  sort,
+  cursor: cursor.meta({ description: "nextCursor from the previous page" }),
+  limit,
 });
+
+/**
+ * How a search's filters are stored with its event (activity_events.filters), whichever door it came
+ * through: only the filters chosen, lists as arrays, never the words, sort or page.
+ */
+export type RecordedFilters = Partial<Record<FilterField, string[]>> & { freshness?: Freshness };
+
+export function recordedFilters(params: Pick<SearchParams, FilterField | "freshness">): RecordedFilters {
+  const chosen: RecordedFilters = {};
+  for (const field of searchFilterFields) if (params[field].length) chosen[field] = [...params[field]];
+  if (params.freshness) chosen.freshness = params.freshness;
+  return chosen;
+}
 
 export const searchItemSchema = z
   .object({

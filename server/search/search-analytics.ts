@@ -3,12 +3,13 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { activityEvents, assets } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import type { RecordedFilters } from "@/lib/schemas/search";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 
 export interface SearchEvent {
   query: string;
-  filters: Record<string, unknown>;
+  filters: RecordedFilters;
   resultCount: number;
 }
 

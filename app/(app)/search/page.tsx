@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { TextInput } from "@/components/ui/field";
 import { AppError } from "@/lib/errors";
-import { assetSearchQuerySchema, searchSorts } from "@/lib/schemas/search";
+import { assetSearchQuerySchema, recordedFilters, searchSorts } from "@/lib/schemas/search";
 import { listParams, searchHref, type SearchQuery } from "@/lib/search-url";
 import { requirePage } from "@/server/auth/require-page";
 import { actorCan } from "@/server/authz/permissions";
@@ -58,11 +58,7 @@ export default async function SearchPage({
     filtered && !input.cursor
       ? {
           query: input.q ?? "",
-          filters: Object.fromEntries(
-            Object.entries(query).filter(
-              ([k, v]) => v && !["q", "cursor", "sort", "limit", "from"].includes(k),
-            ),
-          ),
+          filters: recordedFilters(input),
         }
       : undefined;
   const [{ result, cursorDropped }, stages] = await Promise.all([

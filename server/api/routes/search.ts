@@ -3,23 +3,12 @@ import { z } from "zod";
 import {
   assetSearchQuerySchema,
   assetSearchResponseSchema,
+  recordedFilters,
   searchClickSchema,
-  type SearchParams,
 } from "@/lib/schemas/search";
 import { recordSearchClick } from "@/server/search/search-analytics";
 import { searchAssets } from "@/server/search/search-assets";
 import { defineRoute } from "../define-route";
-
-/** The filters worth keeping with a search event: only what was actually chosen. */
-function chosenFilters(query: SearchParams): Record<string, unknown> {
-  const { q: _q, cursor: _cursor, limit: _limit, ...rest } = query;
-  return Object.fromEntries(
-    Object.entries(rest).filter(
-      ([k, v]) =>
-        k !== "record" && k !== "facets" && v !== undefined && !(Array.isArray(v) && v.length === 0),
-    ),
-  );
-}
 
 export const searchAssetsRoute = defineRoute({
   method: "GET",
@@ -44,7 +33,7 @@ export const searchAssetsRoute = defineRoute({
     const record =
       query.cursor || query.record === "false"
         ? undefined
-        : { query: query.q ?? "", filters: chosenFilters(query) };
+        : { query: query.q ?? "", filters: recordedFilters(query) };
     const result = await searchAssets(db, actor, query, {
       facets: query.facets !== "false",
       record,
