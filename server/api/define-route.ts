@@ -11,6 +11,7 @@ import { resolveApiActor } from "./api-actor";
 import { assertSameOriginWrite } from "./same-origin";
 import { errorResponse } from "./error-response";
 import { receiveUpload, settleUpload, type ReceivedUpload } from "@/server/assets/receive-upload";
+import { parseUploadFields } from "@/server/api/upload-fields";
 import { getStorage } from "@/server/storage";
 import { requestFingerprint, withIdempotency } from "./idempotency";
 import { hashStreamedBody } from "./streamed-body-hash";
@@ -24,6 +25,7 @@ export interface RouteSpec<
   Q extends AnyObject,
   B extends z.ZodType,
   R extends z.ZodType,
+  M extends AnyObject = AnyObject,
 > {
   method: HttpMethod;
   /** OpenAPI path, e.g. /api/v1/tokens/{id} */
@@ -37,8 +39,13 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
-  /** Multipart uploads: the handler streams the body itself; this documents the text fields. */
-  multipart?: AnyObject;
+  /**
+   * Multipart uploads: the text fields (object fields are sent as JSON), read and validated before the
+   * first byte of the file is stored; the file then streams into storage.
+   */
+  multipart?: M;
+  /** Checks that need the fields but not the file (permissions, ids), also run before the file is stored. */
+  beforeFile?: (ctx: { actor: Actor; db: Database; params: z.infer<P>; fields: z.infer<M> }) => Promise<void>;
   /** A streamed non-JSON body (e.g. text/csv) the handler reads itself. */
   rawBody?: { contentType: string; description: string };
   response: R;
@@ -55,14 +62,14 @@ export interface RouteSpec<
     body: z.infer<B>;
     request: Request;
     /** Multipart routes: the file, already streamed into storage, and the text fields. */
-    upload?: ReceivedUpload;
+    upload?: ReceivedUpload<z.infer<M>>;
     /** Work that must wait until the request's transaction has committed (queueing a job for a new row). */
     afterCommit: (task: () => Promise<void>) => void;
   }) => Promise<z.input<R> | Response>;
 }
 
 export interface ApiRoute {
-  spec: RouteSpec<AnyObject, AnyObject, z.ZodType, z.ZodType>;
+  spec: RouteSpec<AnyObject, AnyObject, z.ZodType, z.ZodType, AnyObject>;
   handler: (
     request: Request,
     context: { params: Promise<Record<string, string | string[]>> },
@@ -80,7 +87,8 @@ export function defineRoute<
   Q extends AnyObject = AnyObject,
   B extends z.ZodType = z.ZodUndefined,
   R extends z.ZodType = z.ZodType,
->(spec: RouteSpec<P, Q, B, R>): ApiRoute {
+  M extends AnyObject = AnyObject,
+>(spec: RouteSpec<P, Q, B, R, M>): ApiRoute {
   const handler: ApiRoute["handler"] = async (request, context) => {
     try {
       const db = await getDb();
@@ -104,10 +112,16 @@ export function defineRoute<
       const body = spec.body ? parseOrThrow(spec.body, parseJson(raw), "Body") : undefined;
       const key = spec.method === "POST" ? request.headers.get("idempotency-key") : null;
       const streamed = spec.rawBody && key !== null ? hashStreamedBody(request) : undefined;
-      const upload = spec.multipart
+      const multipart = spec.multipart;
+      const upload = multipart
         ? await receiveUpload(request, getStorage(), {
             workspaceId: actor.workspaceId,
             maxBytes: env.UPLOAD_MAX_BYTES,
+            readFields: async (raw) => {
+              const fields = parseUploadFields(multipart, raw);
+              await spec.beforeFile?.({ actor, db, params: params as z.infer<P>, fields });
+              return fields;
+            },
           })
         : undefined;
       const afterCommit: (() => Promise<void>)[] = [];

@@ -35,14 +35,14 @@ export type Fingerprint = string | (() => Promise<string>);
  */
 export function requestFingerprint(
   target: string,
-  body: { raw: string; upload?: ReceivedUpload; streamed?: StreamedBodyHash },
+  body: { raw: string; upload?: ReceivedUpload<unknown>; streamed?: StreamedBodyHash },
 ): Fingerprint {
   const { upload, streamed } = body;
   if (streamed) return async () => `${target}\n${await streamed.digest()}`;
   if (!upload) return `${target}\n${body.raw}`;
   const hash = createHash("sha256");
   const parts = {
-    ...upload.fields,
+    ...upload.rawFields,
     "file.name": upload.file.originalName,
     "file.sha256": upload.file.sha256,
   };

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { errorBodySchema } from "@/lib/schemas/api-common";
 import type { ApiRoute } from "./define-route";
+import { isJsonField } from "./upload-fields";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -116,13 +117,20 @@ export function buildOpenApiDocument(routes: ApiRoute[], serverUrl: string) {
                 "multipart/form-data": {
                   schema: {
                     type: "object",
-                    required: ["file", ...Object.keys(spec.multipart.shape)],
+                    required: [
+                      ...Object.entries(spec.multipart.shape)
+                        .filter(([, v]) => !(v as z.ZodType).safeParse(undefined).success)
+                        .map(([k]) => k),
+                      "file",
+                    ],
                     properties: {
                       file: { type: "string", contentMediaType: "application/octet-stream" },
                       ...Object.fromEntries(
                         Object.entries(spec.multipart.shape).map(([k, v]) => [
                           k,
-                          { ...toSchema(v as z.ZodType, "input"), contentMediaType: "application/json" },
+                          isJsonField(v as z.ZodType)
+                            ? { ...toSchema(v as z.ZodType, "input"), contentMediaType: "application/json" }
+                            : toSchema(v as z.ZodType, "input"),
                         ]),
                       ),
                     },

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "@/db/client";
 import { assetVersions, assets, files } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
@@ -8,6 +9,19 @@ import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 import { notifyAssetVersion } from "@/server/notifications/notify";
 import type { ReceivedUpload } from "./receive-upload";
+
+/** A new version's upload: an optional note, sent before the file. */
+export const newVersionFields = z.object({ note: z.string().max(500).optional() });
+export type NewVersionFields = z.infer<typeof newVersionFields>;
+
+/** An asset the actor cannot see is a 404 before the first byte of its new file is stored. */
+export async function checkNewVersion(db: Database, actor: Actor, assetId: string) {
+  const [visible] = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.id, assetId), assetVisibility(actor)));
+  if (!visible) throw notFound("Asset not found");
+}
 
 /**
  * Replaces an asset's file with a new version from an upload already streamed into storage (multipart:
@@ -19,7 +33,7 @@ export async function addAssetVersion(
   db: Database,
   actor: Actor,
   assetId: string,
-  { fields, file }: ReceivedUpload,
+  { fields, file }: ReceivedUpload<NewVersionFields>,
 ) {
   return db.transaction(async (tx) => {
     const [visible] = await tx
@@ -52,7 +66,7 @@ export async function addAssetVersion(
         assetId,
         version: next,
         fileId: fileRow!.id,
-        note: (fields.note ?? "").slice(0, 500),
+        note: fields.note ?? "",
         createdById: actor.userId,
       })
       .returning();

@@ -72,7 +72,7 @@ export async function createAssetFromFile(
 }
 
 /** With second-person approval on, nothing goes live straight from an upload. */
-async function refuseUnapprovedPublish(tx: Database, workspaceId: string) {
+export async function refuseUnapprovedPublish(tx: Database, workspaceId: string) {
   const [ws] = await tx
     .select({ requireApproval: workspaces.requireSecondApproval })
     .from(workspaces)

@@ -21,21 +21,31 @@ export interface ReceivedFile {
   sha256: string;
 }
 
-export interface ReceivedUpload {
-  fields: Record<string, string>;
+export interface ReceivedUpload<F = Record<string, unknown>> {
+  /** The text fields as the operation reads them (readFields' answer). */
+  fields: F;
+  /** The text fields as sent, for the request's idempotency fingerprint. */
+  rawFields: Record<string, string>;
   file: ReceivedFile;
 }
 
 /**
- * Streams a multipart upload (one `file` part plus text fields) straight into storage: the bytes are hashed
- * and counted on the way through and never held whole in memory. The type is checked from the first bytes
- * once stored; a refused or failed upload deletes what was written, so nothing half-made remains.
+ * Streams a multipart upload (text fields, then one `file` part) straight into storage: the bytes are
+ * hashed and counted on the way through and never held whole in memory. The text fields are checked
+ * before the first byte is stored (`readFields`: parse, and any check that needs no file, such as
+ * permissions or ids), so a bad request stores nothing; a field sent after the file is refused rather than
+ * read too late. The type is checked from the first bytes once stored; a refused or failed upload deletes
+ * what was written, so nothing half-made remains.
  */
-export async function receiveUpload(
+export async function receiveUpload<F>(
   request: Request,
   storage: StorageDriver,
-  opts: { workspaceId: string; maxBytes: number },
-): Promise<ReceivedUpload> {
+  opts: {
+    workspaceId: string;
+    maxBytes: number;
+    readFields: (fields: Record<string, string>) => Promise<F>;
+  },
+): Promise<ReceivedUpload<F>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data") || !request.body) {
     throw new AppError("unsupported_media_type", "Send the file as multipart/form-data with a 'file' part");
@@ -45,8 +55,20 @@ export async function receiveUpload(
 
   const fields: Record<string, string> = {};
   const storageKey = `ws/${opts.workspaceId}/files/${randomUUID()}`;
+  let read: Promise<F> | undefined;
   let stored: Promise<ReceivedFile> | undefined;
   let fileCount = 0;
+  let lateField: string | undefined;
+  let failed = false;
+  const readOnce = () => {
+    read ??= (async () => {
+      const unsafe = unsafeTextFields(fields);
+      if (unsafe)
+        throw new AppError("validation_failed", "The upload's fields are invalid", { fieldErrors: unsafe });
+      return opts.readFields({ ...fields });
+    })();
+    return read;
+  };
 
   const parser = multipartParser({
     headers: { "content-type": contentType },
@@ -61,7 +83,8 @@ export async function receiveUpload(
 
   const parsed = new Promise<void>((resolve, reject) => {
     parser.on("field", (name, value) => {
-      fields[name] = value;
+      if (stored) lateField ??= name;
+      else fields[name] = value;
     });
     parser.on("file", (name, stream, info) => {
       fileCount += 1;
@@ -69,13 +92,23 @@ export async function receiveUpload(
         stream.resume();
         return;
       }
-      stored = storeFile(stream, info.filename ?? "", storage, storageKey, opts.maxBytes);
+      // Until storeFile listens, a client that goes away only marks the upload failed (the parser rejects).
+      stream.on("error", () => {
+        failed = true;
+      });
+      // The stream waits (and so does the parser) until the fields are read: a refusal stores nothing.
+      stored = readOnce().then(() => {
+        // The client may have gone away while the fields were checked: nothing is left to store.
+        if (failed || stream.destroyed) throw new AppError("bad_request", "The upload was interrupted");
+        return storeFile(stream, info.filename ?? "", storage, storageKey, opts.maxBytes);
+      });
       stored.catch(() => stream.resume());
     });
     parser.on("filesLimit", () => reject(new AppError("bad_request", "Send one file per upload")));
-    parser.on("error", (error: unknown) =>
-      reject(new AppError("bad_request", `The upload could not be read: ${(error as Error).message}`)),
-    );
+    parser.on("error", (error: unknown) => {
+      failed = true;
+      reject(new AppError("bad_request", `The upload could not be read: ${(error as Error).message}`));
+    });
     parser.on("close", () => resolve());
   });
 
@@ -85,14 +118,17 @@ export async function receiveUpload(
   source.pipe(parser);
   try {
     await parsed;
+    const readFields = await readOnce();
     if (!stored)
       throw new AppError("validation_failed", "Choose a file to upload", {
         fieldErrors: { file: ["Choose a file to upload"] },
       });
-    const unsafe = unsafeTextFields(fields);
-    if (unsafe)
-      throw new AppError("validation_failed", "The upload's fields are invalid", { fieldErrors: unsafe });
-    return { fields, file: await stored };
+    const file = await stored;
+    if (lateField) {
+      const message = `Send the '${lateField}' field before the file`;
+      throw new AppError("validation_failed", message, { fieldErrors: { [lateField]: [message] } });
+    }
+    return { fields: readFields, rawFields: fields, file };
   } catch (error) {
     await stored?.catch(() => undefined);
     await storage.delete(storageKey).catch(() => undefined);
@@ -177,7 +213,7 @@ function tooLarge(maxBytes: number) {
  */
 export async function settleUpload<T>(
   storage: StorageDriver,
-  upload: ReceivedUpload,
+  upload: Pick<ReceivedUpload<unknown>, "file">,
   work: () => Promise<T>,
   keep: (result: T) => boolean = () => true,
 ): Promise<T> {

@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { assets, files } from "@/db/schema";
 import { dataDir } from "@/env";
 import { receiveUpload } from "@/server/assets/receive-upload";
-import { uploadFromRequest } from "../support/uploads";
+import { addVersionFromRequest, uploadFromRequest } from "../support/uploads";
 import { getStorage } from "@/server/storage";
 import { createTestDatabase } from "../support/test-db";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
@@ -185,6 +185,7 @@ describe("upload", () => {
       receiveUpload(uploadRequest({ name: "big.txt", bytes: big }, meta()), getStorage(), {
         workspaceId: ws.workspace.id,
         maxBytes: 1024,
+        readFields: async (raw) => raw,
       }),
     ).rejects.toMatchObject({ code: "payload_too_large" });
     expect(storedFileCount()).toBe(before);
@@ -229,6 +230,130 @@ describe("upload", () => {
     });
     await expect(uploadFromRequest(handle.db, marketer, request)).rejects.toMatchObject({
       code: "unsupported_media_type",
+    });
+  });
+
+  describe("the fields are checked before the first byte is stored", () => {
+    const refusedBeforeBytes: [string, () => Request, string, string][] = [
+      [
+        "missing metadata",
+        () => uploadRequest({ name: "ok.pdf", bytes: pdf }),
+        "validation_failed",
+        "metadata",
+      ],
+      [
+        "metadata without a title",
+        () => uploadRequest({ name: "ok.pdf", bytes: pdf }, { ...meta(), title: " " }),
+        "validation_failed",
+        "title",
+      ],
+      [
+        "a stage from another workspace",
+        () =>
+          uploadRequest(
+            { name: "ok.pdf", bytes: pdf },
+            { ...meta(), stageIds: ["00000000-0000-4000-8000-000000000001"] },
+          ),
+        "validation_failed",
+        "stageIds",
+      ],
+    ];
+    for (const [label, makeRequest, code, field] of refusedBeforeBytes) {
+      it(`${label}: ${code} on '${field}', and storage never written`, async () => {
+        const marketer = await ws.actor(ws.people.marketer);
+        const put = vi.spyOn(getStorage(), "put");
+        try {
+          const refused = uploadFromRequest(handle.db, marketer, makeRequest());
+          await expect(refused).rejects.toMatchObject({ code });
+          await expect(refused).rejects.toHaveProperty(["fieldErrors", field]);
+          expect(put).not.toHaveBeenCalled();
+        } finally {
+          put.mockRestore();
+        }
+      });
+    }
+
+    it("a file sent before the metadata is refused without storing it", async () => {
+      const marketer = await ws.actor(ws.people.marketer);
+      const form = new FormData();
+      form.append("file", new Blob([pdf as BlobPart]), "first.pdf");
+      form.append("metadata", JSON.stringify(meta()));
+      const put = vi.spyOn(getStorage(), "put");
+      try {
+        await expect(
+          uploadFromRequest(
+            handle.db,
+            marketer,
+            new Request("http://localhost/api/v1/assets", { method: "POST", body: form }),
+          ),
+        ).rejects.toHaveProperty(["fieldErrors", "metadata"]);
+        expect(put).not.toHaveBeenCalled();
+      } finally {
+        put.mockRestore();
+      }
+    });
+
+    it("a new version: a hidden asset is a 404 before storing, a note after the file is refused and its bytes removed", async () => {
+      const marketer = await ws.actor(ws.people.marketer);
+      const partner = await ws.actor(ws.people.partnerLow);
+      const asset = await uploadFromRequest(
+        handle.db,
+        marketer,
+        uploadRequest(
+          { name: "v1.md", bytes: "# Version one\n" },
+          { ...meta(), title: "Versioned notes", allowDuplicate: true },
+        ),
+      );
+      const versionRequest = (parts: [string, string | Blob, string?][]) => {
+        const form = new FormData();
+        for (const [name, value, filename] of parts)
+          if (typeof value === "string") form.append(name, value);
+          else form.append(name, value, filename);
+        return new Request(`http://localhost/api/v1/assets/${asset.id}/versions`, {
+          method: "POST",
+          body: form,
+        });
+      };
+      const put = vi.spyOn(getStorage(), "put");
+      try {
+        await expect(
+          addVersionFromRequest(
+            handle.db,
+            partner,
+            asset.id,
+            versionRequest([["file", new Blob(["# Two\n"]), "v2.md"]]),
+          ),
+        ).rejects.toMatchObject({ code: "not_found" });
+        expect(put).not.toHaveBeenCalled();
+      } finally {
+        put.mockRestore();
+      }
+      const before = storedFileCount();
+      await expect(
+        addVersionFromRequest(
+          handle.db,
+          marketer,
+          asset.id,
+          versionRequest([
+            ["file", new Blob(["# Two\n"]), "v2.md"],
+            ["note", "Sent after the file"],
+          ]),
+        ),
+      ).rejects.toMatchObject({
+        code: "validation_failed",
+        fieldErrors: { note: ["Send the 'note' field before the file"] },
+      });
+      expect(storedFileCount()).toBe(before);
+      const added = await addVersionFromRequest(
+        handle.db,
+        marketer,
+        asset.id,
+        versionRequest([
+          ["note", "Tightened the intro"],
+          ["file", new Blob(["# Two\n"]), "v2.md"],
+        ]),
+      );
+      expect(added.version).toMatchObject({ version: 2, note: "Tightened the intro" });
     });
   });
 });

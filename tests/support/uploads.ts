@@ -1,18 +1,27 @@
 import type { Database } from "@/db/client";
 import { env } from "@/env";
-import { addAssetVersion } from "@/server/assets/add-asset-version";
+import { addAssetVersion, checkNewVersion, newVersionFields } from "@/server/assets/add-asset-version";
 import { receiveUpload, settleUpload } from "@/server/assets/receive-upload";
-import { uploadAsset } from "@/server/assets/upload-asset";
+import { parseUploadFields } from "@/server/api/upload-fields";
+import { checkNewAsset, newAssetFields, uploadAsset } from "@/server/assets/upload-asset";
 import type { Actor } from "@/server/authz/actor";
 import { enqueueFileProcessing } from "@/server/files/enqueue-processing";
 import { getStorage } from "@/server/storage";
 
-/** What the API does with a multipart upload, without the HTTP layer: stream, create, then queue. */
+/**
+ * What the API does with a multipart upload, without the HTTP layer: read and check the fields before the
+ * file is stored, stream it, create, then queue (the steps defineRoute runs for POST /api/v1/assets).
+ */
 export async function uploadFromRequest(db: Database, actor: Actor, request: Request) {
   const storage = getStorage();
   const upload = await receiveUpload(request, storage, {
     workspaceId: actor.workspaceId,
     maxBytes: env.UPLOAD_MAX_BYTES,
+    readFields: async (raw) => {
+      const fields = parseUploadFields(newAssetFields, raw);
+      await checkNewAsset(db, actor, fields.metadata);
+      return fields;
+    },
   });
   const { asset, fileId } = await settleUpload(storage, upload, () => uploadAsset(db, actor, upload));
   await enqueueFileProcessing(fileId);
@@ -25,6 +34,11 @@ export async function addVersionFromRequest(db: Database, actor: Actor, assetId:
   const upload = await receiveUpload(request, storage, {
     workspaceId: actor.workspaceId,
     maxBytes: env.UPLOAD_MAX_BYTES,
+    readFields: async (raw) => {
+      const fields = parseUploadFields(newVersionFields, raw);
+      await checkNewVersion(db, actor, assetId);
+      return fields;
+    },
   });
   const added = await settleUpload(storage, upload, () => addAssetVersion(db, actor, assetId, upload));
   await enqueueFileProcessing(added.file.id);

@@ -1,20 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import { idParam } from "@/lib/schemas/api-common";
-import {
-  assetMetadataSchema,
-  assetSummarySchema,
-  assetVersionSchema,
-  updateAssetSchema,
-} from "@/lib/schemas/assets";
+import { assetSummarySchema, assetVersionSchema, updateAssetSchema } from "@/lib/schemas/assets";
 import { partnerVisibilitySchema } from "@/lib/schemas/partner-visibility";
 import { previewPageResponse, thumbnailResponse, videoStreamResponse } from "@/server/assets/asset-media";
 import { getAssetOrThrow } from "@/server/assets/asset-queries";
-import { addAssetVersion } from "@/server/assets/add-asset-version";
+import { addAssetVersion, checkNewVersion, newVersionFields } from "@/server/assets/add-asset-version";
 import { enqueueFileProcessing } from "@/server/files/enqueue-processing";
 import { downloadAsset, downloadAssetVersion } from "@/server/assets/download-asset";
 import { updateAsset } from "@/server/assets/update-asset";
-import { uploadAsset } from "@/server/assets/upload-asset";
+import { checkNewAsset, newAssetFields, uploadAsset } from "@/server/assets/upload-asset";
 import { getAssetPartnerVisibility } from "@/server/partners/asset-partner-visibility";
 import type { Actor } from "@/server/authz/actor";
 import { actorCan } from "@/server/authz/permissions";
@@ -44,7 +39,8 @@ export const createAsset = defineRoute({
   summary: "Upload a file and create an asset (multipart: 'metadata' JSON, then 'file')",
   tag: "Assets",
   permission: "assets.write",
-  multipart: z.object({ metadata: assetMetadataSchema }),
+  multipart: newAssetFields,
+  beforeFile: ({ actor, db, fields }) => checkNewAsset(db, actor, fields.metadata),
   response: assetSummarySchema,
   successStatus: 201,
   errors: [400, 413, 415],
@@ -111,7 +107,8 @@ export const addAssetVersionRoute = defineRoute({
   tag: "Assets",
   permission: "assets.write",
   params: idParam,
-  multipart: z.object({ note: z.string().max(500).optional() }),
+  multipart: newVersionFields,
+  beforeFile: ({ actor, db, params }) => checkNewVersion(db, actor, params.id),
   response: assetVersionSchema,
   successStatus: 201,
   errors: [404, 409, 413, 415],
