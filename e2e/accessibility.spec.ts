@@ -97,18 +97,6 @@ const menus: Record<DemoRole, string[]> = {
   ],
 };
 
-/**
- * Entries the walk found failing (CI of 2026-12-06), skipped with the reason until fixed: remove a line and
- * its walk runs again.
- */
-const knownFailures: Record<string, string> = {
-  "marketer /analytics":
-    "analytics tables scroll the page sideways at 360 px (by 128-825 px), link-in-text-block on /analytics, and their figure links are named by an aria-label without the figure (label-content-name-mismatch; the fix must keep analytics.spec and analytics-loop.spec reading the cells' figures)",
-  "admin /analytics": "same pages as the marketer's /analytics walk",
-  "admin /admin/users": "the users page scrolls sideways by 112 px at 360 px",
-  "admin /settings": "the admin's five settings tabs scroll every settings page sideways by 138 px at 360 px",
-};
-
 async function signedIn(browser: Browser, role: DemoRole) {
   const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
   await signInAs(page, role);
@@ -129,7 +117,6 @@ for (const role of roles) {
     test(`${role}: ${entry}, its tabs and first detail pages pass axe at 1280 px and 200% zoom, and fit 360 px`, async ({
       browser,
     }) => {
-      test.fixme(knownFailures[`${role} ${entry}`] !== undefined, knownFailures[`${role} ${entry}`] ?? "");
       // An entry with many tabs (analytics has six) takes minutes on a loaded machine.
       test.setTimeout(600_000);
       const page = await signedIn(browser, role);

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Series } from "./trend-lines";
 
 export type { Series };
@@ -37,31 +38,33 @@ export function TrendChart({
       </div>
       <details className="mt-2 text-xs text-slate-600">
         <summary className="cursor-pointer">Show the data</summary>
-        <table className="mt-2 min-w-full text-left">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Week</th>
-              {series.map((s) => (
-                <th key={s.key} scope="col" className="text-right">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={String(d.week)}>
-                <td>{d.week}</td>
+        <ScrollRegion label={`${title}, the numbers`}>
+          <table className="mt-2 min-w-full text-left">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
                 {series.map((s) => (
-                  <td key={s.key} className="text-right tabular-nums">
-                    {format(d[s.key])}
-                  </td>
+                  <th key={s.key} scope="col" className="text-right">
+                    {s.label}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.map((d) => (
+                <tr key={String(d.week)}>
+                  <td>{d.week}</td>
+                  {series.map((s) => (
+                    <td key={s.key} className="text-right tabular-nums">
+                      {format(d[s.key])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </details>
     </figure>
   );
