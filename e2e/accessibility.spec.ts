@@ -4,11 +4,11 @@ import type { DemoRole } from "./support/accounts";
 import { signInAs } from "./support/sign-in";
 
 /**
- * The accessibility walk: for each demo role, every entry of its main menu with that page's own tabs and
- * the first detail page of each kind they link to. Each page is checked with axe (its default rules plus
- * `label-content-name-mismatch`) at 1280 px and at 200% zoom (the same window at half the CSS width), with
- * no serious or critical finding allowed, and at 360 px it may not scroll sideways. Pages are checked once
- * hydrated, without waiting for the network to go idle.
+ * The accessibility walk: for each demo role, every entry of its main menu with that page's own tabs, the
+ * pages under the entry that it links to, and the first detail page of each kind they link to. Each page
+ * is checked with axe (its default rules plus `label-content-name-mismatch`) at 1280 px and at 200% zoom
+ * (the same window at half the CSS width), with no serious or critical finding allowed, and at 360 px it
+ * may not scroll sideways. Pages are checked once hydrated, without waiting for the network to go idle.
  */
 
 const roles: DemoRole[] = ["rep", "partner", "marketer", "admin"];
@@ -135,6 +135,11 @@ for (const role of roles) {
         );
         problems.push(...(await checkPage(page, path)));
         const tabs = (await sameOriginPaths(page, "main nav a[href]")).filter((p) => !p.includes("?"));
+        // Pages under the entry that its page links to outside the tabs (e.g. /partners/engagement,
+        // /plays/new); detail pages (an id in the path) are left to detailKinds.
+        const subpages = (await sameOriginPaths(page, "main a[href]")).filter(
+          (p) => p.startsWith(`${entry}/`) && !p.includes("?") && !/[0-9a-f]{8}-[0-9a-f]{4}-/.test(p),
+        );
         const details = (await sameOriginPaths(page, "main a[href]")).filter((p) =>
           detailKinds.some((kind, k) => {
             if (kindsFound.has(k) || !kind.test(p)) return false;
@@ -142,7 +147,7 @@ for (const role of roles) {
             return true;
           }),
         );
-        for (const next of [...tabs, ...details])
+        for (const next of [...tabs, ...subpages, ...details])
           if (!queue.includes(next) && !next.startsWith("/api/") && !next.startsWith("/r/")) queue.push(next);
       }
       test.info().annotations.push({ type: "pages walked", description: queue.join(" ") });
