@@ -34,7 +34,10 @@ test("a marketer compares plays, drills into the deals that ran one, and exports
   expect(download.suggestedFilename()).toBe("play-effectiveness.csv");
   expect(parseCsv(fs.readFileSync((await download.path())!, "utf8")).slice(1)).toEqual(screen);
 
-  await row.getByRole("link", { name: "Deals that ran Competitive displacement" }).click();
+  // The won figure links to the deals that ran the play; its name starts with the figure.
+  await row
+    .getByRole("link", { name: `${won}: Deals that ran Competitive displacement`, exact: true })
+    .click();
   await expect(
     page.getByRole("heading", { name: "Deals that ran “Competitive displacement”" }),
   ).toBeVisible();

@@ -78,8 +78,9 @@ test("a marketer filters the dashboard to a stage, drills from a lift into its d
   expect(csv[0]).toEqual(header);
   expect(csv.slice(1)).toEqual(screen);
 
-  // Drill from the lift into the deals behind it: exactly the won and lost deals counted.
-  await first.getByRole("link", { name: `Deals behind the lift of ${title}` }).click();
+  // Drill from the lift into the deals behind it: exactly the won and lost deals counted. The link is
+  // named by its figure first, then what the figure counts.
+  await first.getByRole("link", { name: `${lift}: Deals behind the lift of ${title}`, exact: true }).click();
   await expect(page).toHaveURL(/\/analytics\/deals\?.*side=used/);
   await expect(
     page.getByRole("heading", { name: `Deals that used “${title}” at ${stage.name}` }),

@@ -1,8 +1,8 @@
 /**
  * `npm run check:weight`: the JavaScript each key page makes a browser download before it is usable,
  * compressed as sent (the Resource Timing API's encodedBodySize over every script fetched until the
- * network is idle, and idle again after the charts that load on demand have had time to ask for their
- * code), in a fresh context so nothing is cached, on the seeded demo under `next start` from the
+ * network is idle, and idle again after components loaded on demand (next/dynamic) have had time to ask
+ * for their code), in a fresh context so nothing is cached, on the seeded demo under `next start` from the
  * production build. Fails when a page is over its budget (see README, "Page weight"): 165 kB for the
  * pages a rep opens in the field, 200 kB for analytics pages. `--port` (3100); `--field` checks only the
  * field pages.
@@ -24,7 +24,7 @@ async function scriptBytes(context: BrowserContext, path: string) {
   const page = await context.newPage();
   const response = await page.goto(path, { waitUntil: "networkidle" });
   if (!response?.ok()) throw new Error(`${path} answered ${response?.status()}`);
-  // Code loaded on demand (next/dynamic charts) is requested after hydration, which can come after the
+  // Code loaded on demand (next/dynamic) is requested after hydration, which can come after the
   // first quiet moment on a busy machine: wait, then for the network to be idle once more.
   await page.waitForTimeout(2_000);
   await page.waitForLoadState("networkidle");

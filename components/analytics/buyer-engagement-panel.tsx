@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatCount, formatInterval, formatLift, formatRate, formatReadTime } from "@/lib/analytics/display";
 import { metricExplanations as m } from "@/lib/analytics/explanations";
 import type { BuyerEngagement } from "@/lib/schemas/analytics";
@@ -59,7 +60,7 @@ export function BuyerEngagementPanel({ e }: { e: BuyerEngagement }) {
                 <DropOffChart title={`Page drop-off (${e.pageCount} pages)`} rows={e.dropOff} />
               </div>
             ) : null}
-            <div className="-mx-4 overflow-x-auto">
+            <ScrollRegion label="Win rate by whether the buyer opened it" className="-mx-4">
               <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="engaged-win-rate">
                 <caption className="px-4 pb-2 text-left text-sm font-medium text-slate-900">
                   Closed deals it was shared on: did the buyer open it?
@@ -98,7 +99,7 @@ export function BuyerEngagementPanel({ e }: { e: BuyerEngagement }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <p className="mt-3 text-sm text-slate-700" title={m.engagedWinRate}>
               Difference: <span className="font-medium">{formatLift(o.lift)}</span>
               {o.verdict === "higher"

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card, EmptyState } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { CsvButton } from "./csv-button";
 
 export interface Column {
@@ -13,7 +14,11 @@ export interface Column {
 export interface Cell {
   text: string;
   href?: string;
-  /** Accessible name for a link whose text alone is ambiguous (e.g. "+12.0 pts"). */
+  /**
+   * What a link's figure counts (e.g. "Deals behind the lift of X" for "+12.0 pts"): its accessible name
+   * is the figure followed by this, so the name starts with what is seen and the cell's text stays the
+   * figure alone, as the CSV export has it.
+   */
   label?: string;
 }
 
@@ -51,7 +56,7 @@ export function DataTable({
       {rows.length === 0 ? (
         <EmptyState title="Nothing to show">{empty}</EmptyState>
       ) : (
-        <div className="-m-4 overflow-x-auto">
+        <ScrollRegion label={title} className="-m-4">
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
             <caption className="sr-only">{title}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
@@ -80,7 +85,7 @@ export function DataTable({
                       {cell.href ? (
                         <Link
                           href={cell.href}
-                          aria-label={cell.label}
+                          aria-label={cell.label ? `${cell.text}: ${cell.label}` : undefined}
                           className="font-medium text-brand-700 hover:underline"
                         >
                           {cell.text}
@@ -94,7 +99,7 @@ export function DataTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {footer ? <div className="mt-6 text-xs text-slate-500">{footer}</div> : null}
     </Card>

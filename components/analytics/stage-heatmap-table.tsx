@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card, EmptyState } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { filterQuery, formatLift, formatRate } from "@/lib/analytics/display";
 import type { HeatmapCell } from "@/server/analytics/stage-heatmap";
 import { CsvButton } from "./csv-button";
@@ -48,7 +49,7 @@ export function StageHeatmapTable({
           Reps log usages from a deal page; they appear here.
         </EmptyState>
       ) : (
-        <div className="-m-4 overflow-x-auto">
+        <ScrollRegion label="Assets by stage" className="-m-4">
           <table className="min-w-full text-xs" data-testid="stage-heatmap">
             <caption className="sr-only">
               Most used assets by stage: uses, win rate of closed deals that used the asset at that stage, and
@@ -93,7 +94,7 @@ export function StageHeatmapTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Card>
   );

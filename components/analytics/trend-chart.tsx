@@ -1,18 +1,44 @@
-"use client";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import { axisTicks, labelledPoints } from "@/lib/analytics/chart-scale";
+import { ChartFrame, plotY } from "./chart-frame";
 
-import dynamic from "next/dynamic";
-import type { Series } from "./trend-lines";
+export interface Series {
+  key: string;
+  label: string;
+  color: string;
+}
 
-export type { Series };
+type Row = Record<string, string | number | null>;
 
-// The charting library is loaded only on pages that draw a chart, after the page itself (it is heavy,
-// and the numbers are in the table below the chart meanwhile).
-const TrendLines = dynamic(() => import("./trend-lines").then((m) => m.TrendLines), {
-  ssr: false,
-  loading: () => <div className="h-full w-full rounded bg-slate-50" />,
-});
+/** "2026-11-30" as "30 Nov". */
+const shortWeek = (week: string) =>
+  new Date(`${week}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
 
-/** A weekly line chart; the same numbers are in the table under "Show the data". */
+/** A series' points as runs of consecutive weeks with a value: a week without one breaks the line. */
+function runs(data: Row[], key: string, x: (i: number) => number, y: (v: number) => number): string[] {
+  const out: string[][] = [];
+  let current: string[] | null = null;
+  data.forEach((d, i) => {
+    const v = d[key];
+    if (typeof v !== "number") {
+      current = null;
+      return;
+    }
+    if (!current) out.push((current = []));
+    current.push(`${x(i)},${y(v)}`);
+  });
+  // A lone point is drawn as a zero-length line, which its round caps make a dot.
+  return out.map((points) => (points.length === 1 ? [points[0], points[0]] : points).join(" "));
+}
+
+/**
+ * A weekly line chart, drawn on the server as SVG (no charting code reaches the browser); hovering a week
+ * shows its figures, and the same numbers are in the table under "Show the data".
+ */
 export function TrendChart({
   title,
   data,
@@ -20,7 +46,7 @@ export function TrendChart({
   percent = false,
 }: {
   title: string;
-  data: Record<string, string | number | null>[];
+  data: Row[];
   series: Series[];
   percent?: boolean;
 }) {
@@ -30,38 +56,85 @@ export function TrendChart({
         ? `${Math.round(v * 100)}%`
         : v.toLocaleString("en-US")
       : String(v ?? "");
+  const values = data.flatMap((d) => series.map((s) => d[s.key])).filter((v) => typeof v === "number");
+  const ticks = axisTicks(Math.max(0, ...values), { whole: !percent });
+  const top = ticks[ticks.length - 1]!;
+  const n = data.length;
+  const x = (i: number) => (n === 1 ? 50 : (i / (n - 1)) * 100);
+  const band = n > 1 ? 100 / (n - 1) : 100;
+  const week = (d: Row) => String(d.week);
   return (
     <figure>
-      <div role="img" aria-label={`${title}, by week`} className="h-56 w-full">
-        <TrendLines data={data} series={series} format={format} />
-      </div>
+      {n === 0 ? (
+        <p className="py-8 text-center text-sm text-slate-500">Nothing recorded in this period.</p>
+      ) : (
+        <ChartFrame
+          label={`${title}, by week`}
+          className="h-56"
+          ticks={ticks}
+          formatTick={format}
+          legend={series}
+          xLabels={labelledPoints(n, 4).map((i) => ({
+            key: week(data[i]!),
+            at: x(i),
+            text: shortWeek(week(data[i]!)),
+            align: n === 1 ? "center" : i === 0 ? "start" : i === n - 1 ? "end" : "center",
+          }))}
+        >
+          {series.map((s) =>
+            runs(data, s.key, x, (v) => plotY(v, top)).map((points, j) => (
+              <polyline
+                key={`${s.key}-${j}`}
+                points={points}
+                fill="none"
+                stroke={s.color}
+                strokeWidth={2}
+                strokeLinecap="round"
+                strokeLinejoin="round"
+                vectorEffect="non-scaling-stroke"
+              />
+            )),
+          )}
+          {data.map((d, i) => (
+            <rect key={week(d)} x={x(i) - band / 2} y={0} width={band} height={100} fill="transparent">
+              <title>
+                {[`Week of ${week(d)}`, ...series.map((s) => `${s.label}: ${format(d[s.key]) || "—"}`)].join(
+                  "\n",
+                )}
+              </title>
+            </rect>
+          ))}
+        </ChartFrame>
+      )}
       <details className="mt-2 text-xs text-slate-600">
-        <summary className="cursor-pointer">Show the data</summary>
-        <table className="mt-2 min-w-full text-left">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Week</th>
-              {series.map((s) => (
-                <th key={s.key} scope="col" className="text-right">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={String(d.week)}>
-                <td>{d.week}</td>
+        <summary className="cursor-pointer py-2">Show the data</summary>
+        <ScrollRegion label={`${title}, the numbers`}>
+          <table className="mt-2 min-w-full text-left">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
                 {series.map((s) => (
-                  <td key={s.key} className="text-right tabular-nums">
-                    {format(d[s.key])}
-                  </td>
+                  <th key={s.key} scope="col" className="text-right">
+                    {s.label}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.map((d) => (
+                <tr key={week(d)}>
+                  <td>{d.week}</td>
+                  {series.map((s) => (
+                    <td key={s.key} className="text-right tabular-nums">
+                      {format(d[s.key])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </details>
     </figure>
   );

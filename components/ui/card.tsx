@@ -12,7 +12,8 @@ export function Card({
   className?: string;
 }) {
   return (
-    <section className={`rounded-lg bg-white shadow-sm ring-1 ring-slate-200 ${className}`}>
+    // min-w-0: in a grid or flex row a card may be narrower than its widest table, which then scrolls inside it.
+    <section className={`min-w-0 rounded-lg bg-white shadow-sm ring-1 ring-slate-200 ${className}`}>
       {title || actions ? (
         <header className="flex items-center justify-between gap-4 border-b border-slate-100 px-4 py-3">
           {title ? <h2 className="text-sm font-semibold text-slate-900">{title}</h2> : <span />}

@@ -113,10 +113,7 @@ export default async function AnalyticsOverviewPage({
         />
         <p className="text-sm text-slate-600">
           Only assets with enough closed deals on both sides are ranked.{" "}
-          <Link
-            href={`/analytics/assets?${filterQuery(linkParams)}`}
-            className="text-brand-700 hover:underline"
-          >
+          <Link href={`/analytics/assets?${filterQuery(linkParams)}`} className="text-brand-700 underline">
             See all {assets.length} assets
           </Link>
           , including those with too few deals to tell.

@@ -3,6 +3,7 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRowActions } from "@/components/admin/user-row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatDate } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
 import { requirePage } from "@/server/auth/require-page";
@@ -25,8 +26,8 @@ export default async function AdminUsersPage() {
           <CreateUserForm partnerOrgs={orgs.filter((o) => o.active)} />
         </Card>
         <Card title={`Users (${users.length})`}>
-          {/* On a phone the table scrolls inside its own region (keyboard-focusable), not the whole page. */}
-          <div className="-mx-1 overflow-x-auto px-1" role="region" aria-label="Users" tabIndex={0}>
+          {/* On a phone the table scrolls inside its own region, not the whole page. */}
+          <ScrollRegion label="Users" className="-mx-1 px-1">
             <table className="min-w-full text-sm">
               <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
                 <tr>
@@ -64,7 +65,7 @@ export default async function AdminUsersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Card>
         <Card title="Partner organisations">
           <p className="text-sm text-slate-600">
