@@ -1,6 +1,7 @@
 /**
  * `npm test`: the whole suite in the order a reviewer would run it. Vitest runs against PGlite, and also
- * against PostgreSQL when TEST_DATABASE_URL is set; Playwright drives the production build in Chromium.
+ * against PostgreSQL when TEST_DATABASE_URL is set; Playwright drives the production build in Chromium, and
+ * check:weight measures the JavaScript its key pages ship.
  * Ends with one "N passed, N failed" line over every test that ran.
  */
 import { spawnSync } from "node:child_process";
@@ -64,6 +65,8 @@ if (process.env.TEST_DATABASE_URL) {
 if (step("build", "npx", ["next", "build"])) {
   step("playwright", "npx", ["playwright", "test"]);
   countPlaywright("test-results/e2e-results.json");
+  // Issue #18's weight budgets, from a real browser load of the same build (README, "Page weight").
+  step("page weight", "npx", ["tsx", "scripts/check-weight.ts", "--port", "3190"]);
 }
 
 console.log(`\n${failures.length ? `Failed steps: ${failures.join(", ")}` : "All steps passed."}`);
