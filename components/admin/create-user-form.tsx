@@ -2,7 +2,15 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, FormSuccess, Select, TextInput } from "@/components/ui/field";
+import {
+  Field,
+  FormError,
+  FormSuccess,
+  Select,
+  TextInput,
+  SelectField,
+  choicesOf,
+} from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { roleLabels, roles, type Role } from "@/lib/roles";
 import { createUserAction } from "@/server/users/user-actions";
@@ -46,25 +54,24 @@ export function CreateUserForm({ partnerOrgs }: { partnerOrgs: { id: string; nam
         <TextInput id="user-email" name="email" type="email" invalid={Boolean(fe("email"))} />
       </Field>
       <Field id="user-role" label="Role">
-        <Select id="user-role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {roleLabels[r]}
-            </option>
-          ))}
-        </Select>
+        <Select
+          id="user-role"
+          name="role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+          options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
+        />
       </Field>
       {role === "partner" ? (
-        <Field id="user-org" label="Partner organisation" error={fe("partnerOrgId")}>
-          <Select id="user-org" name="partnerOrgId" defaultValue="">
-            <option value="">Choose…</option>
-            {partnerOrgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          id="user-org"
+          label="Partner organisation"
+          error={fe("partnerOrgId")}
+          name="partnerOrgId"
+          defaultValue=""
+          placeholder="Choose…"
+          options={choicesOf(partnerOrgs)}
+        />
       ) : (
         <Field id="user-team" label="Team (optional)">
           <TextInput id="user-team" name="team" />

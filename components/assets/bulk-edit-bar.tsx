@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormError, FormSuccess, Select } from "@/components/ui/field";
+import { FormError, FormSuccess, Select, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { BulkEditAssetsInput } from "@/lib/schemas/taxonomy";
 import { taxonomyKindLabels, taxonomyKinds, type TaxonomyKind } from "@/lib/taxonomy";
@@ -52,14 +52,13 @@ export function BulkEditBar({
           <label htmlFor="bulk-stage" className="block text-xs font-medium text-slate-700">
             Buying stage
           </label>
-          <Select id="bulk-stage" value={stageId} onChange={(e) => setStageId(e.target.value)}>
-            <option value="">Choose a stage…</option>
-            {stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
+          <Select
+            id="bulk-stage"
+            value={stageId}
+            onChange={(e) => setStageId(e.target.value)}
+            placeholder="Choose a stage…"
+            options={choicesOf(stages)}
+          />
         </div>
         <Button
           variant="secondary"

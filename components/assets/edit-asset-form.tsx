@@ -8,7 +8,7 @@ import {
   PartnerVisibilityFields,
   type PartnerOptions,
 } from "@/components/partners/partner-visibility-fields";
-import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormError, TextArea, TextInput, SelectField } from "@/components/ui/field";
 import { assetTypeLabels, assetTypes, type AssetType } from "@/lib/assets";
 import { readPartnerVisibility } from "@/lib/partner-visibility-form";
 import type { PartnerVisibility } from "@/lib/schemas/partner-visibility";
@@ -73,15 +73,13 @@ export function EditAssetForm({
       <Field id="edit-description" label="Description" error={fe("description")}>
         <TextArea id="edit-description" name="description" rows={3} defaultValue={asset.description} />
       </Field>
-      <Field id="edit-type" label="Type">
-        <Select id="edit-type" name="type" defaultValue={asset.type}>
-          {assetTypes.map((t) => (
-            <option key={t} value={t}>
-              {assetTypeLabels[t]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField
+        id="edit-type"
+        label="Type"
+        name="type"
+        defaultValue={asset.type}
+        options={assetTypes.map((t) => ({ value: t, label: assetTypeLabels[t] }))}
+      />
       <CheckboxGroup
         legend="Buying stages"
         name="stageIds"

@@ -99,13 +99,12 @@ export function UploadForm({ stages, canPublish }: { stages: Stage[]; canPublish
       ) : null}
 
       <Field id="type" label="Type">
-        <Select id="type" value={type} onChange={(e) => setType(e.target.value as AssetType)}>
-          {assetTypes.map((t) => (
-            <option key={t} value={t}>
-              {assetTypeLabels[t]}
-            </option>
-          ))}
-        </Select>
+        <Select
+          id="type"
+          value={type}
+          onChange={(e) => setType(e.target.value as AssetType)}
+          options={assetTypes.map((t) => ({ value: t, label: assetTypeLabels[t] }))}
+        />
       </Field>
       <fieldset aria-describedby={errors.stageIds ? "stageIds-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">Buying stages</legend>

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormError, TextArea, TextInput, SelectField, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { closeDealAction } from "@/server/deals/deal-actions";
 
@@ -53,16 +53,15 @@ export function CloseDealForm({
         <TextInput id="close-amount" name="amount" type="number" min={0} step="0.01" defaultValue={amount} />
       </Field>
       {outcome === "lost" ? (
-        <Field id="close-reason" label="Loss reason" error={fieldErrors.lossReasonId?.[0]}>
-          <Select id="close-reason" name="lossReasonId" defaultValue="">
-            <option value="">Choose a reason…</option>
-            {lossReasons.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          id="close-reason"
+          label="Loss reason"
+          error={fieldErrors.lossReasonId?.[0]}
+          name="lossReasonId"
+          defaultValue=""
+          placeholder="Choose a reason…"
+          options={choicesOf(lossReasons)}
+        />
       ) : null}
       <Field id="close-note" label="Note (optional)">
         <TextArea id="close-note" name="note" rows={2} />

@@ -168,14 +168,9 @@ export function ImportWizard({ stages }: { stages: { id: string; name: string }[
                       setMapping(next);
                       void loadPreview(file, preview.source, next);
                     }}
-                  >
-                    <option value="">(not in this file)</option>
-                    {preview.headers.map((h) => (
-                      <option key={h} value={h}>
-                        {h}
-                      </option>
-                    ))}
-                  </Select>
+                    placeholder="(not in this file)"
+                    options={preview.headers.map((h) => ({ value: h, label: h }))}
+                  />
                 </Field>
               ))}
             </div>

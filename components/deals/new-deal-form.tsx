@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Select, TextInput } from "@/components/ui/field";
+import { Field, FormError, TextInput, SelectField, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { createDealAction } from "@/server/deals/deal-actions";
 
@@ -49,15 +49,13 @@ export function NewDealForm({ stages }: { stages: { id: string; name: string }[]
       <Field id="deal-currency" label="Currency" error={fieldErrors.currency?.[0]}>
         <TextInput id="deal-currency" name="currency" defaultValue="USD" maxLength={3} />
       </Field>
-      <Field id="deal-stage-new" label="Stage" error={fieldErrors.stageId?.[0]}>
-        <Select id="deal-stage-new" name="stageId">
-          {stages.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField
+        id="deal-stage-new"
+        label="Stage"
+        error={fieldErrors.stageId?.[0]}
+        name="stageId"
+        options={choicesOf(stages)}
+      />
       <div className="flex items-end gap-2">
         <Button type="submit" disabled={pending}>
           Create deal

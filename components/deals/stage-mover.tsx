@@ -1,6 +1,6 @@
 "use client";
 
-import { FormError, Select } from "@/components/ui/field";
+import { FormError, Select, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { moveDealStageAction } from "@/server/deals/deal-actions";
 
@@ -28,13 +28,8 @@ export function StageMover({
             const next = e.target.value;
             run(() => moveDealStageAction({ dealId, stageId: next }));
           }}
-        >
-          {stages.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </Select>
+          options={choicesOf(stages)}
+        />
       </div>
       <FormError message={error} />
     </div>

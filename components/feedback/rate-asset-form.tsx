@@ -76,14 +76,9 @@ export function RateAssetForm({
               id={`${id}-reason`}
               value={reason}
               onChange={(e) => setReason(e.target.value as RatingReason | "")}
-            >
-              <option value="">No particular reason</option>
-              {ratingReasons.map((r) => (
-                <option key={r} value={r}>
-                  {ratingReasonLabels[r]}
-                </option>
-              ))}
-            </Select>
+              placeholder="No particular reason"
+              options={ratingReasons.map((r) => ({ value: r, label: ratingReasonLabels[r] }))}
+            />
           </Field>
           <Field
             id={`${id}-text`}

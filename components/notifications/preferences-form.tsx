@@ -44,13 +44,12 @@ export function PreferencesForm({
         label="Email"
         hint="One email with everything unread since the last one; never one per update."
       >
-        <Select id="digest" name="digest" defaultValue={digest}>
-          {digestFrequencies.map((f) => (
-            <option key={f} value={f}>
-              {digestFrequencyLabels[f]}
-            </option>
-          ))}
-        </Select>
+        <Select
+          id="digest"
+          name="digest"
+          defaultValue={digest}
+          options={digestFrequencies.map((f) => ({ value: f, label: digestFrequencyLabels[f] }))}
+        />
       </Field>
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Tell me about (untick to mute)</legend>

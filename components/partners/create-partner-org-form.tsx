@@ -2,7 +2,7 @@
 
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Select, TextInput } from "@/components/ui/field";
+import { Field, FormError, TextInput, SelectField, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { createPartnerOrgAction } from "@/server/partners/partner-actions";
 
@@ -32,15 +32,7 @@ export function CreatePartnerOrgForm({ tiers }: { tiers: { id: string; name: str
       <Field id="org-name" label="Organisation">
         <TextInput id="org-name" name="name" />
       </Field>
-      <Field id="org-tier" label="Tier">
-        <Select id="org-tier" name="tierId">
-          {tiers.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField id="org-tier" label="Tier" name="tierId" options={choicesOf(tiers)} />
       <Field id="org-region" label="Region (optional)">
         <TextInput id="org-region" name="region" />
       </Field>

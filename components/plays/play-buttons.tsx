@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormError, Select } from "@/components/ui/field";
+import { FormError, Select, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { attachPlayAction, completePlayStepAction } from "@/server/plays/play-actions";
 
@@ -25,13 +25,12 @@ export function AttachPlayForm({ dealId, plays }: { dealId: string; plays: { id:
         <label htmlFor={id} className="block text-sm font-medium text-slate-700">
           Play
         </label>
-        <Select id={id} value={playId} onChange={(e) => setPlayId(e.target.value)}>
-          {plays.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </Select>
+        <Select
+          id={id}
+          value={playId}
+          onChange={(e) => setPlayId(e.target.value)}
+          options={choicesOf(plays)}
+        />
       </div>
       <Button type="submit" disabled={pending}>
         Run play

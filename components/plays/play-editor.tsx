@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextArea, TextInput, choicesOf } from "@/components/ui/field";
 import { savePlayAction } from "@/server/plays/play-actions";
 import { AssetAdder, type PickedAsset } from "./asset-adder";
 
@@ -158,13 +158,8 @@ export function PlayEditor({ play, stages }: { play: EditablePlay; stages: Stage
                     id={`${step.key}-stage`}
                     value={step.stageId}
                     onChange={(e) => update(step.key, { stageId: e.target.value })}
-                  >
-                    {stages.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {s.name}
-                      </option>
-                    ))}
-                  </Select>
+                    options={choicesOf(stages)}
+                  />
                 </Field>
                 <div className="md:col-span-2">
                   <Field

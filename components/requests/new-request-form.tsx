@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextArea, TextInput, SelectField, choicesOf } from "@/components/ui/field";
 import { requestUrgencies, requestUrgencyLabels, type RequestUrgency } from "@/lib/requests";
 import { createRequestAction } from "@/server/requests/request-actions";
 
@@ -63,14 +63,13 @@ export function NewRequestForm({
     none: string,
   ) => (
     <Field id={`request-${name}`} label={label} error={fieldErrors[name]?.[0]}>
-      <Select id={`request-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">{none}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </Select>
+      <Select
+        id={`request-${name}`}
+        name={name}
+        defaultValue={value ?? ""}
+        placeholder={none}
+        options={choicesOf(options)}
+      />
     </Field>
   );
 
@@ -106,15 +105,14 @@ export function NewRequestForm({
       {select("industryId", "Industry", industries, prefill.industryId, "Any industry")}
       {select("competitorId", "Competitor", competitors, prefill.competitorId, "No competitor")}
       {select("dealId", "Related deal", deals, undefined, "No deal")}
-      <Field id="request-urgency" label="Urgency" error={fieldErrors.urgency?.[0]}>
-        <Select id="request-urgency" name="urgency" defaultValue="normal">
-          {requestUrgencies.map((u) => (
-            <option key={u} value={u}>
-              {requestUrgencyLabels[u]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField
+        id="request-urgency"
+        label="Urgency"
+        error={fieldErrors.urgency?.[0]}
+        name="urgency"
+        defaultValue="normal"
+        options={requestUrgencies.map((u) => ({ value: u, label: requestUrgencyLabels[u] }))}
+      />
       <div className="flex items-end gap-2 sm:col-span-2">
         <Button type="submit" disabled={pending}>
           Send request

@@ -106,13 +106,12 @@ export function TriageControls({
       ) : null}
       {to === MERGE ? (
         <Field id={`${uid}-merge`} label="It duplicates">
-          <Select id={`${uid}-merge`} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
-            {mergeTargets.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </Select>
+          <Select
+            id={`${uid}-merge`}
+            value={mergeInto}
+            onChange={(e) => setMergeInto(e.target.value)}
+            options={mergeTargets.map((t) => ({ value: t.id, label: t.title }))}
+          />
         </Field>
       ) : null}
       <Button variant="secondary" className="w-full text-xs" disabled={pending} onClick={apply}>

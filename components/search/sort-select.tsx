@@ -23,13 +23,11 @@ export function SortSelect({
     <label className="flex items-center gap-2 text-sm text-slate-600">
       Sort by
       <span className="w-44">
-        <Select value={value} onChange={(e) => router.push(hrefFor[e.target.value]!)}>
-          {Object.entries(labels).map(([key, label]) => (
-            <option key={key} value={key}>
-              {label}
-            </option>
-          ))}
-        </Select>
+        <Select
+          value={value}
+          onChange={(e) => router.push(hrefFor[e.target.value]!)}
+          options={Object.entries(labels).map(([key, label]) => ({ value: key, label }))}
+        />
       </span>
     </label>
   );

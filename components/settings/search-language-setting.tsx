@@ -37,13 +37,8 @@ export function SearchLanguageSetting({ language }: { language: string }) {
               router.refresh();
             });
           }}
-        >
-          {Object.entries(searchLanguages).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </Select>
+          options={Object.entries(searchLanguages).map(([id, label]) => ({ value: id, label }))}
+        />
       </Field>
       {message ? (
         <p

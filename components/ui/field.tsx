@@ -51,9 +51,58 @@ export function TextArea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea className={inputClass} rows={3} {...props} />;
 }
 
-export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={inputClass} {...props} />;
+/** One choice of a Select: what the form sends and what the person reads. */
+export interface Choice {
+  value: string;
+  label: string;
 }
+
+/**
+ * A select. Its choices come as `options` (with an optional first `placeholder` choice whose value is
+ * empty) or as children for the few that need option groups.
+ */
+export function Select({
+  options,
+  placeholder,
+  children,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { options?: readonly Choice[]; placeholder?: string }) {
+  return (
+    <select className={inputClass} {...props}>
+      {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+      {options?.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+      {children}
+    </select>
+  );
+}
+
+/** A labelled Select with its error message: the select-field shape every form repeats. */
+export function SelectField({
+  id,
+  label,
+  error,
+  hint,
+  ...select
+}: Parameters<typeof Select>[0] & { id: string; label: string; error?: string; hint?: string }) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <Select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...select}
+      />
+    </Field>
+  );
+}
+
+/** Choices from rows with an id and a name (stages, tiers, organisations, people). */
+export const choicesOf = (rows: readonly { id: string; name: string }[]): Choice[] =>
+  rows.map((r) => ({ value: r.id, label: r.name }));
 
 /** A form's error message, announced to screen readers; renders nothing when there is none. */
 export function FormError({ message, className }: { message?: string | null; className?: string }) {
