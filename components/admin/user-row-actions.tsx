@@ -1,6 +1,7 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { ActiveToggleButton } from "@/components/ui/active-toggle-button";
+import { RowSelect, InlineError } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { roleLabels, roles, type Role } from "@/lib/roles";
 import { updateUserAction } from "@/server/users/user-actions";
@@ -17,22 +18,15 @@ export function UserRowActions({
     runAction(() => updateUserAction({ userId: user.id, ...patch }));
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
-      <label className="sr-only" htmlFor={`role-${user.id}`}>
-        Role for {user.name}
-      </label>
-      <select
+      <RowSelect
         id={`role-${user.id}`}
+        label={`Role for ${user.name}`}
         className="rounded-md border-0 py-1 text-sm ring-1 ring-inset ring-slate-300"
         value={user.role}
         disabled={pending || isSelf}
         onChange={(e) => run({ role: e.target.value as Role })}
-      >
-        {roles.map((r) => (
-          <option key={r} value={r}>
-            {roleLabels[r]}
-          </option>
-        ))}
-      </select>
+        options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
+      />
       {user.role === "marketer" ? (
         <label className="flex items-center gap-1 text-xs text-slate-700">
           <input
@@ -45,20 +39,14 @@ export function UserRowActions({
         </label>
       ) : null}
       {!isSelf ? (
-        <Button
-          variant={user.active ? "danger" : "secondary"}
+        <ActiveToggleButton
+          active={user.active}
+          name={user.name}
           disabled={pending}
-          onClick={() => run({ active: !user.active })}
-          aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}
-        >
-          {user.active ? "Deactivate" : "Reactivate"}
-        </Button>
+          onToggle={() => run({ active: !user.active })}
+        />
       ) : null}
-      {error ? (
-        <span role="alert" className="text-xs text-red-600">
-          {error}
-        </span>
-      ) : null}
+      <InlineError message={error} />
     </div>
   );
 }

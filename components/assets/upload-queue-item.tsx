@@ -40,6 +40,12 @@ export function UploadQueueItem({
   const badge = statusBadges[status];
   const titleId = `title-${item.key}`;
   const percent = Math.round(item.progress * 100);
+  // A failed or cancelled upload offers the same retry.
+  const retry = (
+    <Button variant="secondary" className={smallButton} onClick={onRetry} aria-label={`Retry ${file.name}`}>
+      Retry
+    </Button>
+  );
 
   return (
     <li className="space-y-2 py-3">
@@ -125,14 +131,7 @@ export function UploadQueueItem({
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
             {item.error}
           </p>
-          <Button
-            variant="secondary"
-            className={smallButton}
-            onClick={onRetry}
-            aria-label={`Retry ${file.name}`}
-          >
-            Retry
-          </Button>
+          {retry}
         </div>
       ) : null}
 
@@ -155,14 +154,7 @@ export function UploadQueueItem({
       {status === "cancelled" ? (
         <div className="flex flex-wrap items-center gap-3">
           <p className="text-sm text-slate-600">Nothing was saved for this file.</p>
-          <Button
-            variant="secondary"
-            className={smallButton}
-            onClick={onRetry}
-            aria-label={`Retry ${file.name}`}
-          >
-            Retry
-          </Button>
+          {retry}
         </div>
       ) : null}
     </li>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { RowSelect, choicesOf, InlineError } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import {
   buyerReactions,
@@ -64,55 +65,37 @@ export function UsageRow({
       </div>
       {editable ? (
         <div className="flex flex-wrap items-center gap-2">
-          <label className="sr-only" htmlFor={`kind-${usage.id}`}>
-            How it was used
-          </label>
-          <select
+          <RowSelect
             id={`kind-${usage.id}`}
+            label="How it was used"
             className={select}
             value={usage.kind}
             disabled={pending || usage.kind === "shared"}
             onChange={(e) => patch({ kind: e.target.value as (typeof loggedUsageKinds)[number] })}
-          >
-            {(usage.kind === "shared" ? [usage.kind] : loggedUsageKinds).map((k) => (
-              <option key={k} value={k}>
-                {usageKindLabels[k]}
-              </option>
-            ))}
-          </select>
-          <label className="sr-only" htmlFor={`stage-${usage.id}`}>
-            Stage at the time
-          </label>
-          <select
+            options={(usage.kind === "shared" ? [usage.kind] : loggedUsageKinds).map((k) => ({
+              value: k,
+              label: usageKindLabels[k],
+            }))}
+          />
+          <RowSelect
             id={`stage-${usage.id}`}
+            label="Stage at the time"
             className={select}
             value={usage.stageId}
             disabled={pending}
             onChange={(e) => patch({ stageId: e.target.value })}
-          >
-            {stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <label className="sr-only" htmlFor={`reaction-${usage.id}`}>
-            Buyer reaction
-          </label>
-          <select
+            options={choicesOf(stages)}
+          />
+          <RowSelect
             id={`reaction-${usage.id}`}
+            label="Buyer reaction"
             className={select}
             value={usage.reaction ?? ""}
             disabled={pending}
             onChange={(e) => patch({ reaction: (e.target.value || null) as BuyerReaction | null })}
-          >
-            <option value="">Reaction: not noted</option>
-            {buyerReactions.map((r) => (
-              <option key={r} value={r}>
-                Reaction: {r}
-              </option>
-            ))}
-          </select>
+            placeholder="Reaction: not noted"
+            options={buyerReactions.map((r) => ({ value: r, label: `Reaction: ${r}` }))}
+          />
           <label className="sr-only" htmlFor={`note-${usage.id}`}>
             Note
           </label>
@@ -136,11 +119,7 @@ export function UsageRow({
           >
             Remove
           </Button>
-          {error ? (
-            <span role="alert" className="text-xs text-red-600">
-              {error}
-            </span>
-          ) : null}
+          <InlineError message={error} />
         </div>
       ) : null}
     </li>

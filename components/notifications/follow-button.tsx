@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { InlineError } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { FollowTarget } from "@/lib/schemas/notifications";
@@ -43,11 +44,7 @@ export function FollowButton({
         Follow
         <span className="sr-only"> {name}</span>
       </Button>
-      {error ? (
-        <span role="alert" className="text-xs text-red-600">
-          {error}
-        </span>
-      ) : null}
+      <InlineError message={error} />
     </span>
   );
 }

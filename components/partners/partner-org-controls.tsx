@@ -1,6 +1,7 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { ActiveToggleButton } from "@/components/ui/active-toggle-button";
+import { RowSelect, choicesOf, InlineError } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { updatePartnerOrgAction } from "@/server/partners/partner-actions";
 
@@ -17,35 +18,22 @@ export function PartnerOrgControls({
     runAction(() => updatePartnerOrgAction({ id: org.id, patch }));
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <label className="sr-only" htmlFor={`tier-${org.id}`}>
-        Tier of {org.name}
-      </label>
-      <select
+      <RowSelect
         id={`tier-${org.id}`}
+        label={`Tier of ${org.name}`}
         className="rounded-md border-0 py-1 text-sm ring-1 ring-inset ring-slate-300"
         value={org.tierId}
         disabled={pending}
         onChange={(e) => run({ tierId: e.target.value })}
-      >
-        {tiers.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
-      </select>
-      <Button
-        variant={org.active ? "danger" : "secondary"}
+        options={choicesOf(tiers)}
+      />
+      <ActiveToggleButton
+        active={org.active}
+        name={org.name}
         disabled={pending}
-        onClick={() => run({ active: !org.active })}
-        aria-label={`${org.active ? "Deactivate" : "Reactivate"} ${org.name}`}
-      >
-        {org.active ? "Deactivate" : "Reactivate"}
-      </Button>
-      {error ? (
-        <span role="alert" className="text-xs text-red-600">
-          {error}
-        </span>
-      ) : null}
+        onToggle={() => run({ active: !org.active })}
+      />
+      <InlineError message={error} />
     </div>
   );
 }

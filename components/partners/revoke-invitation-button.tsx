@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { revokeInvitationAction } from "@/server/partners/partner-actions";
 
@@ -16,11 +17,7 @@ export function RevokeInvitationButton({ invitationId, email }: { invitationId: 
       >
         Withdraw
       </Button>
-      {error ? (
-        <span role="alert" className="text-xs text-red-600">
-          {error}
-        </span>
-      ) : null}
+      <InlineError message={error} />
     </span>
   );
 }

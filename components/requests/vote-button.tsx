@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { voteRequestAction } from "@/server/requests/request-actions";
 
@@ -37,11 +38,7 @@ export function VoteButton({
       >
         Me too
       </Button>
-      {error ? (
-        <span role="alert" className="text-xs text-red-600">
-          {error}
-        </span>
-      ) : null}
+      <InlineError message={error} />
     </span>
   );
 }

@@ -100,6 +100,40 @@ export function SelectField({
   );
 }
 
+/**
+ * A compact select that acts at once, inside a table row or list item, named for screen readers by a
+ * label only they read (the row says what it is about).
+ */
+export function RowSelect({
+  id,
+  label,
+  options,
+  placeholder,
+  className = "rounded-md border-0 py-1 text-sm ring-1 ring-inset ring-slate-300",
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  id: string;
+  label: string;
+  options: readonly Choice[];
+  placeholder?: string;
+}) {
+  return (
+    <>
+      <label className="sr-only" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className={className} {...props}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 /** Choices from rows with an id and a name (stages, tiers, organisations, people). */
 export const choicesOf = (rows: readonly { id: string; name: string }[]): Choice[] =>
   rows.map((r) => ({ value: r.id, label: r.name }));
@@ -111,6 +145,16 @@ export function FormError({ message, className }: { message?: string | null; cla
     <p role="alert" className={className ? `text-sm text-red-600 ${className}` : "text-sm text-red-600"}>
       {message}
     </p>
+  );
+}
+
+/** A row control's error, small and beside it, announced; renders nothing when there is none. */
+export function InlineError({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return (
+    <span role="alert" className="text-xs text-red-600">
+      {message}
+    </span>
   );
 }
 
