@@ -47,20 +47,24 @@ export async function writeBatch(
       const current = byId.get(row.externalId);
       // A lost deal whose CRM stage names no buying stage keeps the stage it had reached.
       const stageId = row.stageId ?? current?.stageId ?? firstStageId;
+      // What the CRM says about the deal, as written on insert and on update alike.
+      const fields = {
+        name: row.name,
+        accountName: row.accountName,
+        amountMinor: row.amountMinor,
+        currency: row.currency,
+        stageId,
+        status: row.status,
+        closeDate: row.closeDate,
+        ownerId: row.ownerId,
+      };
       if (!current) {
         inserts.push({
+          ...fields,
           workspaceId: actor.workspaceId,
           externalSource: source,
           externalId: row.externalId,
-          name: row.name,
-          accountName: row.accountName,
-          amountMinor: row.amountMinor,
-          currency: row.currency,
-          stageId,
-          status: row.status,
-          closeDate: row.closeDate,
           closedAt: row.status === "open" ? null : new Date(),
-          ownerId: row.ownerId,
         });
         continue;
       }
@@ -71,15 +75,7 @@ export async function writeBatch(
         });
         continue;
       }
-      const same =
-        current.name === row.name &&
-        current.accountName === row.accountName &&
-        current.amountMinor === row.amountMinor &&
-        current.currency === row.currency &&
-        current.stageId === stageId &&
-        current.status === row.status &&
-        current.closeDate === row.closeDate &&
-        current.ownerId === row.ownerId;
+      const same = (Object.keys(fields) as (keyof typeof fields)[]).every((k) => current[k] === fields[k]);
       if (same) {
         result.unchanged += 1;
         continue;
@@ -87,14 +83,7 @@ export async function writeBatch(
       await tx
         .update(deals)
         .set({
-          name: row.name,
-          accountName: row.accountName,
-          amountMinor: row.amountMinor,
-          currency: row.currency,
-          stageId,
-          status: row.status,
-          closeDate: row.closeDate,
-          ownerId: row.ownerId,
+          ...fields,
           closedAt:
             row.status === "open" ? null : current.status === row.status ? current.closedAt : sql`now()`,
           updatedAt: sql`now()`,
