@@ -56,21 +56,11 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
           <table className="block w-full text-sm md:table md:min-w-full md:divide-y md:divide-slate-200">
             <thead className="sr-only bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 md:not-sr-only md:table-header-group">
               <tr>
-                <th scope="col" className="px-4 py-2">
-                  Deal
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Stage
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2 text-right">
-                  Amount
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Owner
-                </th>
+                {["Deal", "Stage", "Status", "Amount", "Owner"].map((h) => (
+                  <th key={h} scope="col" className={`px-4 py-2 ${h === "Amount" ? "text-right" : ""}`}>
+                    {h}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="block divide-y divide-slate-100 md:table-row-group">

@@ -31,18 +31,11 @@ export default async function AdminUsersPage() {
             <table className="min-w-full text-sm">
               <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="py-2">
-                    Name
-                  </th>
-                  <th scope="col" className="py-2">
-                    Role
-                  </th>
-                  <th scope="col" className="py-2">
-                    Last sign-in
-                  </th>
-                  <th scope="col" className="py-2 text-right">
-                    Actions
-                  </th>
+                  {["Name", "Role", "Last sign-in", "Actions"].map((h) => (
+                    <th key={h} scope="col" className={`py-2 ${h === "Actions" ? "text-right" : ""}`}>
+                      {h}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

@@ -1,15 +1,19 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { DataTable, type Column } from "@/components/analytics/data-table";
 import { formatDate } from "@/lib/format";
 import { requirePage } from "@/server/auth/require-page";
 import { ENGAGEMENT_DAYS, partnerEngagement } from "@/server/partners/partner-engagement";
 
 export const metadata = { title: "Partner engagement" };
 
-const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500";
-const td = "px-3 py-2 tabular-nums";
+// The counts both tables show, in order (the tier table has no open-deal count).
+const countColumns: Column[] = ["Views", "Downloads", "Usages", "Open", "Won", "Lost"].map((header) => ({
+  header,
+  numeric: true,
+}));
+const figure = (n: number) => ({ text: n.toLocaleString("en-US") });
 
 export default async function PartnerEngagementPage() {
   const { actor, db } = await requirePage("partners.manage");
@@ -49,72 +53,39 @@ export default async function PartnerEngagementPage() {
               </p>
             )}
           </Card>
-          <Card title="By tier">
-            <ScrollRegion label="Engagement by tier">
-              <table className="min-w-full text-sm" aria-label="Engagement by tier">
-                <thead>
-                  <tr>
-                    {["Tier", "Orgs engaged", "Views", "Downloads", "Usages", "Won", "Lost"].map((h) => (
-                      <th key={h} scope="col" className={th}>
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {tiers.map((t) => (
-                    <tr key={t.tierName}>
-                      <th scope="row" className="px-3 py-2 text-left font-medium">
-                        {t.tierName}
-                      </th>
-                      <td className={td}>
-                        {t.engagedOrgs} of {t.orgs}
-                      </td>
-                      <td className={td}>{t.views}</td>
-                      <td className={td}>{t.downloads}</td>
-                      <td className={td}>{t.usages}</td>
-                      <td className={td}>{t.wonDeals}</td>
-                      <td className={td}>{t.lostDeals}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          </Card>
-          <Card title="By organisation">
-            <ScrollRegion label="Engagement by organisation">
-              <table className="min-w-full text-sm" aria-label="Engagement by organisation">
-                <thead>
-                  <tr>
-                    {["Organisation", "Tier", "Views", "Downloads", "Usages", "Open", "Won", "Lost"].map(
-                      (h) => (
-                        <th key={h} scope="col" className={th}>
-                          {h}
-                        </th>
-                      ),
-                    )}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {orgs.map((o) => (
-                    <tr key={o.id} className={o.active ? "" : "text-slate-400"}>
-                      <th scope="row" className="px-3 py-2 text-left font-medium">
-                        {o.name}
-                        {o.active ? null : " (deactivated)"}
-                      </th>
-                      <td className="px-3 py-2">{o.tierName}</td>
-                      <td className={td}>{o.views}</td>
-                      <td className={td}>{o.downloads}</td>
-                      <td className={td}>{o.usages}</td>
-                      <td className={td}>{o.openDeals}</td>
-                      <td className={td}>{o.wonDeals}</td>
-                      <td className={td}>{o.lostDeals}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          </Card>
+          <DataTable
+            title="Engagement by tier"
+            columns={[
+              { header: "Tier" },
+              { header: "Orgs engaged" },
+              ...countColumns.slice(0, 3),
+              ...countColumns.slice(4),
+            ]}
+            rows={tiers.map((t) => ({
+              key: t.tierName,
+              cells: [
+                { text: t.tierName },
+                { text: `${t.engagedOrgs} of ${t.orgs}` },
+                ...[t.views, t.downloads, t.usages, t.wonDeals, t.lostDeals].map(figure),
+              ],
+            }))}
+            csvName="partner-engagement-by-tier"
+            empty="No tiers yet."
+          />
+          <DataTable
+            title="Engagement by organisation"
+            columns={[{ header: "Organisation" }, { header: "Tier" }, ...countColumns]}
+            rows={orgs.map((o) => ({
+              key: o.id,
+              cells: [
+                { text: o.active ? o.name : `${o.name} (deactivated)` },
+                { text: o.tierName },
+                ...[o.views, o.downloads, o.usages, o.openDeals, o.wonDeals, o.lostDeals].map(figure),
+              ],
+            }))}
+            csvName="partner-engagement-by-organisation"
+            empty="No partner organisations yet."
+          />
         </div>
       )}
     </>
