@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { assetVersions, assets, files } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 import { notifyAssetVersion } from "@/server/notifications/notify";
@@ -74,14 +74,13 @@ export async function addAssetVersion(
       .update(assets)
       .set({ currentVersionId: version!.id, updatedAt: sql`now()` })
       .where(eq(assets.id, assetId));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "asset.version_added",
-      entityType: "asset",
-      entityId: assetId,
-      data: { version: next, fileId: fileRow!.id },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "asset.version_added",
+      { type: "asset", id: assetId },
+      { version: next, fileId: fileRow!.id },
+    );
     await notifyAssetVersion(tx, {
       assetId,
       versionId: version!.id,

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { assetStages, assetTerms, assets } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { bulkEditAssetsSchema } from "@/lib/schemas/taxonomy";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 import { assertWorkspaceIds } from "./create-asset";
@@ -89,14 +89,7 @@ export async function bulkEditAssets(
       removeTermIds: input.removeTermIds,
     };
     for (const assetId of assetIds) {
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "asset.bulk_updated",
-        entityType: "asset",
-        entityId: assetId,
-        data: change,
-      });
+      await recordActorAudit(tx, actor, "asset.bulk_updated", { type: "asset", id: assetId }, change);
     }
     return { updated: assetIds.length };
   });

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { assets, workspaces } from "@/db/schema";
 import type { AssetStatus } from "@/lib/assets";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 import { notifyAssetPublished } from "@/server/notifications/notify";
@@ -53,14 +53,13 @@ export async function changeAssetStatus(db: Database, actor: Actor, assetId: str
         ...(to === "archived" ? { archivedAt: sql`now()` } : {}),
       })
       .where(eq(assets.id, assetId));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: `asset.${to}`,
-      entityType: "asset",
-      entityId: assetId,
-      data: { from: current.status, to, ...(approving ? { approvedBy: actor.userId } : {}) },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      `asset.${to}`,
+      { type: "asset", id: assetId },
+      { from: current.status, to, ...(approving ? { approvedBy: actor.userId } : {}) },
+    );
     if (to === "published") await notifyAssetPublished(tx, { assetId, actorId: actor.userId });
     return { status: to };
   });

@@ -14,7 +14,7 @@ import {
 import { AppError } from "@/lib/errors";
 import type { z } from "zod";
 import type { assetMetadataSchema } from "@/lib/schemas/assets";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { notifyAssetPublished } from "@/server/notifications/notify";
 import type { ReceivedFile } from "./receive-upload";
@@ -58,14 +58,13 @@ export async function createAssetFromFile(
     if (metadata.termIds.length) {
       await tx.insert(assetTerms).values(metadata.termIds.map((termId) => ({ assetId: asset!.id, termId })));
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: published ? "asset.published" : "asset.created",
-      entityType: "asset",
-      entityId: asset!.id,
-      data: { title: metadata.title, status: metadata.status, fileId: fileRow!.id },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      published ? "asset.published" : "asset.created",
+      { type: "asset", id: asset!.id },
+      { title: metadata.title, status: metadata.status, fileId: fileRow!.id },
+    );
     if (published) await notifyAssetPublished(tx, { assetId: asset!.id, actorId: actor.userId });
     return { asset: { ...asset!, currentVersionId: version!.id }, fileId: fileRow!.id };
   });

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { assetStages, assetTerms, assets } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { updateAssetSchema } from "@/lib/schemas/assets";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 import { applyPartnerVisibility } from "@/server/partners/asset-partner-visibility";
@@ -55,24 +55,16 @@ export async function updateAsset(
     }
     if (partnerVisibility) {
       await applyPartnerVisibility(tx, actor, [assetId], partnerVisibility);
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "asset.partner_visibility_changed",
-        entityType: "asset",
-        entityId: assetId,
-        data: partnerVisibility,
-      });
+      await recordActorAudit(
+        tx,
+        actor,
+        "asset.partner_visibility_changed",
+        { type: "asset", id: assetId },
+        partnerVisibility,
+      );
     }
     if (Object.keys(fields).length) {
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "asset.updated",
-        entityType: "asset",
-        entityId: assetId,
-        data: fields,
-      });
+      await recordActorAudit(tx, actor, "asset.updated", { type: "asset", id: assetId }, fields);
     }
   });
   if (status) await changeAssetStatus(db, actor, assetId, status);

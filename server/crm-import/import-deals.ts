@@ -13,7 +13,7 @@ import {
   importFieldLabels,
 } from "@/lib/crm-import/columns";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { normaliseRow, type ImportRow } from "./normalise-row";
 import { loadStageRules, saveStageRules, type StageRule } from "./stage-mapping";
@@ -144,14 +144,13 @@ export async function importDeals(
   }
   if (!setup) throw new AppError("validation_failed", "The file has no data rows under its header row");
   await flush();
-  await recordAudit(db, {
-    workspaceId: actor.workspaceId,
-    actorId: actor.userId,
-    action: "deals.imported",
-    entityType: "import",
-    entityId: setup.source,
-    data: { rows: report.rows, created: report.created, updated: report.updated, failed: report.failed },
-  });
+  await recordActorAudit(
+    db,
+    actor,
+    "deals.imported",
+    { type: "import", id: setup.source },
+    { rows: report.rows, created: report.created, updated: report.updated, failed: report.failed },
+  );
   return report;
 }
 

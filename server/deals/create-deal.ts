@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { dealStageHistory, deals } from "@/db/schema";
 import { assertStageInWorkspace } from "@/server/workspaces/assert-stage";
 import type { createDealSchema } from "@/lib/schemas/deals";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { partnerOrgIdFor } from "@/server/authz/rules";
 
@@ -29,14 +29,7 @@ export async function createDeal(db: Database, actor: Actor, input: z.infer<type
     await tx
       .insert(dealStageHistory)
       .values({ dealId: deal!.id, toStageId: input.stageId, status: "open", changedById: actor.userId });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "deal.created",
-      entityType: "deal",
-      entityId: deal!.id,
-      data: { name: input.name },
-    });
+    await recordActorAudit(tx, actor, "deal.created", { type: "deal", id: deal!.id }, { name: input.name });
     return deal!;
   });
 }

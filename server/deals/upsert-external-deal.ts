@@ -6,7 +6,7 @@ import { buyingStages, dealStageHistory, deals, lossReasons, users } from "@/db/
 import { AppError, notFound } from "@/lib/errors";
 import { escapeLike } from "@/lib/sql-like";
 import type { upsertExternalDealSchema } from "@/lib/schemas/deals";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { canEditDeal, dealVisibility } from "@/server/authz/visibility";
 import { actsForEveryone, partnerOrgIdFor } from "@/server/authz/rules";
@@ -87,14 +87,13 @@ export async function upsertExternalDeal(
       await tx
         .insert(dealStageHistory)
         .values({ dealId: created!.id, toStageId: stageId, status: input.status, changedById: actor.userId });
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "deal.imported",
-        entityType: "deal",
-        entityId: created!.id,
-        data: { source, externalId },
-      });
+      await recordActorAudit(
+        tx,
+        actor,
+        "deal.imported",
+        { type: "deal", id: created!.id },
+        { source, externalId },
+      );
       return { deal: created!, created: true, changed: true };
     }
     const changed =
@@ -131,14 +130,13 @@ export async function upsertExternalDeal(
         changedById: actor.userId,
       });
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "deal.synced",
-      entityType: "deal",
-      entityId: existing.id,
-      data: { source, externalId },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "deal.synced",
+      { type: "deal", id: existing.id },
+      { source, externalId },
+    );
     return { deal: updated!, created: false, changed: true };
   });
 }

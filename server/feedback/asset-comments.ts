@@ -9,7 +9,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { mentionsIn } from "@/lib/feedback";
 import type { postCommentSchema } from "@/lib/schemas/feedback";
 import { containsPattern } from "@/lib/sql-like";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { actorCan } from "@/server/authz/permissions";
 import { commentThreadVisibility, mentionableUsers } from "@/server/authz/visibility";
@@ -88,14 +88,13 @@ export async function postComment(db: Database, actor: Actor, assetId: string, i
         .set({ resolvedAt: null, resolvedById: null })
         .where(eq(assetComments.id, input.parentId));
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: input.parentId ? "asset.comment_replied" : "asset.commented",
-      entityType: "asset_comment",
-      entityId: comment!.id,
-      data: { assetId, parentId: input.parentId ?? null, mentioned },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      input.parentId ? "asset.comment_replied" : "asset.commented",
+      { type: "asset_comment", id: comment!.id },
+      { assetId, parentId: input.parentId ?? null, mentioned },
+    );
     await notifyComment(tx, actor, {
       assetId,
       assetTitle: asset.title,
@@ -178,14 +177,13 @@ export async function setThreadResolved(db: Database, actor: Actor, threadId: st
       )
       .where(eq(assetComments.id, threadId))
       .returning();
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: resolved ? "asset.thread_resolved" : "asset.thread_reopened",
-      entityType: "asset_comment",
-      entityId: threadId,
-      data: { assetId: thread.assetId },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      resolved ? "asset.thread_resolved" : "asset.thread_reopened",
+      { type: "asset_comment", id: threadId },
+      { assetId: thread.assetId },
+    );
     return updated!;
   });
 }

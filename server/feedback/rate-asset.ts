@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { assetRatings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { rateAssetSchema } from "@/lib/schemas/feedback";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { getFeedbackAssetOrThrow } from "./feedback-access";
 
@@ -33,14 +33,13 @@ export async function rateAsset(db: Database, actor: Actor, assetId: string, inp
       .values({ workspaceId: actor.workspaceId, assetId, userId: actor.userId, ...values })
       .onConflictDoUpdate({ target: [assetRatings.assetId, assetRatings.userId], set: values })
       .returning();
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "asset.rated",
-      entityType: "asset",
-      entityId: assetId,
-      data: { helped: input.helped, reason: values.reason },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "asset.rated",
+      { type: "asset", id: assetId },
+      { helped: input.helped, reason: values.reason },
+    );
     await notifyRating(tx, actor, {
       assetId,
       assetTitle: asset.title,
@@ -69,14 +68,13 @@ export async function acknowledgeRatings(db: Database, actor: Actor, assetId: st
         ),
       )
       .returning({ id: assetRatings.id });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "asset.ratings_acknowledged",
-      entityType: "asset",
-      entityId: assetId,
-      data: { count: done.length },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "asset.ratings_acknowledged",
+      { type: "asset", id: assetId },
+      { count: done.length },
+    );
     return { acknowledged: done.length };
   });
 }

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { announcementAssets, announcements, assets, partnerTiers, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { announcementInputSchema } from "@/lib/schemas/notifications";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { announcementVisibility, assetVisibility } from "@/server/authz/visibility";
 import { notifyAnnouncement } from "./notify";
@@ -58,14 +58,13 @@ export async function publishAnnouncement(
         .insert(announcementAssets)
         .values(assetIds.map((assetId) => ({ announcementId: announcement!.id, assetId })));
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "announcement.published",
-      entityType: "announcement",
-      entityId: announcement!.id,
-      data: { title: input.title, includeReps: input.includeReps, minPartnerTierId: input.minPartnerTierId },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "announcement.published",
+      { type: "announcement", id: announcement!.id },
+      { title: input.title, includeReps: input.includeReps, minPartnerTierId: input.minPartnerTierId },
+    );
     await notifyAnnouncement(tx, announcement!.id);
     return announcement!;
   });

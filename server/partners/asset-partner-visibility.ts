@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { assetPartnerOrgs, assets, partnerOrgs, partnerTiers } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { PartnerVisibility } from "@/lib/schemas/partner-visibility";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 
@@ -97,14 +97,13 @@ export async function setPartnerVisibilityInBulk(
     if (visible.length !== ids.length) throw notFound("Some of the selected assets were not found");
     await applyPartnerVisibility(tx, actor, ids, visibility);
     for (const assetId of ids) {
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "asset.partner_visibility_changed",
-        entityType: "asset",
-        entityId: assetId,
-        data: visibility,
-      });
+      await recordActorAudit(
+        tx,
+        actor,
+        "asset.partner_visibility_changed",
+        { type: "asset", id: assetId },
+        visibility,
+      );
     }
     return { updated: ids.length };
   });

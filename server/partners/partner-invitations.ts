@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { partnerInvitations, partnerOrgs, users, workspaces } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { acceptInvitationSchema, invitePartnerUserSchema } from "@/lib/schemas/partners";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit, recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { hashPassword } from "@/server/auth/password";
 import { appUrl } from "@/server/mail/app-url";
@@ -60,14 +60,13 @@ export async function invitePartnerUser(
         `The link works once and expires in ${INVITATION_DAYS} days.`,
       ].join("\n"),
     });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "partner_invitation.created",
-      entityType: "partner_invitation",
-      entityId: invitation!.id,
-      data: { email: input.email, partnerOrgId: org.id },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "partner_invitation.created",
+      { type: "partner_invitation", id: invitation!.id },
+      { email: input.email, partnerOrgId: org.id },
+    );
     return invitation!;
   });
 }
@@ -109,14 +108,13 @@ export async function revokeInvitation(db: Database, actor: Actor, invitationId:
       )
       .returning({ id: partnerInvitations.id });
     if (!row) throw notFound("No open invitation to revoke");
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "partner_invitation.revoked",
-      entityType: "partner_invitation",
-      entityId: row.id,
-      data: {},
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "partner_invitation.revoked",
+      { type: "partner_invitation", id: row.id },
+      {},
+    );
   });
 }
 

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { partnerOrgs, partnerTiers, users } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { createPartnerOrgSchema, updatePartnerOrgSchema } from "@/lib/schemas/partners";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { revokeTokensOfUsers } from "@/server/tokens/token-service";
 
@@ -80,14 +80,13 @@ export async function createPartnerOrg(
         fieldErrors: { name: ["A partner organisation with this name exists"] },
       });
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "partner_org.created",
-      entityType: "partner_org",
-      entityId: inserted[0].id,
-      data: { name: input.name },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "partner_org.created",
+      { type: "partner_org", id: inserted[0].id },
+      { name: input.name },
+    );
     return inserted[0];
   });
 }
@@ -138,14 +137,7 @@ export async function updatePartnerOrg(
       // Its people's tokens end with the organisation's access; reactivating it does not revive them.
       await revokeTokensOfUsers(tx, eq(users.partnerOrgId, id));
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "partner_org.updated",
-      entityType: "partner_org",
-      entityId: id,
-      data: patch,
-    });
+    await recordActorAudit(tx, actor, "partner_org.updated", { type: "partner_org", id: id }, patch);
   });
   return getPartnerOrgDetails(db, actor, id);
 }

@@ -12,7 +12,7 @@ import {
   plays,
 } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility, canEditDeal, dealVisibility } from "@/server/authz/visibility";
 import { logUsage } from "@/server/usage/log-usage";
@@ -50,14 +50,13 @@ export async function attachPlay(db: Database, actor: Actor, input: { dealId: st
         .where(and(eq(dealPlays.dealId, deal.id), eq(dealPlays.playId, play.id)));
       return { dealPlay: existing!, created: false };
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "deal.play_attached",
-      entityType: "deal",
-      entityId: deal.id,
-      data: { playId: play.id, name: play.name },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "deal.play_attached",
+      { type: "deal", id: deal.id },
+      { playId: play.id, name: play.name },
+    );
     return { dealPlay: created, created: true };
   });
 }
@@ -120,14 +119,13 @@ export async function completePlayStep(
         completedById: actor.userId,
       })
       .returning();
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "deal.play_step_done",
-      entityType: "deal",
-      entityId: deal.id,
-      data: { playId: row.dealPlay.playId, stepId: step.id, usageIds },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "deal.play_step_done",
+      { type: "deal", id: deal.id },
+      { playId: row.dealPlay.playId, stepId: step.id, usageIds },
+    );
     return { completion: completion!, usageIds, created: true };
   });
 }

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { assets, buyingStages, playStepAssets, playSteps, plays } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { savePlaySchema } from "@/lib/schemas/plays";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 
@@ -88,14 +88,13 @@ export async function savePlay(db: Database, actor: Actor, input: SavePlayInput)
         .insert(playStepAssets)
         .values(step.assetIds.map((assetId, i) => ({ stepId: row!.id, assetId, position: i })));
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: input.playId ? "play.updated" : "play.created",
-      entityType: "play",
-      entityId: playId,
-      data: { name: input.name, steps: input.steps.length },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      input.playId ? "play.updated" : "play.created",
+      { type: "play", id: playId },
+      { name: input.name, steps: input.steps.length },
+    );
     return { id: playId };
   });
 }

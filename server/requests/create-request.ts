@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { buyingStages, contentRequestVotes, contentRequests, deals, taxonomyTerms } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { createRequestSchema } from "@/lib/schemas/requests";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { dealVisibility } from "@/server/authz/visibility";
 import { partnerOrgIdFor } from "@/server/authz/rules";
@@ -31,14 +31,13 @@ export async function createRequest(db: Database, actor: Actor, input: z.infer<t
       })
       .returning();
     await tx.insert(contentRequestVotes).values({ requestId: request!.id, userId: actor.userId });
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "request.created",
-      entityType: "content_request",
-      entityId: request!.id,
-      data: { title: input.title, urgency: input.urgency },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "request.created",
+      { type: "content_request", id: request!.id },
+      { title: input.title, urgency: input.urgency },
+    );
     return request!;
   });
 }

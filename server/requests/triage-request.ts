@@ -6,7 +6,7 @@ import { assets, contentRequestVotes, contentRequests } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { canMoveRequest, requestStatusLabels, type RequestStatus } from "@/lib/requests";
 import type { updateRequestSchema } from "@/lib/schemas/requests";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility, requestVisibility } from "@/server/authz/visibility";
 import { notifyRequestUpdate } from "@/server/notifications/notify";
@@ -77,14 +77,13 @@ export async function updateRequest(db: Database, actor: Actor, id: string, patc
         updatedAt: sql`now()`,
       })
       .where(eq(contentRequests.id, id));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: `request.${to}`,
-      entityType: "content_request",
-      entityId: id,
-      data: { from: request.status, to, declineReason: patch.declineReason, assetId: patch.deliveredAssetId },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      `request.${to}`,
+      { type: "content_request", id: id },
+      { from: request.status, to, declineReason: patch.declineReason, assetId: patch.deliveredAssetId },
+    );
     await notifyRequestUpdate(tx, {
       requestId: id,
       actorId: actor.userId,
@@ -150,14 +149,13 @@ async function mergeInto(
     .update(contentRequests)
     .set({ updatedAt: sql`now()` })
     .where(eq(contentRequests.id, targetId));
-  await recordAudit(tx, {
-    workspaceId: actor.workspaceId,
-    actorId: actor.userId,
-    action: "request.merged",
-    entityType: "content_request",
-    entityId: duplicate.id,
-    data: { from: duplicate.status, into: targetId },
-  });
+  await recordActorAudit(
+    tx,
+    actor,
+    "request.merged",
+    { type: "content_request", id: duplicate.id },
+    { from: duplicate.status, into: targetId },
+  );
   await notifyRequestUpdate(tx, {
     requestId: duplicate.id,
     actorId: actor.userId,
@@ -180,13 +178,7 @@ export async function voteForRequest(db: Database, actor: Actor, id: string) {
       .onConflictDoNothing()
       .returning();
     if (added.length) {
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "request.voted",
-        entityType: "content_request",
-        entityId: id,
-      });
+      await recordActorAudit(tx, actor, "request.voted", { type: "content_request", id: id });
     }
     const [{ votes }] = (await tx
       .select({ votes: sql<number>`count(*)::int` })

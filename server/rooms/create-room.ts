@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { deals, rooms } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { ROOM_DEFAULT_DAYS, type createRoomSchema } from "@/lib/schemas/rooms";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor } from "@/server/authz/actor";
 import { canEditDeal, roomDealVisibility } from "@/server/authz/visibility";
@@ -62,14 +62,13 @@ export async function createRoom(
       })
       .returning();
     const shared = await setRoomAssets(tx, actor, { ...room!, stageId: deal.stageId }, shareable);
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "room.created",
-      entityType: "room",
-      entityId: room!.id,
-      data: { dealId: deal.id, assetIds: input.assetIds, usagesRecorded: shared.length },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "room.created",
+      { type: "room", id: room!.id },
+      { dealId: deal.id, assetIds: input.assetIds, usagesRecorded: shared.length },
+    );
     return { room: room!, url: link.url };
   });
 }

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { assetTerms, dealTerms, taxonomyTerms } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { deleteTermSchema, mergeTermSchema } from "@/lib/schemas/taxonomy";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { lockTermOrThrow, type Term } from "./term-lookup";
 
@@ -43,14 +43,13 @@ async function mergeInto(tx: Database, actor: Actor, source: Term, targetId: str
     select deal_id, ${target.id}::uuid from ${dealTerms} where term_id = ${source.id}
     on conflict do nothing`);
   await tx.delete(taxonomyTerms).where(eq(taxonomyTerms.id, source.id));
-  await recordAudit(tx, {
-    workspaceId: actor.workspaceId,
-    actorId: actor.userId,
-    action: "taxonomy_term.merged",
-    entityType: "taxonomy_term",
-    entityId: source.id,
-    data: { kind: source.kind, name: source.name, into: { id: target.id, name: target.name }, ...usage },
-  });
+  await recordActorAudit(
+    tx,
+    actor,
+    "taxonomy_term.merged",
+    { type: "taxonomy_term", id: source.id },
+    { kind: source.kind, name: source.name, into: { id: target.id, name: target.name }, ...usage },
+  );
   return { target, ...usage };
 }
 
@@ -83,14 +82,13 @@ export function deleteTerm(db: Database, actor: Actor, input: z.infer<typeof del
       );
     }
     await tx.delete(taxonomyTerms).where(eq(taxonomyTerms.id, term.id));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "taxonomy_term.deleted",
-      entityType: "taxonomy_term",
-      entityId: term.id,
-      data: { kind: term.kind, name: term.name, removedFrom: usage },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "taxonomy_term.deleted",
+      { type: "taxonomy_term", id: term.id },
+      { kind: term.kind, name: term.name, removedFrom: usage },
+    );
     return { ...usage, mergedInto: null };
   });
 }

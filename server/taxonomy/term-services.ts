@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { taxonomyTerms } from "@/db/schema";
 import type { createTermSchema, moveTermSchema, renameTermSchema } from "@/lib/schemas/taxonomy";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assertNameFree, lockTermOrThrow, withNameClashAsConflict } from "./term-lookup";
 
@@ -22,14 +22,13 @@ export function createTerm(db: Database, actor: Actor, input: z.infer<typeof cre
           position: sql`(select coalesce(max(${taxonomyTerms.position}), -1) + 1 from ${taxonomyTerms} where ${taxonomyTerms.workspaceId} = ${actor.workspaceId} and ${taxonomyTerms.kind} = ${input.kind})`,
         })
         .returning();
-      await recordAudit(tx, {
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        action: "taxonomy_term.created",
-        entityType: "taxonomy_term",
-        entityId: term!.id,
-        data: { kind: input.kind, name: input.name },
-      });
+      await recordActorAudit(
+        tx,
+        actor,
+        "taxonomy_term.created",
+        { type: "taxonomy_term", id: term!.id },
+        { kind: input.kind, name: input.name },
+      );
       return term!;
     }),
   );
@@ -44,14 +43,13 @@ export async function renameTerm(db: Database, actor: Actor, input: z.infer<type
     const [renamed] = await withNameClashAsConflict(term.kind, input.name, () =>
       tx.update(taxonomyTerms).set({ name: input.name }).where(eq(taxonomyTerms.id, term.id)).returning(),
     );
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "taxonomy_term.renamed",
-      entityType: "taxonomy_term",
-      entityId: term.id,
-      data: { kind: term.kind, from: term.name, to: input.name },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "taxonomy_term.renamed",
+      { type: "taxonomy_term", id: term.id },
+      { kind: term.kind, from: term.name, to: input.name },
+    );
     return renamed!;
   });
 }
@@ -77,14 +75,13 @@ export async function moveTerm(db: Database, actor: Actor, input: z.infer<typeof
       if (t.position !== position)
         await tx.update(taxonomyTerms).set({ position }).where(eq(taxonomyTerms.id, t.id));
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "taxonomy_term.moved",
-      entityType: "taxonomy_term",
-      entityId: term.id,
-      data: { kind: term.kind, name: term.name, direction: input.direction, position: to },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "taxonomy_term.moved",
+      { type: "taxonomy_term", id: term.id },
+      { kind: term.kind, name: term.name, direction: input.direction, position: to },
+    );
     return { moved: true };
   });
 }

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { notFound } from "@/lib/errors";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { hashToken, TOKEN_PREFIX } from "./token-hash";
 
@@ -22,14 +22,7 @@ export async function createApiToken(db: Database, actor: Actor, name: string) {
         prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
       })
       .returning();
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "token.created",
-      entityType: "api_token",
-      entityId: row!.id,
-      data: { name },
-    });
+    await recordActorAudit(tx, actor, "token.created", { type: "api_token", id: row!.id }, { name });
     return { token: row!, secret };
   });
 }
@@ -51,13 +44,7 @@ export async function revokeApiToken(db: Database, actor: Actor, tokenId: string
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
       .returning();
     if (!row) throw notFound("API token not found");
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "token.revoked",
-      entityType: "api_token",
-      entityId: row.id,
-    });
+    await recordActorAudit(tx, actor, "token.revoked", { type: "api_token", id: row.id });
     return row;
   });
 }

@@ -6,7 +6,7 @@ import { assetUsages, assets, deals } from "@/db/schema";
 import { assertStageInWorkspace } from "@/server/workspaces/assert-stage";
 import { AppError, notFound } from "@/lib/errors";
 import type { logUsageSchema } from "@/lib/schemas/deals";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility, canEditDeal, dealVisibility } from "@/server/authz/visibility";
 
@@ -65,14 +65,13 @@ export async function logUsage(db: Database, actor: Actor, input: z.infer<typeof
         );
       return { usage: existing!, created: false };
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "usage.logged",
-      entityType: "asset_usage",
-      entityId: inserted[0].id,
-      data: { assetId: asset.id, dealId: deal.id, stageId },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "usage.logged",
+      { type: "asset_usage", id: inserted[0].id },
+      { assetId: asset.id, dealId: deal.id, stageId },
+    );
     return { usage: inserted[0], created: true };
   });
 }

@@ -6,7 +6,7 @@ import { assetUsages, assets, deals } from "@/db/schema";
 import { assertStageInWorkspace } from "@/server/workspaces/assert-stage";
 import { AppError, notFound } from "@/lib/errors";
 import type { updateUsageSchema, usageSchema } from "@/lib/schemas/deals";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility, dealVisibility } from "@/server/authz/visibility";
 import { canEditUsage } from "@/server/authz/rules";
@@ -98,14 +98,7 @@ export async function updateUsage(
       })
       .where(eq(assetUsages.id, usageId))
       .returning();
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "usage.updated",
-      entityType: "asset_usage",
-      entityId: usageId,
-      data: patch,
-    });
+    await recordActorAudit(tx, actor, "usage.updated", { type: "asset_usage", id: usageId }, patch);
     return updated!;
   });
 }
@@ -114,13 +107,12 @@ export async function deleteUsage(db: Database, actor: Actor, usageId: string) {
   await db.transaction(async (tx) => {
     const usage = await lockOwnUsage(tx, actor, usageId);
     await tx.delete(assetUsages).where(eq(assetUsages.id, usageId));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "usage.deleted",
-      entityType: "asset_usage",
-      entityId: usageId,
-      data: { assetId: usage.assetId, dealId: usage.dealId, stageId: usage.stageId },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "usage.deleted",
+      { type: "asset_usage", id: usageId },
+      { assetId: usage.assetId, dealId: usage.dealId, stageId: usage.stageId },
+    );
   });
 }

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { partnerOrgs, users } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { createUserSchema, updateUserSchema } from "@/lib/schemas/users";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { revokeTokensOfUsers } from "@/server/tokens/token-service";
 import { hashPassword } from "@/server/auth/password";
@@ -74,14 +74,13 @@ export async function createUser(db: Database, actor: Actor, input: z.infer<type
         fieldErrors: { email: ["A user with this email already exists"] },
       });
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "user.created",
-      entityType: "user",
-      entityId: user.id,
-      data: { email: user.email, role: user.role },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "user.created",
+      { type: "user", id: user.id },
+      { email: user.email, role: user.role },
+    );
     return user;
   });
 }
@@ -125,19 +124,18 @@ export async function updateUser(db: Database, actor: Actor, input: z.infer<type
     if (input.active !== undefined && input.active !== user.active) {
       await revokeTokensOfUsers(tx, eq(users.id, user.id));
     }
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "user.updated",
-      entityType: "user",
-      entityId: user.id,
-      data: {
+    await recordActorAudit(
+      tx,
+      actor,
+      "user.updated",
+      { type: "user", id: user.id },
+      {
         role: input.role,
         active: input.active,
         partnerOrgId: input.partnerOrgId,
         channelManager: input.channelManager,
       },
-    });
+    );
     return updated!;
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { workspaces } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordActorAudit } from "@/server/audit/record-audit";
 import type { SearchLanguage } from "@/lib/search-languages";
 import type { Actor } from "@/server/authz/actor";
 
@@ -26,14 +26,13 @@ export async function setSecondApproval(db: Database, actor: Actor, required: bo
       .update(workspaces)
       .set({ requireSecondApproval: required })
       .where(eq(workspaces.id, actor.workspaceId));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "workspace.approval_rule_changed",
-      entityType: "workspace",
-      entityId: actor.workspaceId,
-      data: { requireSecondApproval: required },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "workspace.approval_rule_changed",
+      { type: "workspace", id: actor.workspaceId },
+      { requireSecondApproval: required },
+    );
   });
 }
 
@@ -44,13 +43,12 @@ export async function setSecondApproval(db: Database, actor: Actor, required: bo
 export async function setSearchLanguage(db: Database, actor: Actor, language: SearchLanguage) {
   await db.transaction(async (tx) => {
     await tx.update(workspaces).set({ searchLanguage: language }).where(eq(workspaces.id, actor.workspaceId));
-    await recordAudit(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      action: "workspace.search_language_changed",
-      entityType: "workspace",
-      entityId: actor.workspaceId,
-      data: { searchLanguage: language },
-    });
+    await recordActorAudit(
+      tx,
+      actor,
+      "workspace.search_language_changed",
+      { type: "workspace", id: actor.workspaceId },
+      { searchLanguage: language },
+    );
   });
 }
