@@ -131,7 +131,7 @@ export interface TextMatch {
  * hits, other head hits, body-only hits; the first two are served by GIN indexes of their own.
  *
  * Fuzzy (the words found fewer than FEW_RESULTS assets, `exactIds`): those full-text hits first, then titles
- * within TYPO_THRESHOLD word similarity, then assets carrying a similar tag, each similar tag scored once.
+ * within TYPO_THRESHOLD word similarity, then assets only carrying a similar tag, each by its similarity.
  * Run inside inSearchTransaction, which sets pg_trgm's threshold.
  */
 export function textMatch(
@@ -176,7 +176,9 @@ export function textMatch(
   const similarTag = sql`${assets.facetKeys} && ${similarTagIds}`;
   const tagSimilarity = sql`(select max(word_similarity(${lower}, lower(t.name)))
     from taxonomy_terms t where t.id = any(${assets.facetKeys}))`;
-  const typoScore = sql`greatest(word_similarity(${lower}, lower(${assets.title})), coalesce(${tagSimilarity}, 0))::float8`;
+  // A title like the words ranks above an asset only tagged with a name like them, as the tiers order them.
+  const typoScore = sql`(case when ${similarTitle} then 1 + word_similarity(${lower}, lower(${assets.title}))
+    else coalesce(${tagSimilarity}, 0) end)::float8`;
   return {
     mode,
     where: sql`(${exact} or ${similarTitle} or ${similarTag})`,
