@@ -51,13 +51,25 @@ export function tsqueryOf(cfg: SQL, q: string): SQL {
   return sql`(${full} || (websearch_to_tsquery(${cfg}, ${head}) && ${partial}))`;
 }
 
+/**
+ * The words as typed, unstemmed, all required (tsquery text): what findExactForms looks up. Only the words the
+ * stemming configuration keeps: a stop word ("the") would make the index lookup read most of the library.
+ * Operators are dropped ("a or b" and "-a" look up a & b, and a): it only decides a bonus among the hits, and
+ * an OR or a NOT in a GIN lookup reads far more than an AND, which starts from its rarest word.
+ */
+function exactFormsOf(cfg: SQL, q: string): SQL {
+  return sql`plainto_tsquery('simple', array_to_string(array(
+    select word from regexp_split_to_table(lower(${q}), '[^[:alnum:]]+') word
+    where word <> '' and numnode(plainto_tsquery(${cfg}, word)) > 0), ' '))::text`;
+}
+
 /** The words of a search with the workspace they search in, its stemming configuration and their tsquery. */
 export interface SearchText {
   q: string;
   cfg: string;
   /** tsqueryOf's result as text, computed once per search (inSearchTransaction). */
   tsquery: string;
-  /** The words as typed, unstemmed ('simple'), as tsquery text; "" when they have no words. */
+  /** exactFormsOf's result: the words as typed, unstemmed, as tsquery text ("" when none is left). */
   exactTsquery: string;
   workspaceId: string;
 }
@@ -208,7 +220,7 @@ export function inSearchTransaction<T>(
 ): Promise<T> {
   return db.transaction(async (tx) => {
     const tsquery = q ? sql`(${tsqueryOf(sql`w.cfg`, q)})::text` : sql`null::text`;
-    const exactTsquery = q ? sql`websearch_to_tsquery('simple', ${q})::text` : sql`null::text`;
+    const exactTsquery = q ? exactFormsOf(sql`w.cfg`, q) : sql`null::text`;
     const { rows } = await tx.execute<{
       cfg: string;
       tsquery: string | null;

@@ -40,6 +40,10 @@ describe("exact forms above stem-only matches", () => {
     expect(ids(await searchAssets(db, rep, { q: "Contoso" }))).toEqual([exact.id, sibling.id]);
     // Typed as the sibling, the sibling's own form wins.
     expect(ids(await searchAssets(db, rep, { q: "contosos" }))).toEqual([sibling.id, exact.id]);
+    // Stop words and operators do not take the bonus away: it looks up the words the stemmer keeps, all of them.
+    expect(ids(await searchAssets(db, rep, { q: "the Contoso" }))).toEqual([exact.id, sibling.id]);
+    expect(ids(await searchAssets(db, rep, { q: "Contoso or the" }))).toEqual([exact.id, sibling.id]);
+    expect(ids(await searchAssets(db, rep, { q: '"Contoso workshop"' }))).toEqual([exact.id, sibling.id]);
     // Other sorts are untouched: newest is still freshest first.
     expect(ids(await searchAssets(db, rep, { q: "Contoso", sort: "newest" }))).toEqual([
       sibling.id,
