@@ -90,6 +90,7 @@ function snippetSource(q: string): SQL {
   const window = sql`substr(${text}, greatest(1, coalesce(${first}, 1) - ${SNIPPET_LEAD_CHARS}), ${SNIPPET_WINDOW_CHARS})`;
   return sql`translate(${assets.description} || ' ' || ${window}, ${SNIPPET_START + SNIPPET_STOP}, '""')`;
 }
+
 /** Characters of extracted text the fallback looks through: what the search vector indexes (migration 0005). */
 const INDEXED_TEXT_CHARS = 200_000;
 
