@@ -110,6 +110,13 @@ export const assets = pgTable(
      */
     searchHead: tsvector("search_head"),
     /**
+     * Every word of the document as written (title, tags, description, extracted text), unstemmed and
+     * without positions: which hits contain the words as typed, so exact forms rank above stem-only
+     * matches. Read only through its GIN index, never row by row. Trigger-maintained (migration
+     * search_exact_forms).
+     */
+    searchExact: tsvector("search_exact"),
+    /**
      * The asset's buying stages and taxonomy terms as one array (stage and term ids are distinct UUIDs), so
      * facet filters are GIN lookups combined as bitmaps and facet counts read the row instead of joining
      * asset_stages and asset_terms. Maintained only by triggers on those tables (migration 0015).
@@ -128,6 +135,7 @@ export const assets = pgTable(
     // Which titles match (the head's weight-A lexemes): the first tier, without testing every head hit's row.
     index("assets_search_title_idx").using("gin", sql`ts_filter(${t.searchHead}, '{a}')`),
     index("assets_facet_keys_idx").using("gin", t.facetKeys),
+    index("assets_search_exact_idx").using("gin", t.searchExact),
     // Freshest first (search's tie-break and "newest"), walked in order when a search matches too much to sort.
     index("assets_fresh_idx").on(
       t.workspaceId,

@@ -14,6 +14,7 @@ import { EXACT_LIMIT, findHits, type HitSet } from "./hit-set";
 import { facetConditions, otherFacets } from "./search-filters";
 import {
   FEW_RESULTS,
+  findExactForms,
   searchTextOf,
   textMatch,
   type SearchConfig,
@@ -78,10 +79,13 @@ export async function prepareSearch(
     findHits(tx, { indexed: [...facets, ...words], rest: [visibility] }, exactLimit);
   if (!text) return { ...base, match: textMatch(undefined, "none"), hits: await find([]) };
 
-  const full = textMatch(text, "fulltext");
-  const fullHits = await find([full.where!]);
+  const fullHits = await find([textMatch(text, "fulltext").where!]);
+  // Only an exact search by relevance sorts by score; a broad one is ordered by tier.
+  const exactForms =
+    sort === "relevance" && fullHits.exact ? await findExactForms(tx, text, fullHits.ids) : [];
+  const full = textMatch(text, "fulltext", { exactForms });
   const few = fullHits.exact && fullHits.ids.length < FEW_RESULTS;
   if (mode === "fulltext" || (mode === undefined && !few)) return { ...base, match: full, hits: fullHits };
-  const fuzzy = textMatch(text, "fuzzy", fullHits.exact ? fullHits.ids : []);
+  const fuzzy = textMatch(text, "fuzzy", { exactIds: fullHits.exact ? fullHits.ids : [], exactForms });
   return { ...base, match: fuzzy, hits: await find([fuzzy.where!]) };
 }

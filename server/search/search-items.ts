@@ -90,6 +90,52 @@ function snippetSource(q: string): SQL {
   const window = sql`substr(${text}, greatest(1, coalesce(${first}, 1) - ${SNIPPET_LEAD_CHARS}), ${SNIPPET_WINDOW_CHARS})`;
   return sql`translate(${assets.description} || ' ' || ${window}, ${SNIPPET_START + SNIPPET_STOP}, '""')`;
 }
+
+/** Characters of extracted text the fallback looks through: what the search vector indexes (migration 0005). */
+const INDEXED_TEXT_CHARS = 200_000;
+
+/**
+ * A regular expression (PostgreSQL ARE, matched case-insensitively) for a word of the text that starts with
+ * a query word as typed or with one of the tsquery's lexemes (stems are usually prefixes of the forms they
+ * match, and a prefix lexeme is what matches "contoso.com" while "contoso" is typed).
+ */
+function matchPattern(text: SearchText): string | null {
+  const typed = text.q.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [];
+  const lexemes = [...text.tsquery.matchAll(/'((?:[^']|'')+)'/g)].map((m) => m[1]!.replaceAll("''", "'"));
+  const needles = [...new Set([...typed, ...lexemes])].filter((n) => n.length >= 2).slice(0, 12);
+  if (needles.length === 0) return null;
+  // In an ARE a backslash before a non-alphanumeric character makes it literal.
+  const escaped = needles.map((n) => n.replace(/[^\p{L}\p{N}]/gu, (c) => `\\${c}`));
+  return `\\m(${escaped.join("|")})`;
+}
+
+/**
+ * The snippet of a hit: ts_headline's, unless it marked nothing (the only occurrence lies outside the
+ * window it was given, or inside a token it does not split, such as a URL), in which case a window around
+ * the first word of the text starting like a query word, with that word marked. The markers are stripped
+ * from the source first, so only these markers reach the UI.
+ */
+function snippetOf(text: SearchText): SQL {
+  const headline = sql`ts_headline(${text.cfg}::regconfig, ${snippetSource(text.q)}, ${tsqueryParam(text)}, ${HEADLINE_OPTIONS})`;
+  const pattern = matchPattern(text);
+  if (!pattern) return headline;
+  const source = sql`translate(${assets.description} || ' ' || coalesce(left(${files.extractedText}, ${INDEXED_TEXT_CHARS}), ''), ${SNIPPET_START + SNIPPET_STOP}, '""')`;
+  const start = sql`regexp_instr(x.src, ${pattern}, 1, 1, 0, 'i')`;
+  const word = sql`coalesce(substring(substr(s.src, s.at, 100) from '^[[:alnum:]_]+'), substr(s.src, s.at, 1))`;
+  // About 100 characters before the word and 160 after, cut at whitespace so no word is shown in part.
+  const before = sql`substr(f.src, greatest(1, f.at - 100), least(f.at - 1, 100))`;
+  const lead = sql`case when f.at > 101 then regexp_replace(${before}, '^\\S*\\s+', '') else ${before} end`;
+  const after = sql`substr(f.src, f.at + length(f.word), 160)`;
+  const tail = sql`case when length(${after}) = 160 then regexp_replace(${after}, '\\s+\\S*$', '') else ${after} end`;
+  const around = sql`regexp_replace(ltrim(${lead}) || ${SNIPPET_START} || f.word || ${SNIPPET_STOP} || rtrim(${tail}),
+      '\\s+', ' ', 'g')`;
+  return sql`(select case when strpos(h.v, ${SNIPPET_START}) > 0 then h.v
+      else coalesce((select case when f.at > 101 then '… ' else '' end || ${around} || ' …'
+        from (select s.src, s.at, ${word} as word from (select x.src, ${start} as at
+          from (select ${source} as src) x) s where s.at > 0) f), h.v) end
+    from (select ${headline} as v) h)`;
+}
+
 const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
@@ -103,9 +149,7 @@ export function itemColumns(text: SearchText | undefined) {
   return {
     ownerName: users.name,
     thumbnailKey: files.thumbnailKey,
-    snippet: text
-      ? sql<string>`ts_headline(${text.cfg}::regconfig, ${snippetSource(text.q)}, ${tsqueryParam(text)}, ${HEADLINE_OPTIONS})`
-      : sql<null>`null`,
+    snippet: text ? sql<string>`${snippetOf(text)}` : sql<null>`null`,
     stageIds: sql<string[]>`array(select s.stage_id from ${assetStages} s
       join ${buyingStages} b on b.id = s.stage_id where s.asset_id = ${assets.id} order by b.position)`,
     tags: sql<

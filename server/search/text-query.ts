@@ -2,7 +2,8 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { assets } from "@/db/schema";
-import { amongIds } from "./hit-set";
+import { amongIds, parseUuidArray } from "./hit-set";
+import { uuidArray } from "./search-filters";
 
 /** Below this many full-text hits, titles and tags similar to the words (typos) are searched as well. */
 export const FEW_RESULTS = 3;
@@ -50,12 +51,26 @@ export function tsqueryOf(cfg: SQL, q: string): SQL {
   return sql`(${full} || (websearch_to_tsquery(${cfg}, ${head}) && ${partial}))`;
 }
 
+/**
+ * The words as typed, unstemmed, all required (tsquery text): what findExactForms looks up. Only the words the
+ * stemming configuration keeps: a stop word ("the") would make the index lookup read most of the library.
+ * Operators are dropped ("a or b" and "-a" look up a & b, and a): it only decides a bonus among the hits, and
+ * an OR or a NOT in a GIN lookup reads far more than an AND, which starts from its rarest word.
+ */
+function exactFormsOf(cfg: SQL, q: string): SQL {
+  return sql`plainto_tsquery('simple', array_to_string(array(
+    select word from regexp_split_to_table(lower(${q}), '[^[:alnum:]]+') word
+    where word <> '' and numnode(plainto_tsquery(${cfg}, word)) > 0), ' '))::text`;
+}
+
 /** The words of a search with the workspace they search in, its stemming configuration and their tsquery. */
 export interface SearchText {
   q: string;
   cfg: string;
   /** tsqueryOf's result as text, computed once per search (inSearchTransaction). */
   tsquery: string;
+  /** exactFormsOf's result: the words as typed, unstemmed, as tsquery text ("" when none is left). */
+  exactTsquery: string;
   workspaceId: string;
 }
 
@@ -64,14 +79,18 @@ export interface SearchConfig {
   cfg: string;
   /** null without words */
   tsquery: string | null;
+  /** null without words */
+  exactTsquery: string | null;
 }
 
 export function searchTextOf(
   workspaceId: string,
-  { cfg, tsquery }: SearchConfig,
+  { cfg, tsquery, exactTsquery }: SearchConfig,
   q: string | undefined,
 ): SearchText | undefined {
-  return q && tsquery !== null ? { q, cfg, tsquery, workspaceId } : undefined;
+  return q && tsquery !== null
+    ? { q, cfg, tsquery, exactTsquery: exactTsquery ?? "", workspaceId }
+    : undefined;
 }
 
 /**
@@ -79,6 +98,27 @@ export function searchTextOf(
  * indexes, and each statement neither repeats nor re-parses the expression that built it.
  */
 export const tsqueryParam = (text: SearchText) => sql`${text.tsquery}::tsquery`;
+
+/**
+ * Which of `ids` (a search's hits) contain every word as typed, unstemmed: looked up through the GIN index
+ * of assets.search_exact (fenced, so no hit's document is read to test it), at the cost of one more index
+ * lookup about the size of the one that found the hits, since a word as typed also matches its stem.
+ */
+export async function findExactForms(
+  tx: Database,
+  text: SearchText,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0 || text.exactTsquery === "") return [];
+  const { rows } = await tx.execute<{ ids: string | null }>(sql`select array_agg(x.id)::text as ids
+    from (select ${assets.id} as id from ${assets} where ${assets.searchExact} @@ ${text.exactTsquery}::tsquery
+      offset 0) x
+    where x.id = any(${uuidArray(ids)})`);
+  return parseUuidArray(rows[0]?.ids ?? null);
+}
+
+/** What a hit adds to its relevance for containing the words as typed: less than any gap between tiers. */
+const EXACT_FORM_BONUS = 0.1;
 
 export interface TextMatch {
   mode: TextMode;
@@ -95,19 +135,21 @@ export interface TextMatch {
 
 /**
  * How the words match assets. Full-text: the weighted vector (with the file's text) against the tsquery;
- * ranked by ts_rank_cd over the head (title, tags, description) plus 1 when the title itself matches, so a
- * title hit beats any amount of body text and hits only in the body rank equal (the sort then puts the
- * freshest first). Ranking reads the small in-row head, never the compressed body. The tiers are title
+ * ranked in tiers: a title hit scores from 2, another head hit (tags, description) from 1, a body-only hit
+ * from 0; within a tier by ts_rank_cd over the head (scaled below 1), plus EXACT_FORM_BONUS for a hit that
+ * contains the words as typed (`exactForms`, from findExactForms), so "Contoso" ranks above "contosos" all
+ * else equal and never across tiers. Equal hits (the same word only in the body) are then sorted freshest
+ * first. Ranking reads the small in-row head, never the compressed body. The tiers are title
  * hits, other head hits, body-only hits; the first two are served by GIN indexes of their own.
  *
  * Fuzzy (the words found fewer than FEW_RESULTS assets, `exactIds`): those full-text hits first, then titles
- * within TYPO_THRESHOLD word similarity, then assets carrying a similar tag, each similar tag scored once.
+ * within TYPO_THRESHOLD word similarity, then assets only carrying a similar tag, each by its similarity.
  * Run inside inSearchTransaction, which sets pg_trgm's threshold.
  */
 export function textMatch(
   text: SearchText | undefined,
   mode: TextMode,
-  exactIds: readonly string[] = [],
+  { exactIds = [], exactForms = [] }: { exactIds?: readonly string[]; exactForms?: readonly string[] } = {},
 ): TextMatch {
   if (!text || mode === "none") return { mode: "none", where: undefined, score: sql`0::float8`, tiers: [] };
   const tsq = tsqueryParam(text);
@@ -118,8 +160,12 @@ export function textMatch(
   const titleMatch = sql`ts_filter(${assets.searchHead}, '{a}') @@ ${tsq}`;
   const titleHit = sql`coalesce(${titleMatch}, false)`;
   // Only heads that match are ranked: a hit in the body alone ranks 0 without computing anything.
-  const rank = sql`case when ${headHit} then ts_rank_cd(${assets.searchHead}, ${tsq}, 32)::float8
-    + case when ${titleHit} then 1 else 0 end else 0 end`;
+  const rank = sql`case when ${headHit} then 1 + 0.8 * ts_rank_cd(${assets.searchHead}, ${tsq}, 32)::float8
+    + case when ${titleHit} then 1 else 0 end else 0 end${
+      exactForms.length
+        ? sql` + case when ${amongIds(exactForms)} then ${sql.raw(String(EXACT_FORM_BONUS))} else 0 end`
+        : sql``
+    }`;
   if (mode === "fulltext") {
     return {
       mode,
@@ -142,7 +188,9 @@ export function textMatch(
   const similarTag = sql`${assets.facetKeys} && ${similarTagIds}`;
   const tagSimilarity = sql`(select max(word_similarity(${lower}, lower(t.name)))
     from taxonomy_terms t where t.id = any(${assets.facetKeys}))`;
-  const typoScore = sql`greatest(word_similarity(${lower}, lower(${assets.title})), coalesce(${tagSimilarity}, 0))::float8`;
+  // A title like the words ranks above an asset only tagged with a name like them, as the tiers order them.
+  const typoScore = sql`(case when ${similarTitle} then 1 + word_similarity(${lower}, lower(${assets.title}))
+    else coalesce(${tagSimilarity}, 0) end)::float8`;
   return {
     mode,
     where: sql`(${exact} or ${similarTitle} or ${similarTag})`,
@@ -172,16 +220,22 @@ export function inSearchTransaction<T>(
 ): Promise<T> {
   return db.transaction(async (tx) => {
     const tsquery = q ? sql`(${tsqueryOf(sql`w.cfg`, q)})::text` : sql`null::text`;
-    const { rows } = await tx.execute<{ cfg: string; tsquery: string | null }>(sql`select
+    const exactTsquery = q ? exactFormsOf(sql`w.cfg`, q) : sql`null::text`;
+    const { rows } = await tx.execute<{
+      cfg: string;
+      tsquery: string | null;
+      exact_tsquery: string | null;
+    }>(sql`select
       set_config('enable_seqscan', 'off', true),
       set_config('enable_indexscan', 'off', true),
       set_config('max_parallel_workers_per_gather', '0', true),
       set_config('jit', 'off', true),
       set_config('synchronous_commit', 'off', true),
       set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true),
-      w.cfg::text as cfg, ${tsquery} as tsquery
+      w.cfg::text as cfg, ${tsquery} as tsquery, ${exactTsquery} as exact_tsquery
       from (select workspace_search_config(${workspaceId}::uuid) as cfg) w`);
-    return run(tx, rows[0]!);
+    const { cfg, tsquery: words, exact_tsquery } = rows[0]!;
+    return run(tx, { cfg, tsquery: words, exactTsquery: exact_tsquery });
   });
 }
 

@@ -113,6 +113,24 @@ describe("searchAssets", () => {
     expect((await nearestTitles(db, rep, "globx battlecard")).map((s) => s.id)).toContain(card.id);
   });
 
+  it("ranks a title like the misspelt words above a fresher asset only tagged with a name like them", async () => {
+    const db = handle.db;
+    const day = 86_400_000;
+    const named = await createSearchAsset(db, ws, {
+      title: "Zumbrota pricing brief",
+      publishedAt: new Date(Date.now() - 40 * day),
+    });
+    const tag = await createTerm(db, ws, "competitor", "Zumbrota Analytics");
+    const tagged = await createSearchAsset(db, ws, {
+      title: "Displacing an incumbent",
+      termIds: [tag.id],
+      publishedAt: new Date(Date.now() - day),
+    });
+    const result = await searchAssets(db, rep, { q: "zumbrta" });
+    expect(result.textMode).toBe("fuzzy");
+    expect(ids(result)).toEqual([named.id, tagged.id]);
+  });
+
   it("suggests the closest titles first in one look at few candidates, and pass by pass among many", async () => {
     const db = handle.db;
     const titles = [
