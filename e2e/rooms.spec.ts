@@ -157,3 +157,49 @@ test("a rep shares three assets, the buyer reads them without an account, the re
   await expect(buyer.getByText("This link is not available any more.")).toBeVisible({ timeout: 20_000 });
   expect((await buyer.goto(link))!.status()).toBe(410);
 });
+
+test("a rep shares an asset from its page into one of their open deals", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now();
+  const marketer = await (await browser.newContext()).newPage();
+  await signInAs(marketer, "marketer");
+  const title = `Lakeside ROI model ${stamp}`;
+  const assetId = await publishAsset(marketer, { title, stage: "Evaluation", text: "Payback in 9 months" });
+
+  const rep = await (await browser.newContext()).newPage();
+  await signInAs(rep, "rep");
+  const stages = (
+    (await (await rep.request.get("/api/v1/stages")).json()) as {
+      data: { id: string; name: string }[];
+    }
+  ).data;
+  const evaluation = stages.find((s) => s.name === "Evaluation")!;
+  const dealName = `Lakeside expansion ${stamp}`;
+  const created = await rep.request.post("/api/v1/deals", {
+    headers: fromOwnPages,
+    data: { name: dealName, accountName: "Lakeside Clinics", amount: 12000, stageId: evaluation.id },
+  });
+  expect(created.status()).toBe(201);
+  const dealId = ((await created.json()) as { id: string }).id;
+
+  await rep.goto(`/assets/${assetId}`);
+  const section = rep.getByRole("region", { name: "Share with a buyer" });
+  await section.getByRole("button", { name: "Share with buyer" }).click();
+  const share = section.getByRole("form", { name: "Share with buyer" });
+  await expect(share.getByRole("list", { name: "Chosen content" })).toHaveText(`1. ${title}Remove`);
+  await share
+    .getByLabel("Deal", { exact: true })
+    .selectOption({ label: `${dealName} · Lakeside Clinics · Evaluation` });
+  await expect(share.getByLabel("Title")).toHaveValue("For Lakeside Clinics");
+  await share.getByRole("button", { name: "Create link" }).click();
+  const link = await section.getByLabel("Buyer link (shown once: copy it now)").inputValue();
+  expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{32}$/);
+  await section.getByRole("link", { name: dealName }).click();
+  await expect(rep).toHaveURL(new RegExp(`/deals/${dealId}`));
+  const rooms = rep.getByRole("list", { name: "Buyer rooms" });
+  await expect(rooms).toContainText("For Lakeside Clinics");
+  await expect(rooms).toContainText(title);
+  await expect(
+    rep.getByRole("list", { name: "Stage history" }).getByText(`Shared with buyer “${title}”`),
+  ).toBeVisible();
+});

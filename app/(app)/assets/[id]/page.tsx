@@ -9,6 +9,7 @@ import { CommentThreads } from "@/components/feedback/comment-threads";
 import { NewRatings } from "@/components/feedback/new-ratings";
 import { RateAssetForm } from "@/components/feedback/rate-asset-form";
 import { AssetAnalyticsCard } from "@/components/analytics/asset-analytics-card";
+import { ShareRoomForm } from "@/components/rooms/share-room-form";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -47,6 +48,7 @@ export default async function AssetPage({
     stages,
     summary,
     deals,
+    shareDeals,
     versions,
     tags,
     termOptions,
@@ -265,6 +267,16 @@ export default async function AssetPage({
                 closed: b.used.closed,
               }))}
             />
+          ) : null}
+          {shareDeals.length ? (
+            <section id="share" aria-label="Share with a buyer">
+              <Card title="Share with a buyer">
+                <ShareRoomForm
+                  target={{ deals: shareDeals }}
+                  initialAssets={[{ id: asset.id, title: asset.title }]}
+                />
+              </Card>
+            </section>
           ) : null}
           {canDownload || deals.length ? (
             <Card title="Use it">

@@ -151,7 +151,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
                 <RoomList rooms={dealRooms} editable={canShare} />
                 {canShare && deal.status === "open" ? (
                   <div className="mt-3 border-t border-slate-100 pt-3">
-                    <ShareRoomForm dealId={deal.id} accountName={deal.accountName} />
+                    <ShareRoomForm target={{ dealId: deal.id, accountName: deal.accountName }} />
                   </div>
                 ) : null}
               </Card>
