@@ -191,6 +191,7 @@ test("a rep shares an asset from its page into one of their open deals", async (
     .getByLabel("Deal", { exact: true })
     .selectOption({ label: `${dealName} · Lakeside Clinics · Evaluation` });
   await expect(share.getByLabel("Title")).toHaveValue("For Lakeside Clinics");
+  await share.getByLabel("E-mail the link to (optional)").fill(`cfo-${stamp}@lakeside.example`);
   await share.getByRole("button", { name: "Create link" }).click();
   const link = await section.getByLabel("Buyer link (shown once: copy it now)").inputValue();
   expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{32}$/);
@@ -199,6 +200,10 @@ test("a rep shares an asset from its page into one of their open deals", async (
   const rooms = rep.getByRole("list", { name: "Buyer rooms" });
   await expect(rooms).toContainText("For Lakeside Clinics");
   await expect(rooms).toContainText(title);
+  // The rep asked Baton to e-mail the link; the e2e server has no mail server, so it waits in the outbox.
+  await expect(rooms.getByRole("list", { name: "Link e-mailed to" })).toHaveText(
+    `E-mailed to cfo-${stamp}@lakeside.example: not sent: no mail server is set up (kept in the outbox)`,
+  );
   await expect(
     rep.getByRole("list", { name: "Stage history" }).getByText(`Shared with buyer “${title}”`),
   ).toBeVisible();

@@ -11,6 +11,13 @@ import { CopyLink } from "./copy-link";
 
 const statusLabel = { active: "Active", expired: "Expired", revoked: "Revoked" } as const;
 
+const emailLabel = {
+  outbox: "not sent: no mail server is set up (kept in the outbox)",
+  queued: "queued",
+  sent: "sent",
+  failed: "could not be sent",
+} as const;
+
 /** One room: who opened what and when, and the rep's controls (new link, extend, revoke). */
 function RoomItem({ room, editable }: { room: RoomDetailDto; editable: boolean }) {
   const router = useRouter();
@@ -48,6 +55,16 @@ function RoomItem({ room, editable }: { room: RoomDetailDto; editable: boolean }
           </span>
         ) : null}
       </p>
+      {room.emails.length ? (
+        <ul className="space-y-0.5 text-xs text-slate-600" aria-label="Link e-mailed to">
+          {room.emails.map((e) => (
+            <li key={e.to} className="break-words">
+              E-mailed to {e.to}: {emailLabel[e.status]}
+              {e.sentAt ? ` ${formatDateTime(e.sentAt)}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {room.visitors.length ? (
         <ul className="space-y-1 rounded-md bg-slate-50 p-2" aria-label="Who opened what">
           {room.visitors.map((v, i) => (

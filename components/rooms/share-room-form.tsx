@@ -40,6 +40,7 @@ export function ShareRoomForm({
   const [emailGate, setEmailGate] = useState(false);
   const [allowedDomain, setAllowedDomain] = useState("");
   const [password, setPassword] = useState("");
+  const [sendTo, setSendTo] = useState("");
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [made, setMade] = useState<{ url: string; dealId: string }>();
@@ -88,6 +89,7 @@ export function ShareRoomForm({
           emailGate,
           allowedDomain: allowedDomain.trim() || null,
           password: password || null,
+          sendTo: sendTo.split(/[\s,;]+/).filter(Boolean),
         },
       });
       if (!r.ok) {
@@ -98,11 +100,15 @@ export function ShareRoomForm({
       setMade({ url: r.data.url, dealId });
       setOpen(false);
       setPicked(initialAssets);
+      setSendTo("");
       setError(undefined);
       setFieldErrors({});
       router.refresh();
     });
-  const fe = (key: string) => fieldErrors[`room.${key}`]?.[0] ?? fieldErrors[key]?.[0];
+  const fe = (key: string) =>
+    Object.entries(fieldErrors).find(
+      ([k]) => k === key || k === `room.${key}` || k.startsWith(`room.${key}.`),
+    )?.[1][0];
 
   return (
     <form
@@ -167,6 +173,22 @@ export function ShareRoomForm({
           autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
+        />
+      </Field>
+      <Field
+        id="room-send-to"
+        label="E-mail the link to (optional)"
+        error={fe("sendTo")}
+        hint="Baton sends the link to these addresses. Leave empty to copy the link and send it yourself."
+      >
+        <TextInput
+          id="room-send-to"
+          type="text"
+          inputMode="email"
+          autoComplete="off"
+          placeholder="ann@buyer.example, bo@buyer.example"
+          value={sendTo}
+          onChange={(e) => setSendTo(e.target.value)}
         />
       </Field>
       <FormError message={error} />
