@@ -196,7 +196,8 @@ test("a rep shares an asset from its page into one of their open deals", async (
   const link = await section.getByLabel("Buyer link (shown once: copy it now)").inputValue();
   expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{32}$/);
   await section.getByRole("link", { name: dealName }).click();
-  await expect(rep).toHaveURL(new RegExp(`/deals/${dealId}`));
+  // Opening the deal page can take a while on a busy machine.
+  await expect(rep).toHaveURL(new RegExp(`/deals/${dealId}`), { timeout: 30_000 });
   const rooms = rep.getByRole("list", { name: "Buyer rooms" });
   await expect(rooms).toContainText("For Lakeside Clinics");
   await expect(rooms).toContainText(title);

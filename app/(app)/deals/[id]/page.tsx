@@ -101,7 +101,8 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           )
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      {/* One column on a phone that long unbroken names (titles, accounts, addresses) wrap inside. */}
+      <div className="grid grid-cols-1 gap-6 [overflow-wrap:anywhere] lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {showPlays && (runningPlays.length || canRunPlays) ? (
             <Card title="Plays">
