@@ -34,6 +34,8 @@ const { values: flags } = parseArgs({
     visitors: { type: "string" },
     events: { type: "string", default: "1" },
     port: { type: "string", default: "3291" },
+    // Writes the server's V8 CPU profile (.cpuprofile) to this folder when it stops.
+    profile: { type: "string" },
   },
 });
 const RATE = Number(flags.rate);
@@ -180,7 +182,13 @@ try {
   if (seed.status !== 0) throw new Error("Seeding the demo workspace failed");
   server = spawn(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
+    [
+      ...(flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(flags.profile)}`] : []),
+      path.join(root, "node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(PORT),
+    ],
     {
       cwd: root,
       env,
