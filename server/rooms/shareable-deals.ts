@@ -3,6 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { buyingStages, deals } from "@/db/schema";
 import type { Actor } from "@/server/authz/actor";
+import { dealsArePersonal } from "@/server/authz/rules";
 import { roomDealVisibility } from "@/server/authz/visibility";
 
 /**
@@ -11,12 +12,11 @@ import { roomDealVisibility } from "@/server/authz/visibility";
  * it owns, most recently touched first. The same rule as lockShareableDeal, in the WHERE clause.
  */
 export function listShareableDeals(db: Database, actor: Actor) {
-  const mine =
-    actor.role === "partner"
-      ? actor.partnerOrgId
-        ? eq(deals.partnerOrgId, actor.partnerOrgId)
-        : undefined
-      : eq(deals.ownerId, actor.userId);
+  const mine = dealsArePersonal(actor)
+    ? eq(deals.ownerId, actor.userId)
+    : actor.partnerOrgId
+      ? eq(deals.partnerOrgId, actor.partnerOrgId)
+      : undefined;
   if (!mine) return Promise.resolve([]);
   return db
     .select({ id: deals.id, name: deals.name, accountName: deals.accountName, stageName: buyingStages.name })
