@@ -191,10 +191,23 @@ test("a rep shares an asset from its page into one of their open deals", async (
     .getByLabel("Deal", { exact: true })
     .selectOption({ label: `${dealName} · Lakeside Clinics · Evaluation` });
   await expect(share.getByLabel("Title")).toHaveValue("For Lakeside Clinics");
+  await share.getByLabel("Ask for the visitor's email first").check();
+  await share.getByLabel("Only these addresses (optional)").fill(`cfo-${stamp}@lakeside.example`);
   await share.getByLabel("E-mail the link to (optional)").fill(`cfo-${stamp}@lakeside.example`);
   await share.getByRole("button", { name: "Create link" }).click();
   const link = await section.getByLabel("Buyer link (shown once: copy it now)").inputValue();
   expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{32}$/);
+  // Only the address the rep named passes the gate.
+  const buyer = await (await browser.newContext({ userAgent: BUYER_AGENT })).newPage();
+  await buyer.goto(link);
+  await buyer.getByLabel("Your work email").fill(`intern-${stamp}@lakeside.example`);
+  await buyer.getByRole("button", { name: "Open" }).click();
+  await expect(buyer.getByRole("alert")).toHaveText(
+    "This room is shared with specific people. Use the address it was sent to.",
+  );
+  await buyer.getByLabel("Your work email").fill(`cfo-${stamp}@lakeside.example`);
+  await buyer.getByRole("button", { name: "Open" }).click();
+  await expect(buyer.getByRole("heading", { name: title })).toBeVisible();
   await section.getByRole("link", { name: dealName }).click();
   // Opening the deal page can take a while on a busy machine.
   await expect(rep).toHaveURL(new RegExp(`/deals/${dealId}`), { timeout: 30_000 });

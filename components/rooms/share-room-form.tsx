@@ -9,6 +9,9 @@ import { createRoomAction } from "@/server/rooms/room-actions";
 import { CopyLink } from "./copy-link";
 import { RoomAssetPicker, type PickedAsset } from "./room-asset-picker";
 
+/** Addresses typed into one field, separated by commas, semicolons or spaces. */
+const addresses = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+
 type DealChoice = { id: string; name: string; accountName: string; stageName: string };
 
 /**
@@ -39,6 +42,7 @@ export function ShareRoomForm({
   const [allowDownload, setAllowDownload] = useState(true);
   const [emailGate, setEmailGate] = useState(false);
   const [allowedDomain, setAllowedDomain] = useState("");
+  const [allowedEmails, setAllowedEmails] = useState("");
   const [password, setPassword] = useState("");
   const [sendTo, setSendTo] = useState("");
   const [error, setError] = useState<string>();
@@ -88,8 +92,9 @@ export function ShareRoomForm({
           allowDownload,
           emailGate,
           allowedDomain: allowedDomain.trim() || null,
+          allowedEmails: emailGate ? addresses(allowedEmails) : [],
           password: password || null,
-          sendTo: sendTo.split(/[\s,;]+/).filter(Boolean),
+          sendTo: addresses(sendTo),
         },
       });
       if (!r.ok) {
@@ -156,6 +161,23 @@ export function ShareRoomForm({
         <input type="checkbox" checked={emailGate} onChange={(e) => setEmailGate(e.target.checked)} />
         Ask for the visitor&apos;s email first
       </label>
+      {emailGate ? (
+        <Field
+          id="room-allowed-emails"
+          label="Only these addresses (optional)"
+          error={fe("allowedEmails")}
+          hint="Separate addresses with commas. With a domain below too, either lets a visitor in."
+        >
+          <TextInput
+            id="room-allowed-emails"
+            inputMode="email"
+            autoComplete="off"
+            placeholder="ann@buyer.example, bo@buyer.example"
+            value={allowedEmails}
+            onChange={(e) => setAllowedEmails(e.target.value)}
+          />
+        </Field>
+      ) : null}
       {emailGate ? (
         <Field id="room-domain" label="Only addresses at this domain (optional)" error={fe("allowedDomain")}>
           <TextInput
