@@ -149,6 +149,13 @@ test("a rep shares three assets, the buyer reads them without an account, the re
   // Revoking: the open page's endpoints answer 410 at once, and the page says so.
   const imageSrc = (await buyer.locator(".pages img").first().getAttribute("src"))!;
   await rep.goto(dealUrl);
+  // The rep takes the brief out of the room.
+  const roomItem = rep.getByRole("listitem", { name: "Room “For Harborview Medical”" });
+  await roomItem.getByRole("button", { name: "Change content" }).click();
+  await roomItem.getByRole("button", { name: `Remove “${briefTitle}”` }).click();
+  await roomItem.getByRole("button", { name: "Save content" }).click();
+  await expect(roomItem.getByText(`${pdfTitle} · ${videoTitle}`, { exact: true })).toBeVisible();
+  await expect(roomItem).not.toContainText(briefTitle);
   rep.once("dialog", (d) => d.accept());
   await rep.getByRole("button", { name: "Revoke" }).click();
   await expect(rep.getByRole("list", { name: "Buyer rooms" })).toContainText("Revoked");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, TextInput } from "@/components/ui/field";
 import { assetTypeLabels } from "@/lib/assets";
@@ -22,6 +22,8 @@ export function RoomAssetPicker({
   error?: string;
 }) {
   const [q, setQ] = useState("");
+  // Unique: the share form and a room's "Change content" can be open at once.
+  const searchId = useId();
   const results = useAssetSearch(q, true);
   const pickedIds = new Set(picked.map((p) => p.id));
   return (
@@ -47,11 +49,11 @@ export function RoomAssetPicker({
         </ol>
       ) : null}
       <FormError message={error} />
-      <label htmlFor="room-asset-search" className="sr-only">
+      <label htmlFor={searchId} className="sr-only">
         Search content to share
       </label>
       <TextInput
-        id="room-asset-search"
+        id={searchId}
         placeholder="Search content by title…"
         value={q}
         onChange={(e) => setQ(e.target.value)}
