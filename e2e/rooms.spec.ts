@@ -149,6 +149,13 @@ test("a rep shares three assets, the buyer reads them without an account, the re
   // Revoking: the open page's endpoints answer 410 at once, and the page says so.
   const imageSrc = (await buyer.locator(".pages img").first().getAttribute("src"))!;
   await rep.goto(dealUrl);
+  // The rep takes the brief out of the room.
+  const roomItem = rep.getByRole("listitem", { name: "Room “For Harborview Medical”" });
+  await roomItem.getByRole("button", { name: "Change content" }).click();
+  await roomItem.getByRole("button", { name: `Remove “${briefTitle}”` }).click();
+  await roomItem.getByRole("button", { name: "Save content" }).click();
+  await expect(roomItem.getByText(`${pdfTitle} · ${videoTitle}`, { exact: true })).toBeVisible();
+  await expect(roomItem).not.toContainText(briefTitle);
   rep.once("dialog", (d) => d.accept());
   await rep.getByRole("button", { name: "Revoke" }).click();
   await expect(rep.getByRole("list", { name: "Buyer rooms" })).toContainText("Revoked");
@@ -156,4 +163,69 @@ test("a rep shares three assets, the buyer reads them without an account, the re
   expect(gone).toBe(410);
   await expect(buyer.getByText("This link is not available any more.")).toBeVisible({ timeout: 20_000 });
   expect((await buyer.goto(link))!.status()).toBe(410);
+});
+
+test("a rep shares an asset from its page into one of their open deals", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now();
+  const marketer = await (await browser.newContext()).newPage();
+  await signInAs(marketer, "marketer");
+  const title = `Lakeside ROI model ${stamp}`;
+  const assetId = await publishAsset(marketer, { title, stage: "Evaluation", text: "Payback in 9 months" });
+
+  const rep = await (await browser.newContext()).newPage();
+  await signInAs(rep, "rep");
+  const stages = (
+    (await (await rep.request.get("/api/v1/stages")).json()) as {
+      data: { id: string; name: string }[];
+    }
+  ).data;
+  const evaluation = stages.find((s) => s.name === "Evaluation")!;
+  const dealName = `Lakeside expansion ${stamp}`;
+  const created = await rep.request.post("/api/v1/deals", {
+    headers: fromOwnPages,
+    data: { name: dealName, accountName: "Lakeside Clinics", amount: 12000, stageId: evaluation.id },
+  });
+  expect(created.status()).toBe(201);
+  const dealId = ((await created.json()) as { id: string }).id;
+
+  await rep.goto(`/assets/${assetId}`);
+  const section = rep.getByRole("region", { name: "Share with a buyer" });
+  await section.getByRole("button", { name: "Share with buyer" }).click();
+  const share = section.getByRole("form", { name: "Share with buyer" });
+  await expect(share.getByRole("list", { name: "Chosen content" })).toHaveText(`1. ${title}Remove`);
+  await share
+    .getByLabel("Deal", { exact: true })
+    .selectOption({ label: `${dealName} · Lakeside Clinics · Evaluation` });
+  await expect(share.getByLabel("Title")).toHaveValue("For Lakeside Clinics");
+  await share.getByLabel("Ask for the visitor's email first").check();
+  await share.getByLabel("Only these addresses (optional)").fill(`cfo-${stamp}@lakeside.example`);
+  await share.getByLabel("E-mail the link to (optional)").fill(`cfo-${stamp}@lakeside.example`);
+  await share.getByRole("button", { name: "Create link" }).click();
+  const link = await section.getByLabel("Buyer link (shown once: copy it now)").inputValue();
+  expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{32}$/);
+  // Only the address the rep named passes the gate.
+  const buyer = await (await browser.newContext({ userAgent: BUYER_AGENT })).newPage();
+  await buyer.goto(link);
+  await buyer.getByLabel("Your work email").fill(`intern-${stamp}@lakeside.example`);
+  await buyer.getByRole("button", { name: "Open" }).click();
+  await expect(buyer.getByRole("alert")).toHaveText(
+    "This room is shared with specific people. Use the address it was sent to.",
+  );
+  await buyer.getByLabel("Your work email").fill(`cfo-${stamp}@lakeside.example`);
+  await buyer.getByRole("button", { name: "Open" }).click();
+  await expect(buyer.getByRole("heading", { name: title })).toBeVisible();
+  await section.getByRole("link", { name: dealName }).click();
+  // Opening the deal page can take a while on a busy machine.
+  await expect(rep).toHaveURL(new RegExp(`/deals/${dealId}`), { timeout: 30_000 });
+  const rooms = rep.getByRole("list", { name: "Buyer rooms" });
+  await expect(rooms).toContainText("For Lakeside Clinics");
+  await expect(rooms).toContainText(title);
+  // The rep asked Baton to e-mail the link; the e2e server has no mail server, so it waits in the outbox.
+  await expect(rooms.getByRole("list", { name: "Link e-mailed to" })).toHaveText(
+    `E-mailed to cfo-${stamp}@lakeside.example: not sent: no mail server is set up (kept in the outbox)`,
+  );
+  await expect(
+    rep.getByRole("list", { name: "Stage history" }).getByText(`Shared with buyer “${title}”`),
+  ).toBeVisible();
 });

@@ -8,8 +8,16 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import type { RoomDetailDto } from "@/lib/schemas/rooms";
 import { updateRoomAction } from "@/server/rooms/room-actions";
 import { CopyLink } from "./copy-link";
+import { RoomAssetPicker, type PickedAsset } from "./room-asset-picker";
 
 const statusLabel = { active: "Active", expired: "Expired", revoked: "Revoked" } as const;
+
+const emailLabel = {
+  outbox: "not sent: no mail server is set up (kept in the outbox)",
+  queued: "queued",
+  sent: "sent",
+  failed: "could not be sent",
+} as const;
 
 /** One room: who opened what and when, and the rep's controls (new link, extend, revoke). */
 function RoomItem({ room, editable }: { room: RoomDetailDto; editable: boolean }) {
@@ -17,12 +25,14 @@ function RoomItem({ room, editable }: { room: RoomDetailDto; editable: boolean }
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();
   const [url, setUrl] = useState<string>();
+  const [content, setContent] = useState<PickedAsset[] | null>(null);
   const titles = new Map(room.assets.map((a) => [a.id, a.title]));
   const change = (patch: Parameters<typeof updateRoomAction>[0]["patch"]) =>
     start(async () => {
       const r = await updateRoomAction({ roomId: room.id, dealId: room.dealId, patch });
       if (!r.ok) return setError(r.error);
       if (r.data.url) setUrl(r.data.url);
+      setContent(null);
       setError(undefined);
       router.refresh();
     });
@@ -48,6 +58,16 @@ function RoomItem({ room, editable }: { room: RoomDetailDto; editable: boolean }
           </span>
         ) : null}
       </p>
+      {room.emails.length ? (
+        <ul className="space-y-0.5 text-xs text-slate-600" aria-label="Link e-mailed to">
+          {room.emails.map((e) => (
+            <li key={e.to} className="break-words">
+              E-mailed to {e.to}: {emailLabel[e.status]}
+              {e.sentAt ? ` ${formatDateTime(e.sentAt)}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {room.visitors.length ? (
         <ul className="space-y-1 rounded-md bg-slate-50 p-2" aria-label="Who opened what">
           {room.visitors.map((v, i) => (
@@ -72,8 +92,33 @@ function RoomItem({ room, editable }: { room: RoomDetailDto; editable: boolean }
       ) : null}
       {url ? <CopyLink url={url} /> : null}
       <FormError message={error} />
+      {editable && live && content ? (
+        <div className="space-y-2 rounded-md p-2 ring-1 ring-slate-200">
+          <RoomAssetPicker picked={content} onChange={setContent} />
+          <div className="flex flex-wrap gap-2">
+            <Button
+              className="min-h-11"
+              disabled={pending || content.length === 0}
+              onClick={() => change({ assetIds: content.map((a) => a.id) })}
+            >
+              Save content
+            </Button>
+            <Button variant="ghost" className="min-h-11" onClick={() => setContent(null)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      ) : null}
       {editable && live ? (
         <div className="flex flex-wrap gap-2">
+          <Button
+            variant="secondary"
+            className="min-h-11"
+            disabled={pending || content !== null}
+            onClick={() => setContent(room.assets.map((a) => ({ id: a.id, title: a.title })))}
+          >
+            Change content
+          </Button>
           <Button
             variant="secondary"
             className="min-h-11"

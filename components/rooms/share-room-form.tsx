@@ -1,54 +1,87 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, TextArea, TextInput } from "@/components/ui/field";
-import { assetTypeLabels } from "@/lib/assets";
+import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
 import { createRoomAction } from "@/server/rooms/room-actions";
 import { CopyLink } from "./copy-link";
-import { useAssetSearch } from "@/components/assets/use-asset-search";
+import { RoomAssetPicker, type PickedAsset } from "./room-asset-picker";
 
-interface Pick {
-  id: string;
-  title: string;
-}
+/** Addresses typed into one field, separated by commas, semicolons or spaces. */
+const addresses = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+
+type DealChoice = { id: string; name: string; accountName: string; stageName: string };
+
+/**
+ * Where the room goes: a known deal (the deal page), or one of the actor's own deals chosen in the form
+ * (an asset page, which starts the room with that asset).
+ */
+type Target = { dealId: string; accountName: string } | { deals: DealChoice[] };
 
 /**
  * Share content with the buyer: pick assets (in the order the buyer sees them), a title and message, and
  * the room's settings. The link is shown once when the room is made.
  */
-export function ShareRoomForm({ dealId, accountName }: { dealId: string; accountName: string }) {
+export function ShareRoomForm({
+  target,
+  initialAssets = [],
+}: {
+  target: Target;
+  initialAssets?: PickedAsset[];
+}) {
   const router = useRouter();
+  const choices = "deals" in target ? target.deals : null;
   const [open, setOpen] = useState(false);
-  const [q, setQ] = useState("");
-  const [picked, setPicked] = useState<Pick[]>([]);
-  const [title, setTitle] = useState(`For ${accountName}`);
+  const [dealId, setDealId] = useState("dealId" in target ? target.dealId : "");
+  const [picked, setPicked] = useState<PickedAsset[]>(initialAssets);
+  const [title, setTitle] = useState("dealId" in target ? `For ${target.accountName}` : "");
   const [message, setMessage] = useState("");
   const [days, setDays] = useState(30);
   const [allowDownload, setAllowDownload] = useState(true);
   const [emailGate, setEmailGate] = useState(false);
   const [allowedDomain, setAllowedDomain] = useState("");
+  const [allowedEmails, setAllowedEmails] = useState("");
   const [password, setPassword] = useState("");
+  const [sendTo, setSendTo] = useState("");
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [url, setUrl] = useState<string>();
+  const [made, setMade] = useState<{ url: string; dealId: string }>();
   const [pending, start] = useTransition();
-  const results = useAssetSearch(q, open);
 
   if (!open) {
     return (
       <div className="space-y-3">
-        {url ? <CopyLink url={url} /> : null}
+        {made ? <CopyLink url={made.url} /> : null}
+        {made && choices ? (
+          <p role="status" className="text-sm text-emerald-700">
+            Shared in{" "}
+            <Link href={`/deals/${made.dealId}#rooms`} className="underline">
+              {choices.find((d) => d.id === made.dealId)?.name ?? "the deal"}
+            </Link>
+            .
+          </p>
+        ) : null}
         <Button className="min-h-11" onClick={() => setOpen(true)}>
           Share with buyer
         </Button>
       </div>
     );
   }
-  const pickedIds = new Set(picked.map((p) => p.id));
+  const chooseDeal = (id: string) => {
+    const deal = choices?.find((d) => d.id === id);
+    // The title follows the deal until the rep writes their own.
+    const before = choices?.find((d) => d.id === dealId);
+    if (deal && (!title || title === `For ${before?.accountName}`)) setTitle(`For ${deal.accountName}`);
+    setDealId(id);
+  };
   const submit = () =>
     start(async () => {
+      if (!dealId) {
+        setFieldErrors({ dealId: ["Choose a deal"] });
+        return;
+      }
       const r = await createRoomAction({
         dealId,
         room: {
@@ -59,7 +92,9 @@ export function ShareRoomForm({ dealId, accountName }: { dealId: string; account
           allowDownload,
           emailGate,
           allowedDomain: allowedDomain.trim() || null,
+          allowedEmails: emailGate ? addresses(allowedEmails) : [],
           password: password || null,
+          sendTo: addresses(sendTo),
         },
       });
       if (!r.ok) {
@@ -67,14 +102,18 @@ export function ShareRoomForm({ dealId, accountName }: { dealId: string; account
         setFieldErrors(r.fieldErrors ?? {});
         return;
       }
-      setUrl(r.data.url);
+      setMade({ url: r.data.url, dealId });
       setOpen(false);
-      setPicked([]);
+      setPicked(initialAssets);
+      setSendTo("");
       setError(undefined);
       setFieldErrors({});
       router.refresh();
     });
-  const fe = (key: string) => fieldErrors[`room.${key}`]?.[0] ?? fieldErrors[key]?.[0];
+  const fe = (key: string) =>
+    Object.entries(fieldErrors).find(
+      ([k]) => k === key || k === `room.${key}` || k.startsWith(`room.${key}.`),
+    )?.[1][0];
 
   return (
     <form
@@ -85,65 +124,25 @@ export function ShareRoomForm({ dealId, accountName }: { dealId: string; account
         submit();
       }}
     >
+      {choices ? (
+        <Field id="room-deal" label="Deal" error={fe("dealId")} hint="Your open deals, most recent first">
+          <Select id="room-deal" value={dealId} onChange={(e) => chooseDeal(e.target.value)} required>
+            <option value="">Choose a deal…</option>
+            {choices.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name} · {d.accountName} · {d.stageName}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
       <Field id="room-title" label="Title" error={fe("title")}>
         <TextInput id="room-title" value={title} onChange={(e) => setTitle(e.target.value)} required />
       </Field>
       <Field id="room-message" label="Message to the buyer" error={fe("message")}>
         <TextArea id="room-message" value={message} onChange={(e) => setMessage(e.target.value)} />
       </Field>
-      <div className="space-y-1">
-        <p className="text-sm font-medium text-slate-700">Content ({picked.length} chosen)</p>
-        {picked.length ? (
-          <ol className="space-y-1 text-sm" aria-label="Chosen content">
-            {picked.map((p, i) => (
-              <li key={p.id} className="flex items-center justify-between gap-2">
-                <span>
-                  {i + 1}. {p.title}
-                </span>
-                <Button
-                  variant="ghost"
-                  className="min-h-11"
-                  aria-label={`Remove “${p.title}”`}
-                  onClick={() => setPicked((x) => x.filter((y) => y.id !== p.id))}
-                >
-                  Remove
-                </Button>
-              </li>
-            ))}
-          </ol>
-        ) : null}
-        <FormError message={fe("assetIds")} />
-        <label htmlFor="room-asset-search" className="sr-only">
-          Search content to share
-        </label>
-        <TextInput
-          id="room-asset-search"
-          placeholder="Search content by title…"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-        />
-        <ul aria-label="Content to share" className="max-h-60 divide-y divide-slate-100 overflow-y-auto">
-          {(results.data ?? []).map((a) => (
-            <li key={a.id} className="flex items-center justify-between gap-2 py-1 text-sm">
-              <span>
-                {a.title} <span className="text-xs text-slate-500">· {assetTypeLabels[a.type]}</span>
-              </span>
-              {pickedIds.has(a.id) ? (
-                <span className="text-xs text-emerald-700">Chosen</span>
-              ) : (
-                <Button
-                  variant="ghost"
-                  className="min-h-11"
-                  aria-label={`Choose “${a.title}”`}
-                  onClick={() => setPicked((x) => [...x, { id: a.id, title: a.title }])}
-                >
-                  Choose
-                </Button>
-              )}
-            </li>
-          ))}
-        </ul>
-      </div>
+      <RoomAssetPicker picked={picked} onChange={setPicked} error={fe("assetIds")} />
       <Field id="room-days" label="Link works for (days)" error={fe("expiresAt")}>
         <TextInput
           id="room-days"
@@ -163,6 +162,23 @@ export function ShareRoomForm({ dealId, accountName }: { dealId: string; account
         Ask for the visitor&apos;s email first
       </label>
       {emailGate ? (
+        <Field
+          id="room-allowed-emails"
+          label="Only these addresses (optional)"
+          error={fe("allowedEmails")}
+          hint="Separate addresses with commas. With a domain below too, either lets a visitor in."
+        >
+          <TextInput
+            id="room-allowed-emails"
+            inputMode="email"
+            autoComplete="off"
+            placeholder="ann@buyer.example, bo@buyer.example"
+            value={allowedEmails}
+            onChange={(e) => setAllowedEmails(e.target.value)}
+          />
+        </Field>
+      ) : null}
+      {emailGate ? (
         <Field id="room-domain" label="Only addresses at this domain (optional)" error={fe("allowedDomain")}>
           <TextInput
             id="room-domain"
@@ -179,6 +195,22 @@ export function ShareRoomForm({ dealId, accountName }: { dealId: string; account
           autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
+        />
+      </Field>
+      <Field
+        id="room-send-to"
+        label="E-mail the link to (optional)"
+        error={fe("sendTo")}
+        hint="Baton sends the link to these addresses. Leave empty to copy the link and send it yourself."
+      >
+        <TextInput
+          id="room-send-to"
+          type="text"
+          inputMode="email"
+          autoComplete="off"
+          placeholder="ann@buyer.example, bo@buyer.example"
+          value={sendTo}
+          onChange={(e) => setSendTo(e.target.value)}
         />
       </Field>
       <FormError message={error} />

@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { assets } from "./assets";
 import { deals } from "./deals";
+import { outboundEmails } from "./mail";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -51,6 +52,25 @@ export const rooms = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("rooms_token_hash_uq").on(t.tokenHash), index("rooms_deal_idx").on(t.dealId)],
+);
+
+/**
+ * A room's link e-mailed to a buyer because the rep asked (Baton sends nothing otherwise): one message
+ * per room and address; where it stands (outbox, queued, sent, failed) is the message's status.
+ */
+export const roomLinkEmails = pgTable(
+  "room_link_emails",
+  {
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    toAddress: text("to_address").notNull(),
+    emailId: uuid("email_id")
+      .notNull()
+      .references(() => outboundEmails.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roomId, t.toAddress] })],
 );
 
 /** The assets of a room, in the order the buyer sees them. */

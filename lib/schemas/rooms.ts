@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { assetTypes } from "@/lib/assets";
+import { emailStatuses } from "@/lib/mail";
 
 export const ROOM_DEFAULT_DAYS = 30;
 export const ROOM_MAX_DAYS = 365;
 export const ROOM_MAX_ASSETS = 20;
+export const ROOM_MAX_RECIPIENTS = 20;
 
 const futureDate = z.coerce
   .date({ message: "must be a date" })
@@ -57,6 +59,16 @@ export const createRoomSchema = z
     allowedEmails: gateFields.allowedEmails.default([]),
     allowedDomain: gateFields.allowedDomain.default(null),
     password: gateFields.password.default(null),
+    sendTo: z
+      .array(z.email("Enter valid email addresses").trim().toLowerCase())
+      .max(ROOM_MAX_RECIPIENTS, `At most ${ROOM_MAX_RECIPIENTS} addresses`)
+      .refine((to) => new Set(to).size === to.length, "Each address once")
+      .default([])
+      .meta({
+        description:
+          "E-mail the link to these addresses through Baton's mail (the outbox, or SMTP when configured). " +
+          "Empty (the default): Baton sends nothing and the link is only in this answer",
+      }),
   })
   .meta({ id: "CreateRoom" });
 
@@ -113,6 +125,21 @@ export const roomSchema = z
       z.object({ id: z.uuid(), title: z.string(), type: z.enum(assetTypes), position: z.int() }),
     ),
     engagement: engagementSchema,
+    emails: z
+      .array(
+        z.object({
+          to: z.string(),
+          status: z.enum(emailStatuses).meta({
+            description:
+              "outbox: kept, no mail server is configured; queued: waiting to be sent; sent; failed (after retries)",
+          }),
+          queuedAt: z.iso.datetime(),
+          sentAt: z.iso.datetime().nullable(),
+        }),
+      )
+      .meta({
+        description: "The link e-mailed by Baton at the rep's request (sendTo), and where each stands",
+      }),
     url: z
       .url()
       .optional()

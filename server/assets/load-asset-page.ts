@@ -11,6 +11,7 @@ import { getAssetFeedbackSummary, newNotHelpedRatings } from "@/server/feedback/
 import { isFollowing } from "@/server/notifications/subscriptions";
 import { getAssetPartnerVisibility } from "@/server/partners/asset-partner-visibility";
 import { listPartnerOptions } from "@/server/partners/partner-options";
+import { listShareableDeals } from "@/server/rooms/shareable-deals";
 import { recordSearchClick } from "@/server/search/search-analytics";
 import { listTermOptions } from "@/server/taxonomy/taxonomy-queries";
 import { listStages } from "@/server/workspaces/stage-queries";
@@ -42,11 +43,14 @@ export async function loadAssetPage(db: Database, actor: Actor, assetId: string,
     may.manageFeedback ? newNotHelpedRatings(db, actor, asset.id) : [],
     isFollowing(db, actor, { assetId: asset.id }),
   ]);
-  const [stages, summary, deals, versions, tags, termOptions, text, settings, partnerEdit] =
+  // Only published, unexpired content goes into a buyer room (loadShareableAssets says the same).
+  const shareable = asset.status === "published" && !found.expired && actorCan(actor, "rooms.share");
+  const [stages, summary, deals, shareDeals, versions, tags, termOptions, text, settings, partnerEdit] =
     await Promise.all([
       listStages(db, actor.workspaceId),
       may.seeInternals ? assetUsageSummary(db, actor, asset.id) : null,
       actorCan(actor, "usage.write") ? myOpenDeals(db, actor) : [],
+      shareable ? listShareableDeals(db, actor) : [],
       may.edit ? listAssetVersions(db, actor, asset.id) : [],
       assetTermList(db, asset.id),
       may.edit ? listTermOptions(db, actor.workspaceId) : [],
@@ -72,6 +76,7 @@ export async function loadAssetPage(db: Database, actor: Actor, assetId: string,
     stages,
     summary,
     deals,
+    shareDeals,
     versions,
     tags,
     termOptions,

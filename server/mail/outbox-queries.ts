@@ -15,8 +15,10 @@ export function listOutbox(db: Database, workspaceId: string, limit = 100) {
       toAddress: outboundEmails.toAddress,
       kind: outboundEmails.kind,
       subject: outboundEmails.subject,
-      textBody: sql<string>`case when ${outboundEmails.kind} = 'password_reset' and ${outboundEmails.status} <> 'outbox'
-        then 'Withheld: a password-reset link is for its recipient only.' else ${outboundEmails.textBody} end`,
+      textBody: sql<string>`case when ${outboundEmails.status} = 'outbox' then ${outboundEmails.textBody}
+        when ${outboundEmails.kind} = 'password_reset' then 'Withheld: a password-reset link is for its recipient only.'
+        when ${outboundEmails.kind} = 'room_link' then 'Withheld: a buyer room link is for its recipient only.'
+        else ${outboundEmails.textBody} end`,
       status: outboundEmails.status,
       lastError: outboundEmails.lastError,
       createdAt: outboundEmails.createdAt,

@@ -9,6 +9,7 @@ import { recordActorAudit } from "@/server/audit/record-audit";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor } from "@/server/authz/actor";
 import { canEditDeal, roomDealVisibility } from "@/server/authz/visibility";
+import { emailRoomLink } from "./email-room-link";
 import { loadShareableAssets, setRoomAssets } from "./room-assets";
 import { newRoomToken } from "./room-token";
 
@@ -30,13 +31,14 @@ export async function lockShareableDeal(tx: Database, actor: Actor, dealId: stri
 
 /**
  * Creates a buyer room on a deal and records a `shared` usage of each asset at the deal's current stage.
- * Returns the room and its link, which is shown once (only its hash is stored).
+ * Returns the room and its link, which is shown once (only its hash is stored); the link is e-mailed only
+ * to the addresses in `sendTo`.
  */
 export async function createRoom(
   db: Database,
   actor: Actor,
   dealId: string,
-  input: z.infer<typeof createRoomSchema>,
+  input: Omit<z.infer<typeof createRoomSchema>, "sendTo"> & { sendTo?: string[] },
 ) {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.transaction(async (tx) => {
@@ -62,12 +64,19 @@ export async function createRoom(
       })
       .returning();
     const shared = await setRoomAssets(tx, actor, { ...room!, stageId: deal.stageId }, shareable);
+    // Only when the rep asked: otherwise the link leaves Baton only as the rep copies it.
+    await emailRoomLink(tx, actor, room!, link.url, input.sendTo ?? []);
     await recordActorAudit(
       tx,
       actor,
       "room.created",
       { type: "room", id: room!.id },
-      { dealId: deal.id, assetIds: input.assetIds, usagesRecorded: shared.length },
+      {
+        dealId: deal.id,
+        assetIds: input.assetIds,
+        usagesRecorded: shared.length,
+        emailedTo: input.sendTo ?? [],
+      },
     );
     return { room: room!, url: link.url };
   });

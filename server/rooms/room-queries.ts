@@ -16,6 +16,7 @@ import {
 import { notFound } from "@/lib/errors";
 import type { RoomDetailDto, RoomDto } from "@/lib/schemas/rooms";
 import type { Actor } from "@/server/authz/actor";
+import { roomLinkEmailsOf } from "./email-room-link";
 import {
   assetVisibility,
   assetVisibleToUser,
@@ -106,7 +107,11 @@ async function toRoomDtos(
   rows: { room: RoomRow; creatorName: string }[],
 ): Promise<RoomDto[]> {
   const ids = rows.map((r) => r.room.id);
-  const [assetRows, engagement] = await Promise.all([listRoomAssets(db, ids, viewer), engagementOf(db, ids)]);
+  const [assetRows, engagement, emails] = await Promise.all([
+    listRoomAssets(db, ids, viewer),
+    engagementOf(db, ids),
+    roomLinkEmailsOf(db, ids),
+  ]);
   return rows.map(({ room, creatorName }) => ({
     id: room.id,
     dealId: room.dealId,
@@ -132,6 +137,14 @@ async function toRoomDtos(
       firstOpenedAt: null,
       lastOpenedAt: null,
     },
+    emails: emails
+      .filter((e) => e.roomId === room.id)
+      .map((e) => ({
+        to: e.to,
+        status: e.status,
+        queuedAt: e.queuedAt.toISOString(),
+        sentAt: e.sentAt?.toISOString() ?? null,
+      })),
   }));
 }
 

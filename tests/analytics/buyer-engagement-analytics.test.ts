@@ -325,6 +325,44 @@ describe("buyer engagement analytics (the analytics_room_assets rollup)", () => 
     await expectRollupEqualsRecount(ws.workspace.id);
   });
 
+  it("stays equal to a recount when counted visits add reading while new ones start counting and others download", async () => {
+    const shared = await room([deck.id, clip.id]);
+    const buyers = Array.from({ length: 8 }, () => buyerBrowser());
+    for (const b of buyers) await b.open(shared.token);
+    await handle.db
+      .update(roomVisits)
+      .set({ lastBeaconAt: sql`now() - interval '1 hour'` })
+      .where(eq(roomVisits.roomId, shared.room.id));
+    // Half of them are counted buyers already (deltas from now on); the others start counting mid-way,
+    // each in a round where the counted ones beacon and download at the same time (recount and deltas).
+    const engage = (b: BuyerBrowser) =>
+      b.beacon(shared.token, { visibleMs: 3000, events: [{ a: 0, p: 1, ms: 700 }] });
+    for (const b of buyers.slice(0, 4)) expect((await engage(b)).status).toBe(204);
+    for (let round = 0; round < 4; round++) {
+      const sent = await Promise.all([
+        engage(buyers[4 + round]!),
+        ...buyers.slice(0, 4).flatMap((b, i) => [
+          b.beacon(shared.token, {
+            visibleMs: 1000,
+            events: [
+              { a: 0, p: 1 + ((i + round) % 3), ms: 300 + i },
+              { a: 1, p: 1, ms: 100 },
+            ],
+          }),
+          b.download(shared.token, 0),
+        ]),
+      ]);
+      expect(sent.map((r) => r.status).filter((s) => s !== 200 && s !== 204)).toEqual([]);
+      await expectRollupEqualsRecount(ws.workspace.id);
+    }
+    const rows = await handle.db
+      .select()
+      .from(analyticsRoomAssets)
+      .where(eq(analyticsRoomAssets.roomId, shared.room.id));
+    expect(rows.reduce((sum, r) => sum + r.readers, 0)).toBeGreaterThanOrEqual(8);
+    expect(rows.reduce((sum, r) => sum + r.downloads, 0)).toBe(16);
+  });
+
   it("the migration's backfill rebuilds the same rollup from existing rooms", async () => {
     const before = await handle.db
       .select()

@@ -9,6 +9,7 @@ import { CommentThreads } from "@/components/feedback/comment-threads";
 import { NewRatings } from "@/components/feedback/new-ratings";
 import { RateAssetForm } from "@/components/feedback/rate-asset-form";
 import { AssetAnalyticsCard } from "@/components/analytics/asset-analytics-card";
+import { ShareRoomForm } from "@/components/rooms/share-room-form";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -47,6 +48,7 @@ export default async function AssetPage({
     stages,
     summary,
     deals,
+    shareDeals,
     versions,
     tags,
     termOptions,
@@ -89,7 +91,8 @@ export default async function AssetPage({
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      {/* One column on a phone that long unbroken names (titles, accounts, addresses) wrap inside. */}
+      <div className="grid grid-cols-1 gap-6 [overflow-wrap:anywhere] lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="About">
             <p className="whitespace-pre-line text-sm text-slate-700">
@@ -265,6 +268,16 @@ export default async function AssetPage({
                 closed: b.used.closed,
               }))}
             />
+          ) : null}
+          {shareDeals.length ? (
+            <section id="share" aria-label="Share with a buyer">
+              <Card title="Share with a buyer">
+                <ShareRoomForm
+                  target={{ deals: shareDeals }}
+                  initialAssets={[{ id: asset.id, title: asset.title }]}
+                />
+              </Card>
+            </section>
           ) : null}
           {canDownload || deals.length ? (
             <Card title="Use it">

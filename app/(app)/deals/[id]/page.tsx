@@ -101,7 +101,8 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           )
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      {/* One column on a phone that long unbroken names (titles, accounts, addresses) wrap inside. */}
+      <div className="grid grid-cols-1 gap-6 [overflow-wrap:anywhere] lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {showPlays && (runningPlays.length || canRunPlays) ? (
             <Card title="Plays">
@@ -151,7 +152,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
                 <RoomList rooms={dealRooms} editable={canShare} />
                 {canShare && deal.status === "open" ? (
                   <div className="mt-3 border-t border-slate-100 pt-3">
-                    <ShareRoomForm dealId={deal.id} accountName={deal.accountName} />
+                    <ShareRoomForm target={{ dealId: deal.id, accountName: deal.accountName }} />
                   </div>
                 ) : null}
               </Card>
