@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { AssetStatusBadge, AssetTypeBadge } from "@/components/assets/asset-badges";
-import { AssetStatusActions } from "@/components/assets/asset-status-actions";
 import { AssetViewer } from "@/components/assets/asset-viewer";
-import { EditAssetForm } from "@/components/assets/edit-asset-form";
-import { NewVersionForm } from "@/components/assets/new-version-form";
+import {
+  AssetStatusActions,
+  EditAssetForm,
+  NewRatings,
+  NewVersionForm,
+} from "@/components/assets/manager-tools";
 import { UsedInDealMenu } from "@/components/assets/used-in-deal-menu";
 import { CommentThreads } from "@/components/feedback/comment-threads";
-import { NewRatings } from "@/components/feedback/new-ratings";
 import { RateAssetForm } from "@/components/feedback/rate-asset-form";
 import { AssetAnalyticsCard } from "@/components/analytics/asset-analytics-card";
 import { ShareRoomForm } from "@/components/rooms/share-room-form";
