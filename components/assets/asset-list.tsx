@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { AssetTitle } from "@/components/assets/asset-title";
 import { EmptyState } from "@/components/ui/card";
 import type { AssetStatus, AssetType } from "@/lib/assets";
 import { formatDate } from "@/lib/format";
-import { AssetStatusBadge, AssetTypeBadge } from "./asset-badges";
+import { AssetStatusBadge } from "./asset-badges";
 
 export interface AssetListItem {
   id: string;
@@ -48,13 +48,7 @@ export function AssetList({
           {leading ? <div className="shrink-0 pt-0.5">{leading(item)}</div> : null}
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
-              <Link
-                href={`/assets/${item.id}`}
-                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-              >
-                {item.title}
-              </Link>
-              <AssetTypeBadge type={item.type} />
+              <AssetTitle id={item.id} title={item.title} type={item.type} />
               {showStatus ? <AssetStatusBadge status={item.status} expired={item.expired} /> : null}
             </div>
             {item.description ? (

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { useId } from "react";
-import { AssetStatusBadge, AssetTypeBadge } from "@/components/assets/asset-badges";
+import { AssetTitle } from "@/components/assets/asset-title";
+import { AssetStatusBadge } from "@/components/assets/asset-badges";
 import type { AssetStatus, AssetType } from "@/lib/assets";
 
 export interface AttentionItem {
@@ -51,13 +51,7 @@ export function AttentionSection({
         <ul className="divide-y divide-slate-100" aria-label={title}>
           {items.map((item) => (
             <li key={item.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5">
-              <Link
-                href={`/assets/${item.id}`}
-                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-              >
-                {item.title}
-              </Link>
-              <AssetTypeBadge type={item.type} />
+              <AssetTitle id={item.id} title={item.title} type={item.type} />
               <AssetStatusBadge status={item.status} />
               <span className={`text-sm ${item.urgent ? "font-medium text-red-700" : "text-slate-600"}`}>
                 {item.reason}

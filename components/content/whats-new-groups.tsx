@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { useId } from "react";
-import { AssetTypeBadge } from "@/components/assets/asset-badges";
+import { AssetTitle } from "@/components/assets/asset-title";
 import type { AssetType } from "@/lib/assets";
 import { formatDate } from "@/lib/format";
 
@@ -30,13 +29,7 @@ function StageGroup({ group, showOwner }: { group: WhatsNewGroup; showOwner: boo
         {group.items.map((item) => (
           <li key={item.id} className="px-4 py-3">
             <div className="flex flex-wrap items-center gap-2">
-              <Link
-                href={`/assets/${item.id}`}
-                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-              >
-                {item.title}
-              </Link>
-              <AssetTypeBadge type={item.type} />
+              <AssetTitle id={item.id} title={item.title} type={item.type} />
             </div>
             {item.description ? (
               <p className="mt-1 line-clamp-2 text-sm text-slate-600">{item.description}</p>
