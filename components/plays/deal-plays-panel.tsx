@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { AssetTypeBadge } from "@/components/assets/asset-badges";
+import { StepAssetList } from "./step-asset-list";
 import type { AssetType } from "@/lib/assets";
 import { PlayStepsView } from "./play-steps-view";
 import { AttachPlayForm, CompleteStepButton } from "./play-buttons";
@@ -39,16 +38,7 @@ function StepCard({ step, dealPlayId, canRun }: { step: Step; dealPlayId: string
           <CompleteStepButton dealPlayId={dealPlayId} stepId={step.id} title={step.title} />
         ) : null}
       </div>
-      <ul className="mt-2 space-y-1 text-sm" aria-label={`Assets for ${step.title}`}>
-        {step.assets.map((a) => (
-          <li key={a.id}>
-            <Link href={`/assets/${a.id}`} className="text-brand-700 hover:underline">
-              {a.title}
-            </Link>{" "}
-            <AssetTypeBadge type={a.type} />
-          </li>
-        ))}
-      </ul>
+      <StepAssetList stepTitle={step.title} assets={step.assets} />
     </li>
   );
 }

@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { AssetTypeBadge } from "@/components/assets/asset-badges";
+import { StepAssetList } from "./step-asset-list";
 import type { AssetType } from "@/lib/assets";
 
 export interface StepView {
@@ -24,16 +23,7 @@ export function PlayStepsView({ steps, label }: { steps: StepView[]; label: stri
           {s.guidance ? (
             <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{s.guidance}</p>
           ) : null}
-          <ul className="mt-2 space-y-1 text-sm" aria-label={`Assets for ${s.title}`}>
-            {s.assets.map((a) => (
-              <li key={a.id}>
-                <Link href={`/assets/${a.id}`} className="text-brand-700 hover:underline">
-                  {a.title}
-                </Link>{" "}
-                <AssetTypeBadge type={a.type} />
-              </li>
-            ))}
-          </ul>
+          <StepAssetList stepTitle={s.title} assets={s.assets} />
         </li>
       ))}
     </ol>

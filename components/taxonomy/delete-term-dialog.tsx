@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { FormError, Select } from "@/components/ui/field";
+import { FormError, Select, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { deleteTermAction } from "@/server/taxonomy/taxonomy-actions";
 import { countOf } from "./term-usage";
@@ -90,16 +90,14 @@ export function DeleteTermDialog({
               <label htmlFor={`delete-target-${term.id}`} className="sr-only">
                 Tag to merge into
               </label>
-              <Select id={`delete-target-${term.id}`} name="targetId" defaultValue="">
-                <option value="" disabled>
-                  Choose a tag…
-                </option>
-                {others.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </Select>
+              <Select
+                id={`delete-target-${term.id}`}
+                name="targetId"
+                defaultValue=""
+                placeholder="Choose a tag…"
+                placeholderDisabled
+                options={choicesOf(others)}
+              />
             </div>
           ) : null}
         </fieldset>

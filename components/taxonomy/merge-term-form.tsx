@@ -2,7 +2,7 @@
 
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select } from "@/components/ui/field";
+import { Field, Select, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { mergeTermAction } from "@/server/taxonomy/taxonomy-actions";
 
@@ -42,16 +42,15 @@ export function MergeTermForm({
           error={error}
           hint="Its assets and deals move to the chosen tag, then it is deleted."
         >
-          <Select id={id} name="targetId" defaultValue="" autoFocus>
-            <option value="" disabled>
-              Choose a tag…
-            </option>
-            {others.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
+          <Select
+            id={id}
+            name="targetId"
+            defaultValue=""
+            autoFocus
+            placeholder="Choose a tag…"
+            placeholderDisabled
+            options={choicesOf(others)}
+          />
         </Field>
       </div>
       <Button type="submit" disabled={pending}>

@@ -64,12 +64,22 @@ export interface Choice {
 export function Select({
   options,
   placeholder,
+  placeholderDisabled,
   children,
   ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { options?: readonly Choice[]; placeholder?: string }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  options?: readonly Choice[];
+  placeholder?: string;
+  /** The placeholder shows until a choice is made and cannot be chosen back. */
+  placeholderDisabled?: boolean;
+}) {
   return (
     <select className={inputClass} {...props}>
-      {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+      {placeholder !== undefined ? (
+        <option value="" disabled={placeholderDisabled}>
+          {placeholder}
+        </option>
+      ) : null}
       {options?.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
