@@ -1,14 +1,8 @@
 import { assetTypeLabels } from "@/lib/assets";
-import {
-  filterQuery,
-  formatCount,
-  formatInterval,
-  formatLift,
-  formatRate,
-  formatWholeMoney,
-} from "@/lib/analytics/display";
+import { filterQuery, formatCount, formatWholeMoney } from "@/lib/analytics/display";
 import { metricExplanations as m } from "@/lib/analytics/explanations";
 import type { AssetAnalytics } from "@/lib/schemas/analytics";
+import { comparisonCells, comparisonColumns } from "./comparison-cells";
 import { DataTable, type Column } from "./data-table";
 
 const columns: Column[] = [
@@ -19,12 +13,7 @@ const columns: Column[] = [
   { header: "Helped", numeric: true, help: m.feedback },
   { header: "Didn't help", numeric: true, help: m.feedback },
   { header: "Open questions", numeric: true, help: m.feedback },
-  { header: "Won", numeric: true, help: m.winRate },
-  { header: "Lost", numeric: true, help: m.winRate },
-  { header: "Win rate", numeric: true, help: m.winRate },
-  { header: "95% range", numeric: true, help: m.winRate },
-  { header: "Baseline", numeric: true, help: m.baseline },
-  { header: "Lift", numeric: true, help: m.lift },
+  ...comparisonColumns({ winRate: m.winRate, baseline: m.baseline, lift: m.lift }),
   { header: "Influenced revenue", numeric: true, help: m.influencedRevenue },
 ];
 
@@ -61,24 +50,12 @@ export function AssetEffectivenessTable({
           { text: formatCount(r.helped) },
           { text: formatCount(r.notHelped) },
           { text: formatCount(r.openQuestions) },
-          {
-            text: formatCount(r.used.won),
-            href: deals(r.assetId, "used"),
-            label: `Deals behind ${r.title}: won`,
-          },
-          { text: formatCount(r.used.lost) },
-          { text: formatRate(r.used.rate) },
-          { text: formatInterval(r.used.interval) },
-          {
-            text: formatRate(r.baseline.rate),
-            href: deals(r.assetId, "baseline"),
-            label: `Baseline deals for ${r.title}`,
-          },
-          {
-            text: formatLift(r.lift),
-            href: deals(r.assetId, "used"),
-            label: `Deals behind the lift of ${r.title}`,
-          },
+          ...comparisonCells(r, {
+            used: deals(r.assetId, "used"),
+            baseline: deals(r.assetId, "baseline"),
+            name: r.title,
+            wonLabel: `Deals behind ${r.title}: won`,
+          }),
           { text: formatWholeMoney(r.influencedRevenue) },
         ],
       }))}

@@ -8,6 +8,7 @@ import {
 import { metricExplanations as m } from "@/lib/analytics/explanations";
 import type { AnalyticsFilters } from "@/lib/schemas/analytics";
 import type { WinRate } from "@/server/analytics/metrics";
+import { comparisonColumns } from "./comparison-cells";
 import { DataTable } from "./data-table";
 
 export interface StageOutcome {
@@ -41,12 +42,7 @@ export function AssetStageTable({
       testId="asset-stages"
       columns={[
         { header: "Stage" },
-        { header: "Won", numeric: true, help: m.winRate },
-        { header: "Lost", numeric: true, help: m.winRate },
-        { header: "Win rate", numeric: true, help: m.winRate },
-        { header: "95% range", numeric: true, help: m.winRate },
-        { header: "Baseline", numeric: true, help: m.baseline },
-        { header: "Lift", numeric: true, help: m.lift },
+        ...comparisonColumns({ winRate: m.winRate, baseline: m.baseline, lift: m.lift }),
         { header: "Influenced revenue", numeric: true, help: m.influencedRevenue },
       ]}
       rows={rows.map((r) => ({

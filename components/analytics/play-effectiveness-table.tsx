@@ -1,6 +1,7 @@
-import { filterQuery, formatCount, formatInterval, formatLift, formatRate } from "@/lib/analytics/display";
+import { filterQuery, formatCount } from "@/lib/analytics/display";
 import { metricExplanations as m } from "@/lib/analytics/explanations";
 import type { PlayEffectiveness } from "@/server/analytics/play-effectiveness";
+import { comparisonCells, comparisonColumns } from "./comparison-cells";
 import { DataTable, type Column } from "./data-table";
 
 const columns: Column[] = [
@@ -8,12 +9,7 @@ const columns: Column[] = [
   { header: "Steps", numeric: true },
   { header: "Deals running it", numeric: true, help: m.playRuns },
   { header: "Steps done", numeric: true, help: m.playRuns },
-  { header: "Won", numeric: true, help: m.playWinRate },
-  { header: "Lost", numeric: true, help: m.playWinRate },
-  { header: "Win rate", numeric: true, help: m.playWinRate },
-  { header: "95% range", numeric: true, help: m.playWinRate },
-  { header: "Baseline", numeric: true, help: m.playBaseline },
-  { header: "Lift", numeric: true, help: m.lift },
+  ...comparisonColumns({ winRate: m.playWinRate, baseline: m.playBaseline, lift: m.lift }),
 ];
 
 /** Plays with the win rate of the deals that ran them against comparable deals that did not. */
@@ -40,20 +36,12 @@ export function PlayEffectivenessTable({
           { text: formatCount(r.steps) },
           { text: formatCount(r.dealsRunning) },
           { text: formatCount(r.stepsDone) },
-          { text: formatCount(r.used.won), href: deals(r.playId, "used"), label: `Deals that ran ${r.name}` },
-          { text: formatCount(r.used.lost) },
-          { text: formatRate(r.used.rate) },
-          { text: formatInterval(r.used.interval) },
-          {
-            text: formatRate(r.baseline.rate),
-            href: deals(r.playId, "baseline"),
-            label: `Baseline deals for ${r.name}`,
-          },
-          {
-            text: formatLift(r.lift),
-            href: deals(r.playId, "used"),
-            label: `Deals behind the lift of ${r.name}`,
-          },
+          ...comparisonCells(r, {
+            used: deals(r.playId, "used"),
+            baseline: deals(r.playId, "baseline"),
+            name: r.name,
+            wonLabel: `Deals that ran ${r.name}`,
+          }),
         ],
       }))}
     />
