@@ -30,6 +30,17 @@ async function sameOriginPaths(page: Page, selector: string): Promise<string[]> 
 }
 
 async function seriousFindings(page: Page) {
+  // Colours measured mid-transition (a button fading from its disabled grey as the page hydrates, or
+  // after a resize) are neither the before nor the after: let running transitions finish first (not the
+  // endless ones, such as a spinner).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const { violations } = await new AxeBuilder({ page })
     .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
     .analyze();
