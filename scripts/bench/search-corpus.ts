@@ -71,7 +71,7 @@ const stopWords =
   );
 
 /** Sales-enablement vocabulary, most frequent first (Zipf rank = position). */
-const domainWords = `data customer team platform cost time value revenue security pipeline report
+export const domainWords = `data customer team platform cost time value revenue security pipeline report
 dashboard analytics business process deal buyer pricing integration cloud support risk compliance
 governance reporting forecast quota renewal expansion onboarding implementation migration warehouse
 performance scale savings budget contract procurement stakeholder champion executive sponsor approval
