@@ -2,6 +2,7 @@ import "server-only";
 import { and, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { assets } from "@/db/schema";
+import { estimatedHits } from "./hit-estimate";
 import { uuidArray } from "./search-filters";
 
 /**
@@ -29,6 +30,14 @@ export async function setPlanShape(tx: Database, planner: "bitmap" | "walk") {
 }
 const shapes = new WeakMap<Database, "bitmap" | "walk">();
 
+/**
+ * How many times EXACT_LIMIT the planner must expect before findHits answers "more than EXACT_LIMIT" without
+ * counting. Its estimates of word and facet frequencies come from the table's statistics and are good to
+ * a small factor for single words; combined conditions are estimated as independent, and a margin this wide
+ * keeps a search whose conditions rarely meet from being called broad (it is counted, as before).
+ */
+export const BROAD_ESTIMATE = 4;
+
 /** Every hit when there are at most EXACT_LIMIT (`exact`), or only the fact that there are more. */
 export interface HitSet {
   exact: boolean;
@@ -47,6 +56,9 @@ export async function findHits(
   { indexed, rest }: { indexed: SQL[]; rest: SQL[] },
   limit = EXACT_LIMIT,
 ): Promise<HitSet> {
+  // Words or filters most of the library meets: "more than limit" without building their bitmaps.
+  if (indexed.length && (await estimatedHits(tx, [...indexed, ...rest])) >= BROAD_ESTIMATE * limit)
+    return { exact: false, ids: [] };
   await setPlanShape(tx, "bitmap");
   const source = indexed.length
     ? sql`(select * from ${assets} where ${and(...indexed)} offset 0) as ${assets}`

@@ -18,7 +18,7 @@ import type { searchItemSchema } from "@/lib/schemas/search";
 import { SNIPPET_START, SNIPPET_STOP } from "@/lib/search-snippet";
 import type { Actor } from "@/server/authz/actor";
 import { statsPeriodStart } from "./asset-stats";
-import { tsqueryParam, type SearchText } from "./text-query";
+import type { SearchText } from "./text-query";
 import { seesInternalDetails } from "@/server/authz/rules";
 
 export type SearchItem = z.input<typeof searchItemSchema>;
@@ -74,25 +74,47 @@ const COMMON_WORDS = new Set([
   "but",
 ]);
 
+/** Where `p` (lower case) first occurs in `text` as written in lower case, capitalised or upper case (0: nowhere). */
+const firstOccurrence = (text: SQL, p: string) =>
+  sql`least(${sql.join(
+    [...new Set([p, p[0]!.toUpperCase() + p.slice(1), p.toUpperCase()])].map(
+      (form) => sql`nullif(strpos(${text}, ${form}), 0)`,
+    ),
+    sql`, `,
+  )})`;
+
 /**
  * The text a snippet is cut from: the description and a window of the file's text that starts a little
- * before the first literal occurrence of a query word (or at the start), instead of the whole text.
+ * before the first literal occurrence of a query word (or at the start), instead of the whole text. The text
+ * is read once (fenced) and searched as written, in three cases, rather than lower-cased whole per word.
  */
 function snippetSource(q: string): SQL {
-  const text = sql`coalesce(left(${files.extractedText}, ${SNIPPET_SOURCE_CHARS}), '')`;
   const prefixes = literalPrefixes(q);
+  const text = sql`x.t`;
   const first = prefixes.length
     ? sql`least(${sql.join(
-        prefixes.map((p) => sql`nullif(strpos(lower(${text}), ${p}), 0)`),
+        prefixes.map((p) => firstOccurrence(text, p)),
         sql`, `,
       )})`
     : sql`null`;
   const window = sql`substr(${text}, greatest(1, coalesce(${first}, 1) - ${SNIPPET_LEAD_CHARS}), ${SNIPPET_WINDOW_CHARS})`;
-  return sql`translate(${assets.description} || ' ' || ${window}, ${SNIPPET_START + SNIPPET_STOP}, '""')`;
+  return sql`(select translate(${assets.description} || ' ' || ${window}, ${SNIPPET_START + SNIPPET_STOP}, '""')
+    from (select coalesce(left(${files.extractedText}, ${SNIPPET_SOURCE_CHARS}), '') as t offset 0) x)`;
 }
 
 /** Characters of extracted text the fallback looks through: what the search vector indexes (migration 0005). */
 const INDEXED_TEXT_CHARS = 200_000;
+
+/** The query's lexemes (the tsquery's quoted terms) and its words as typed, lower-cased, at most 12. */
+function needlesOf(text: SearchText): { lexemes: { term: string; prefix: boolean }[]; needles: string[] } {
+  const typed = text.q.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [];
+  const lexemes = [...text.tsquery.matchAll(/'((?:[^']|'')+)'(:\*)?/g)].map((m) => ({
+    term: m[1]!.replaceAll("''", "'"),
+    prefix: m[2] !== undefined,
+  }));
+  const needles = [...new Set([...typed, ...lexemes.map((l) => l.term)])].filter((n) => n.length >= 2);
+  return { lexemes, needles: needles.slice(0, 12) };
+}
 
 /**
  * A regular expression (PostgreSQL ARE, matched case-insensitively) for a word of the text that starts with
@@ -100,9 +122,7 @@ const INDEXED_TEXT_CHARS = 200_000;
  * match, and a prefix lexeme is what matches "contoso.com" while "contoso" is typed).
  */
 function matchPattern(text: SearchText): string | null {
-  const typed = text.q.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [];
-  const lexemes = [...text.tsquery.matchAll(/'((?:[^']|'')+)'/g)].map((m) => m[1]!.replaceAll("''", "'"));
-  const needles = [...new Set([...typed, ...lexemes])].filter((n) => n.length >= 2).slice(0, 12);
+  const { needles } = needlesOf(text);
   if (needles.length === 0) return null;
   // In an ARE a backslash before a non-alphanumeric character makes it literal.
   const escaped = needles.map((n) => n.replace(/[^\p{L}\p{N}]/gu, (c) => `\\${c}`));
@@ -110,13 +130,27 @@ function matchPattern(text: SearchText): string | null {
 }
 
 /**
+ * What ts_headline marks: any of the query's terms (OR). With the query itself, a search for several words
+ * gets a fragment only where all of them meet (its covers), so a window holding one of them came back
+ * unmarked and every such hit paid for the fallback below.
+ */
+function headlineQuery(text: SearchText): string {
+  const { lexemes } = needlesOf(text);
+  if (lexemes.length === 0) return text.tsquery;
+  const terms = [...new Map(lexemes.map((l) => [`${l.term}${l.prefix ? ":*" : ""}`, l])).values()];
+  return terms.map((l) => `'${l.term.replaceAll("'", "''")}'${l.prefix ? ":*" : ""}`).join(" | ");
+}
+
+/**
  * The snippet of a hit: ts_headline's, unless it marked nothing (the only occurrence lies outside the
  * window it was given, or inside a token it does not split, such as a URL), in which case a window around
  * the first word of the text starting like a query word, with that word marked. The markers are stripped
- * from the source first, so only these markers reach the UI.
+ * from the source first, so only these markers reach the UI. Each step is fenced (`offset 0`) so it is
+ * computed once per hit: inlined, every reference to the source text or the match position re-read and
+ * re-scanned the whole text (about 25 ms a hit for a multi-word search).
  */
 function snippetOf(text: SearchText): SQL {
-  const headline = sql`ts_headline(${text.cfg}::regconfig, ${snippetSource(text.q)}, ${tsqueryParam(text)}, ${HEADLINE_OPTIONS})`;
+  const headline = sql`ts_headline(${text.cfg}::regconfig, ${snippetSource(text.q)}, ${headlineQuery(text)}::tsquery, ${HEADLINE_OPTIONS})`;
   const pattern = matchPattern(text);
   if (!pattern) return headline;
   const source = sql`translate(${assets.description} || ' ' || coalesce(left(${files.extractedText}, ${INDEXED_TEXT_CHARS}), ''), ${SNIPPET_START + SNIPPET_STOP}, '""')`;
@@ -132,8 +166,8 @@ function snippetOf(text: SearchText): SQL {
   return sql`(select case when strpos(h.v, ${SNIPPET_START}) > 0 then h.v
       else coalesce((select case when f.at > 101 then '… ' else '' end || ${around} || ' …'
         from (select s.src, s.at, ${word} as word from (select x.src, ${start} as at
-          from (select ${source} as src) x) s where s.at > 0) f), h.v) end
-    from (select ${headline} as v) h)`;
+          from (select ${source} as src offset 0) x offset 0) s where s.at > 0 offset 0) f), h.v) end
+    from (select ${headline} as v offset 0) h)`;
 }
 
 const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;

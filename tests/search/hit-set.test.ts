@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
-import { findHits, parseUuidArray } from "@/server/search/hit-set";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { vi } from "vitest";
+import type { Database } from "@/db/client";
+import { estimatedHits } from "@/server/search/hit-estimate";
+import { BROAD_ESTIMATE, findHits, parseUuidArray } from "@/server/search/hit-set";
 import { uuidArray } from "@/server/search/search-filters";
 import { inSearchTransaction, textMatch, searchTextOf } from "@/server/search/text-query";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
@@ -35,16 +39,34 @@ beforeAll(async () => {
     })
   ).id;
   made.draft = (await createSearchAsset(db, ws, { title: "Quokkarine draft", status: "draft" })).id;
+  // A word in every one of 60 assets, with the statistics the planner estimates from.
+  for (let i = 0; i < 60; i++) await createSearchAsset(db, ws, { title: `Heronsgate note ${i}` });
+  await db.execute(sql`analyze assets`);
 });
 afterAll(() => handle.close());
+
+/** The statements `tx` is sent while `run` runs, as SQL text. */
+async function statementsOf<T>(tx: Database, run: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
+  const dialect = new PgDialect();
+  const spy = vi.spyOn(tx, "execute");
+  try {
+    const result = await run();
+    const sent = spy.mock.calls.map(([q]) => dialect.sqlToQuery(q as Parameters<PgDialect["sqlToQuery"]>[0]).sql);
+    return { result, sent };
+  } finally {
+    spy.mockRestore();
+  }
+}
 
 function hitsFor(actor: Actor, q: string, limit: number) {
   return inSearchTransaction(handle.db, actor.workspaceId, q, (tx, cfg) => {
     const text = searchTextOf(actor.workspaceId, cfg, q);
     const where = textMatch(text, "fulltext").where!;
-    return findHits(tx, { indexed: [where], rest: [assetVisibility(actor)] }, limit);
-  });
+    return statementsOf(tx, () => findHits(tx, { indexed: [where], rest: [assetVisibility(actor)] }, limit));
+  }).then((r) => Object.assign(r.result, { sent: r.sent }));
 }
+
+const counted = (sent: string[]) => sent.some((s) => /count\(\*\)/.test(s));
 
 describe("findHits", () => {
   it("returns every visible hit's id when there are at most `limit`", async () => {
@@ -54,16 +76,54 @@ describe("findHits", () => {
   });
 
   it("says only that there are more when the hits exceed `limit`", async () => {
-    expect(await hitsFor(rep, "quokkarine", 2)).toEqual({ exact: false, ids: [] });
+    const { exact, ids, sent } = await hitsFor(rep, "quokkarine", 2);
+    expect({ exact, ids }).toEqual({ exact: false, ids: [] });
+    // Three hits are far from BROAD_ESTIMATE times 2: they are counted.
+    expect(counted(sent)).toBe(true);
   });
 
   it("counts under the viewer's visibility", async () => {
-    const hits = await hitsFor(partner, "quokkarine", 1);
-    expect(hits).toEqual({ exact: true, ids: [made.c] });
+    const { exact, ids } = await hitsFor(partner, "quokkarine", 1);
+    expect({ exact, ids }).toEqual({ exact: true, ids: [made.c] });
   });
 
   it("finds nothing as an exact, empty set", async () => {
-    expect(await hitsFor(rep, "zzyzxqvw", 10)).toEqual({ exact: true, ids: [] });
+    const { exact, ids } = await hitsFor(rep, "zzyzxqvw", 10);
+    expect({ exact, ids }).toEqual({ exact: true, ids: [] });
+  });
+
+  it("answers 'more' without counting when the planner expects many times `limit`", async () => {
+    // A finished word (the trailing space): a word still being typed is a prefix, which PostgreSQL estimates
+    // from the statistics only when many frequent lexemes share it (not in a 64-row table).
+    const { exact, ids, sent } = await hitsFor(rep, "heronsgate ", 5);
+    expect({ exact, ids }).toEqual({ exact: false, ids: [] });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^explain /);
+    expect(counted(sent)).toBe(false);
+  });
+
+  it("counts when the estimate is under BROAD_ESTIMATE times `limit`, even if the hits are more", async () => {
+    // 60 hits, limit 20: the planner's ~60 is under 4 x 20, so they are counted, and found to be more.
+    expect(60).toBeLessThan(BROAD_ESTIMATE * 20);
+    const { exact, sent } = await hitsFor(rep, "heronsgate ", 20);
+    expect(exact).toBe(false);
+    expect(counted(sent)).toBe(true);
+    const all = await hitsFor(rep, "heronsgate ", 100);
+    expect(all.exact).toBe(true);
+    expect(all.ids).toHaveLength(60);
+  });
+});
+
+describe("estimatedHits", () => {
+  it("reads the planner's row estimate: near the truth for a frequent word, small for a rare one", async () => {
+    const estimate = (q: string) =>
+      inSearchTransaction(handle.db, rep.workspaceId, q, (tx, cfg) =>
+        estimatedHits(tx, [textMatch(searchTextOf(rep.workspaceId, cfg, q), "fulltext").where!]),
+      );
+    const frequent = await estimate("heronsgate ");
+    expect(frequent).toBeGreaterThanOrEqual(30);
+    expect(frequent).toBeLessThanOrEqual(120);
+    expect(await estimate("quokkarine")).toBeLessThan(20);
   });
 });
 
