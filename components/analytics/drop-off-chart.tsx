@@ -1,4 +1,5 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { TableHead } from "@/components/ui/table-head";
 import { axisTicks, labelledPoints } from "@/lib/analytics/chart-scale";
 import { formatRate } from "@/lib/analytics/display";
 import type { BuyerEngagement } from "@/lib/schemas/analytics";
@@ -47,20 +48,10 @@ export function DropOffChart({ title, rows }: { title: string; rows: BuyerEngage
         <ScrollRegion label={`${title}, the numbers`}>
           <table className="mt-1 min-w-full text-left" data-testid="drop-off-table">
             <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Page</th>
-                <th scope="col" className="text-right">
-                  Rooms that reached it
-                </th>
-                <th scope="col" className="text-right">
-                  Share
-                </th>
-                <th scope="col" className="text-right">
-                  Stopped there
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              cellClassName="text-right"
+              columns={[{ label: "Page" }, "Rooms that reached it", "Share", "Stopped there"]}
+            />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.page}>

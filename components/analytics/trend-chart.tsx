@@ -1,4 +1,5 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { TableHead } from "@/components/ui/table-head";
 import { axisTicks, labelledPoints } from "@/lib/analytics/chart-scale";
 import { ChartFrame, plotY } from "./chart-frame";
 
@@ -111,16 +112,10 @@ export function TrendChart({
         <ScrollRegion label={`${title}, the numbers`}>
           <table className="mt-2 min-w-full text-left">
             <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week</th>
-                {series.map((s) => (
-                  <th key={s.key} scope="col" className="text-right">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              cellClassName="text-right"
+              columns={[{ label: "Week" }, ...series.map((s) => s.label)]}
+            />
             <tbody>
               {data.map((d) => (
                 <tr key={week(d)}>
