@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { idParam } from "@/lib/schemas/api-common";
 import { createPartnerOrgSchema, partnerOrgSchema, updatePartnerOrgSchema } from "@/lib/schemas/partners";
 import {
@@ -9,6 +8,7 @@ import {
   updatePartnerOrg,
 } from "@/server/partners/partner-orgs";
 import { defineRoute } from "../define-route";
+import { listRoute } from "../route-shapes";
 
 const present = (o: Awaited<ReturnType<typeof getPartnerOrgDetails>>) => ({
   id: o.id,
@@ -21,14 +21,13 @@ const present = (o: Awaited<ReturnType<typeof getPartnerOrgDetails>>) => ({
   createdAt: o.createdAt.toISOString(),
 });
 
-export const listPartnerOrgsRoute = defineRoute({
-  method: "GET",
+export const listPartnerOrgsRoute = listRoute({
   path: "/api/v1/partner-orgs",
   summary: "Partner organisations with their tier and region (admins and channel managers)",
   tag: "Administration",
   permission: "partners.manage",
-  response: z.object({ data: z.array(partnerOrgSchema) }),
-  handler: async ({ actor, db }) => ({ data: (await listPartnerOrgDetails(db, actor)).map(present) }),
+  item: partnerOrgSchema,
+  list: async ({ actor, db }) => (await listPartnerOrgDetails(db, actor)).map(present),
 });
 
 export const createPartnerOrgRoute = defineRoute({
