@@ -41,6 +41,29 @@ export function listRoute<
   });
 }
 
+/** A POST that creates one thing: `create` makes it from the body, then `get` answers (201) with it as stored. */
+export function createRoute<B extends z.ZodType, R extends z.ZodType>({
+  create,
+  get,
+  ...spec
+}: Described & {
+  body: B;
+  response: R;
+  errors?: number[];
+  create: (db: Database, actor: Actor, body: z.infer<B>) => Promise<{ id: string }>;
+  get: (db: Database, actor: Actor, id: string) => Promise<z.input<R>>;
+}) {
+  return defineRoute<AnyObject, AnyObject, B, R>({
+    ...spec,
+    method: "POST",
+    successStatus: 201,
+    handler: async ({ actor, db, body }) => {
+      const created = await create(db, actor, body);
+      return get(db, actor, created.id);
+    },
+  });
+}
+
 /** A PATCH of one thing by its id: `update` applies the body, then `get` answers with the thing as it now is. */
 export function updateByIdRoute<B extends z.ZodType, R extends z.ZodType>({
   update,

@@ -57,7 +57,7 @@ const actions = filesUnder("server", (_, source) => source.startsWith('"use serv
 const routes = filesUnder("server/api/routes", (file) => !file.endsWith("index.ts")).flatMap((file) =>
   doorsIn(
     file,
-    "(?:defineRoute|listRoute|updateByIdRoute|deleteByIdRoute)\\(\\{",
+    "(?:defineRoute|listRoute|createRoute|updateByIdRoute|deleteByIdRoute)\\(\\{",
     (chunk) => /\bpermission: "([\w.]+)"/.exec(chunk)?.[1] ?? null,
   ),
 );

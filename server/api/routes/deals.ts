@@ -15,7 +15,7 @@ import { updateDeal } from "@/server/deals/deal-services";
 import { exportDealsCsv } from "@/server/deals/export-deals-csv";
 import { upsertExternalDeal } from "@/server/deals/upsert-external-deal";
 import { defineRoute } from "../define-route";
-import { updateByIdRoute } from "../route-shapes";
+import { createRoute, updateByIdRoute } from "../route-shapes";
 
 export const listDealsRoute = defineRoute({
   method: "GET",
@@ -48,19 +48,15 @@ export const exportDealsRoute = defineRoute({
     }),
 });
 
-export const createDealRoute = defineRoute({
-  method: "POST",
+export const createDealRoute = createRoute({
   path: "/api/v1/deals",
   summary: "Create a deal owned by you",
   tag: "Deals",
   permission: "deals.write",
   body: createDealSchema,
   response: dealSchema,
-  successStatus: 201,
-  handler: async ({ actor, db, body }) => {
-    const deal = await createDeal(db, actor, body);
-    return getDealDto(db, actor, deal.id);
-  },
+  create: createDeal,
+  get: getDealDto,
 });
 
 export const getDealRoute = defineRoute({

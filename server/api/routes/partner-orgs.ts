@@ -8,7 +8,7 @@ import {
   updatePartnerOrg,
 } from "@/server/partners/partner-orgs";
 import { defineRoute } from "../define-route";
-import { listRoute } from "../route-shapes";
+import { createRoute, listRoute } from "../route-shapes";
 
 const present = (o: Awaited<ReturnType<typeof getPartnerOrgDetails>>) => ({
   id: o.id,
@@ -30,8 +30,7 @@ export const listPartnerOrgsRoute = listRoute({
   list: async ({ actor, db }) => (await listPartnerOrgDetails(db, actor)).map(present),
 });
 
-export const createPartnerOrgRoute = defineRoute({
-  method: "POST",
+export const createPartnerOrgRoute = createRoute({
   path: "/api/v1/partner-orgs",
   summary:
     "Create a partner organisation at a tier, optionally limited to a region (admins and channel managers)",
@@ -39,12 +38,9 @@ export const createPartnerOrgRoute = defineRoute({
   permission: "partners.manage",
   body: createPartnerOrgSchema.meta({ id: "CreatePartnerOrg" }),
   response: partnerOrgSchema,
-  successStatus: 201,
   errors: [409],
-  handler: async ({ actor, db, body }) => {
-    const org = await createPartnerOrg(db, actor, body);
-    return present(await getPartnerOrgDetails(db, actor, org.id));
-  },
+  create: createPartnerOrg,
+  get: async (db, actor, id) => present(await getPartnerOrgDetails(db, actor, id)),
 });
 
 export const updatePartnerOrgRoute = defineRoute({

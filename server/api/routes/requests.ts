@@ -11,7 +11,7 @@ import { createRequest } from "@/server/requests/create-request";
 import { getRequestOrThrow, listRequests } from "@/server/requests/request-queries";
 import { updateRequest, voteForRequest } from "@/server/requests/triage-request";
 import { defineRoute } from "../define-route";
-import { listRoute, updateByIdRoute } from "../route-shapes";
+import { createRoute, listRoute, updateByIdRoute } from "../route-shapes";
 
 export const listRequestsRoute = listRoute({
   path: "/api/v1/requests",
@@ -23,19 +23,15 @@ export const listRequestsRoute = listRoute({
   list: ({ actor, db, query }) => listRequests(db, actor, query),
 });
 
-export const createRequestRoute = defineRoute({
-  method: "POST",
+export const createRequestRoute = createRoute({
   path: "/api/v1/requests",
   summary: "Ask marketing for content (your own vote is counted)",
   tag: "Requests",
   permission: "requests.create",
   body: createRequestSchema,
   response: requestSchema,
-  successStatus: 201,
-  handler: async ({ actor, db, body }) => {
-    const request = await createRequest(db, actor, body);
-    return getRequestOrThrow(db, actor, request.id);
-  },
+  create: createRequest,
+  get: getRequestOrThrow,
 });
 
 export const updateRequestRoute = updateByIdRoute({
