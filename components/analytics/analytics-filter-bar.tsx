@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { choicesOf, Select, type Choice } from "@/components/ui/field";
 import { ranges, type Range } from "@/lib/analytics/page-filters";
 import { assetTypeLabels, assetTypes } from "@/lib/assets";
@@ -118,9 +117,9 @@ export function AnalyticsFilterBar({
       <button type="submit" className={buttonClass("primary")}>
         Apply filters
       </button>
-      <Link href={action} className={buttonClass("ghost")}>
+      <ButtonLink href={action} variant="ghost">
         Clear
-      </Link>
+      </ButtonLink>
     </form>
   );
 }

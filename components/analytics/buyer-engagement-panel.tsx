@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { TableHead } from "@/components/ui/table-head";
 import { formatCount, formatInterval, formatLift, formatRate, formatReadTime } from "@/lib/analytics/display";
 import { metricExplanations as m } from "@/lib/analytics/explanations";
 import type { BuyerEngagement } from "@/lib/schemas/analytics";
@@ -66,25 +67,17 @@ export function BuyerEngagementPanel({ e }: { e: BuyerEngagement }) {
                   Closed deals it was shared on: did the buyer open it?
                   <span className="sr-only"> {m.engagedWinRate}</span>
                 </caption>
-                <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-4 py-2">
-                      Deals where
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right">
-                      Won
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right">
-                      Lost
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right">
-                      Win rate
-                    </th>
-                    <th scope="col" className="px-4 py-2 text-right">
-                      95% range
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+                  cellClassName="px-3 py-2 text-right"
+                  columns={[
+                    { label: "Deals where", className: "px-4 py-2" },
+                    "Won",
+                    "Lost",
+                    "Win rate",
+                    { label: "95% range", className: "px-4 py-2 text-right" },
+                  ]}
+                />
                 <tbody className="divide-y divide-slate-100">
                   {sides.map((s) => (
                     <tr key={s.key}>

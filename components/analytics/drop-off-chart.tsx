@@ -1,7 +1,7 @@
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { axisTicks, labelledPoints } from "@/lib/analytics/chart-scale";
 import { formatRate } from "@/lib/analytics/display";
 import type { BuyerEngagement } from "@/lib/schemas/analytics";
+import { ChartData } from "./chart-data";
 import { ChartFrame, plotY } from "./chart-frame";
 
 const BAR_COLOR = "#4f46e5";
@@ -42,38 +42,20 @@ export function DropOffChart({ title, rows }: { title: string; rows: BuyerEngage
           </rect>
         ))}
       </ChartFrame>
-      <details className="mt-2 text-xs text-slate-600">
-        <summary className="cursor-pointer py-2">Show the data</summary>
-        <ScrollRegion label={`${title}, the numbers`}>
-          <table className="mt-1 min-w-full text-left" data-testid="drop-off-table">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Page</th>
-                <th scope="col" className="text-right">
-                  Rooms that reached it
-                </th>
-                <th scope="col" className="text-right">
-                  Share
-                </th>
-                <th scope="col" className="text-right">
-                  Stopped there
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.page}>
-                  <td>Page {r.page}</td>
-                  <td className="text-right tabular-nums">{r.reached}</td>
-                  <td className="text-right tabular-nums">{formatRate(r.reachedShare)}</td>
-                  <td className="text-right tabular-nums">{r.stopped}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </details>
+      <ChartData
+        title={title}
+        testId="drop-off-table"
+        columns={[{ label: "Page" }, "Rooms that reached it", "Share", "Stopped there"]}
+      >
+        {rows.map((r) => (
+          <tr key={r.page}>
+            <td>Page {r.page}</td>
+            <td className="text-right tabular-nums">{r.reached}</td>
+            <td className="text-right tabular-nums">{formatRate(r.reachedShare)}</td>
+            <td className="text-right tabular-nums">{r.stopped}</td>
+          </tr>
+        ))}
+      </ChartData>
     </figure>
   );
 }

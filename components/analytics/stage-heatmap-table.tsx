@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { TableHead } from "@/components/ui/table-head";
 import { filterQuery, formatLift, formatRate } from "@/lib/analytics/display";
 import type { HeatmapCell } from "@/server/analytics/stage-heatmap";
 import { CsvButton } from "./csv-button";
@@ -55,18 +56,11 @@ export function StageHeatmapTable({
               Most used assets by stage: uses, win rate of closed deals that used the asset at that stage, and
               lift. Green: clearly above the baseline; red: clearly below.
             </caption>
-            <thead className="bg-slate-50 text-left font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Asset
-                </th>
-                {shown.map((s) => (
-                  <th key={s.id} scope="col" className="px-3 py-2">
-                    {s.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              className="bg-slate-50 text-left font-semibold uppercase tracking-wide text-slate-500"
+              cellClassName="px-3 py-2"
+              columns={["Asset", ...shown.map((s) => s.name)]}
+            />
             <tbody className="divide-y divide-slate-100">
               {rows.map((r) => (
                 <tr key={r.assetId}>

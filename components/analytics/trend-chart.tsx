@@ -1,5 +1,5 @@
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { axisTicks, labelledPoints } from "@/lib/analytics/chart-scale";
+import { ChartData } from "./chart-data";
 import { ChartFrame, plotY } from "./chart-frame";
 
 export interface Series {
@@ -106,36 +106,18 @@ export function TrendChart({
           ))}
         </ChartFrame>
       )}
-      <details className="mt-2 text-xs text-slate-600">
-        <summary className="cursor-pointer py-2">Show the data</summary>
-        <ScrollRegion label={`${title}, the numbers`}>
-          <table className="mt-2 min-w-full text-left">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week</th>
-                {series.map((s) => (
-                  <th key={s.key} scope="col" className="text-right">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((d) => (
-                <tr key={week(d)}>
-                  <td>{d.week}</td>
-                  {series.map((s) => (
-                    <td key={s.key} className="text-right tabular-nums">
-                      {format(d[s.key])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </details>
+      <ChartData title={title} columns={[{ label: "Week" }, ...series.map((s) => s.label)]}>
+        {data.map((d) => (
+          <tr key={week(d)}>
+            <td>{d.week}</td>
+            {series.map((s) => (
+              <td key={s.key} className="text-right tabular-nums">
+                {format(d[s.key])}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </ChartData>
     </figure>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { RateAssetForm, type MyRating } from "@/components/feedback/rate-asset-form";
 import { Button, buttonClass } from "@/components/ui/button";
 import { logUsageAction } from "@/server/usage/usage-actions";
 import { FormError } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 type Deal = { id: string; name: string; stageName: string };
 
@@ -26,21 +26,18 @@ export function UsedInDealMenu({
   downloadHref?: string;
   rating?: { mine: MyRating | null };
 }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, start] = useTransition();
+  const { run, pending, error } = useServerAction();
   const [logged, setLogged] = useState<Deal | null>(null);
-  const [error, setError] = useState<string>();
   const [key, setKey] = useState(() => crypto.randomUUID());
 
   const log = (deal: Deal) =>
-    start(async () => {
-      const result = await logUsageAction({ assetId, dealId: deal.id, kind: "sent", idempotencyKey: key });
-      if (!result.ok) return setError(result.error);
-      setLogged(deal);
-      setOpen(false);
-      setKey(crypto.randomUUID());
-      router.refresh();
+    run(() => logUsageAction({ assetId, dealId: deal.id, kind: "sent", idempotencyKey: key }), {
+      onSuccess: () => {
+        setLogged(deal);
+        setOpen(false);
+        setKey(crypto.randomUUID());
+      },
     });
 
   return (

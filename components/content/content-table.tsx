@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AssetStatusBadge, AssetTypeBadge } from "@/components/assets/asset-badges";
+import { TableHead } from "@/components/ui/table-head";
 import type { AssetStatus, AssetType } from "@/lib/assets";
 import { formatDate } from "@/lib/format";
 import { ProcessingBadge } from "./processing-badge";
@@ -18,34 +19,14 @@ export interface ContentRow {
 }
 
 export function ContentTable({ rows, showOwner }: { rows: ContentRow[]; showOwner: boolean }) {
-  const th = "px-4 py-2";
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Content">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className={th}>
-              Title
-            </th>
-            <th scope="col" className={th}>
-              Type
-            </th>
-            <th scope="col" className={th}>
-              Stages
-            </th>
-            <th scope="col" className={th}>
-              Status
-            </th>
-            {showOwner ? (
-              <th scope="col" className={th}>
-                Owner
-              </th>
-            ) : null}
-            <th scope="col" className={th}>
-              Updated
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+          cellClassName="px-4 py-2"
+          columns={["Title", "Type", "Stages", "Status", ...(showOwner ? ["Owner"] : []), "Updated"]}
+        />
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.id} className="align-top">

@@ -1,21 +1,19 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, TextInput } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { assetTypeLabels } from "@/lib/assets";
 import { logUsageAction } from "@/server/usage/usage-actions";
 import { useAssetSearch } from "@/components/assets/use-asset-search";
 
 /** "Add assets used": search the library and add several assets to the deal, one click each. */
 export function AddAssetsPanel({ dealId, usedAssetIds }: { dealId: string; usedAssetIds: string[] }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
   const [added, setAdded] = useState<string[]>([]);
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const { run, pending, error } = useServerAction();
   const results = useAssetSearch(q, open);
 
   if (!open)
@@ -52,17 +50,16 @@ export function AddAssetsPanel({ dealId, usedAssetIds }: { dealId: string; usedA
                 disabled={pending}
                 aria-label={`Add “${a.title}”`}
                 onClick={() =>
-                  start(async () => {
-                    const r = await logUsageAction({
-                      assetId: a.id,
-                      dealId,
-                      kind: "sent",
-                      idempotencyKey: `${dealId}:${a.id}:${Date.now()}`,
-                    });
-                    if (!r.ok) return setError(r.error);
-                    setAdded((x) => [...x, a.id]);
-                    router.refresh();
-                  })
+                  run(
+                    () =>
+                      logUsageAction({
+                        assetId: a.id,
+                        dealId,
+                        kind: "sent",
+                        idempotencyKey: `${dealId}:${a.id}:${Date.now()}`,
+                      }),
+                    { onSuccess: () => setAdded((x) => [...x, a.id]) },
+                  )
                 }
               >
                 Add

@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 export interface ImportReport {
   source: string;
   rows: number;
@@ -36,16 +37,13 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       </dl>
       {report.errors.length ? (
         <table className="min-w-full text-sm" aria-label="Rows not imported">
-          <thead>
-            <tr className="text-left text-xs text-slate-500">
-              <th scope="col" className="py-1 pr-4">
-                Line
-              </th>
-              <th scope="col" className="py-1">
-                Problem
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            className="text-left text-xs text-slate-500"
+            columns={[
+              { label: "Line", className: "py-1 pr-4" },
+              { label: "Problem", className: "py-1" },
+            ]}
+          />
           <tbody>
             {report.errors.map((e) => (
               <tr key={`${e.line}-${e.message}`}>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { logUsageAction } from "@/server/usage/usage-actions";
 
 /** One click from the deal's stage library: records the asset as sent at the deal's current stage. */
@@ -15,34 +16,25 @@ export function LogAssetButton({
   assetId: string;
   title: string;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
+  const { run, pending, error } = useServerAction();
   const [key] = useState(() => crypto.randomUUID());
-  const [state, setState] = useState<"idle" | "done" | string>("idle");
-  if (state === "done") return <span className="text-sm text-emerald-700">Logged</span>;
+  const [done, setDone] = useState(false);
+  if (done) return <span className="text-sm text-emerald-700">Logged</span>;
   return (
     <span className="flex items-center gap-2 whitespace-nowrap">
       <Button
         variant="secondary"
         disabled={pending}
         onClick={() =>
-          start(async () => {
-            const result = await logUsageAction({ assetId, dealId, kind: "sent", idempotencyKey: key });
-            if (result.ok) {
-              setState("done");
-              router.refresh();
-            } else setState(result.error);
+          run(() => logUsageAction({ assetId, dealId, kind: "sent", idempotencyKey: key }), {
+            onSuccess: () => setDone(true),
           })
         }
       >
         {/* The name starts with the visible words (voice control users say them) and adds which asset. */}
         Log as used<span className="sr-only">: {title}</span>
       </Button>
-      {state !== "idle" ? (
-        <span role="alert" className="text-xs text-red-600">
-          {state}
-        </span>
-      ) : null}
+      <InlineError message={error} />
     </span>
   );
 }

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { groupNavItems, NavLink, useCurrentHref, type NavItem } from "./nav-item";
 import { useDisclosure } from "./use-disclosure";
+import { LineIcon } from "@/components/ui/line-icon";
 
 /**
  * The header's menu below 1280 px: one button opens every navigation entry (grouped under headings as on
@@ -17,16 +18,7 @@ export function MobileMenu({ items, account }: { items: NavItem[]; account: Reac
         {...buttonProps}
         className="inline-flex h-11 items-center gap-2 rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="h-5 w-5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={1.8}
-        >
-          {open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
-        </svg>
+        <LineIcon>{open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}</LineIcon>
         Menu
       </button>
       <div

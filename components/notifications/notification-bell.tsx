@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LineIcon } from "@/components/ui/line-icon";
 
 /** The header's bell: a link to the notification centre with the unread count. */
 export function NotificationBell({ unread }: { unread: number }) {
@@ -10,17 +11,10 @@ export function NotificationBell({ unread }: { unread: number }) {
       title={label}
       className="relative inline-flex h-11 w-11 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
     >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        className="h-5 w-5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-      >
+      <LineIcon>
         <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-      </svg>
+      </LineIcon>
       {unread > 0 ? (
         <span
           data-testid="unread-badge"

@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select } from "@/components/ui/field";
+import { Field, FormError, FormSuccess, Select } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import {
   digestFrequencies,
   digestFrequencyLabels,
@@ -21,20 +22,22 @@ export function PreferencesForm({
   digest: DigestFrequency;
   mutedKinds: NotificationKind[];
 }) {
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const { run, pending, error } = useServerAction();
+  const [saved, setSaved] = useState(false);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const heard = new Set(data.getAll("hear").map(String));
-    start(async () => {
-      const r = await saveNotificationSettingsAction({
-        digest: String(data.get("digest")) as DigestFrequency,
-        mutedKinds: notificationKinds.filter((k) => !heard.has(k)),
-      });
-      setMessage(r.ok ? { ok: true, text: "Saved" } : { ok: false, text: r.error });
-    });
+    setSaved(false);
+    run(
+      () =>
+        saveNotificationSettingsAction({
+          digest: String(data.get("digest")) as DigestFrequency,
+          mutedKinds: notificationKinds.filter((k) => !heard.has(k)),
+        }),
+      { refresh: false, onSuccess: () => setSaved(true) },
+    );
   }
 
   return (
@@ -66,14 +69,8 @@ export function PreferencesForm({
         <Button type="submit" disabled={pending}>
           Save preferences
         </Button>
-        {message ? (
-          <span
-            role={message.ok ? "status" : "alert"}
-            className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-600"}`}
-          >
-            {message.text}
-          </span>
-        ) : null}
+        <FormSuccess message={saved ? "Saved" : null} />
+        <FormError message={error} />
       </div>
     </form>
   );

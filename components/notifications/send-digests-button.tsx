@@ -1,15 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { sendDueDigestsAction } from "@/server/notifications/notification-actions";
 
 /** Sends every pending digest of the workspace now instead of at each person's daily or weekly time. */
 export function SendDigestsButton() {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<string>();
+  const { run, pending, error } = useServerAction();
+  const [sent, setSent] = useState<string>();
+  const message = error ?? sent;
   return (
     <span className="flex items-center gap-3">
       {message ? (
@@ -21,15 +21,13 @@ export function SendDigestsButton() {
         variant="secondary"
         disabled={pending}
         onClick={() =>
-          start(async () => {
-            const r = await sendDueDigestsAction({});
-            if (!r.ok) return setMessage(r.error);
-            setMessage(
-              r.data.digests === 0
-                ? "No digests were pending"
-                : `${r.data.digests} ${r.data.digests === 1 ? "digest" : "digests"} written`,
-            );
-            router.refresh();
+          run(() => sendDueDigestsAction({}), {
+            onSuccess: ({ digests }) =>
+              setSent(
+                digests === 0
+                  ? "No digests were pending"
+                  : `${digests} ${digests === 1 ? "digest" : "digests"} written`,
+              ),
           })
         }
       >

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { assetTypeLabels, type AssetType } from "@/lib/assets";
+import { LineIcon } from "@/components/ui/line-icon";
 
 interface QuickResult {
   id: string;
@@ -87,17 +88,10 @@ export function QuickSearch() {
         className="flex h-11 min-w-11 items-center justify-center gap-3 rounded-md px-3 text-sm text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 xl:h-auto xl:py-1.5"
         aria-keyshortcuts="Control+K"
       >
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="h-5 w-5 sm:hidden"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={1.8}
-        >
+        <LineIcon className="h-5 w-5 sm:hidden">
           <circle cx="11" cy="11" r="7" />
           <path d="M20 20l-4-4" />
-        </svg>
+        </LineIcon>
         <span className="sr-only sm:not-sr-only">Search…</span>
         <kbd className="hidden rounded bg-slate-100 px-1.5 text-xs text-slate-600 md:inline">Ctrl K</kbd>
       </button>

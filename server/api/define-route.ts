@@ -10,8 +10,8 @@ import { actorCan, type Permission } from "@/server/authz/permissions";
 import { resolveApiActor } from "./api-actor";
 import { assertSameOriginWrite } from "./same-origin";
 import { errorResponse } from "./error-response";
-import { receiveUpload, settleUpload, type ReceivedUpload } from "@/server/assets/receive-upload";
-import { parseUploadFields } from "@/server/api/upload-fields";
+import { settleUpload, type ReceivedUpload } from "@/server/assets/receive-upload";
+import { receiveApiUpload } from "./receive-api-upload";
 import { getStorage } from "@/server/storage";
 import { requestFingerprint, withIdempotency } from "./idempotency";
 import { hashStreamedBody } from "./streamed-body-hash";
@@ -114,14 +114,8 @@ export function defineRoute<
       const streamed = spec.rawBody && key !== null ? hashStreamedBody(request) : undefined;
       const multipart = spec.multipart;
       const upload = multipart
-        ? await receiveUpload(request, getStorage(), {
-            workspaceId: actor.workspaceId,
-            maxBytes: env.UPLOAD_MAX_BYTES,
-            readFields: async (raw) => {
-              const fields = parseUploadFields(multipart, raw);
-              await spec.beforeFile?.({ actor, db, params: params as z.infer<P>, fields });
-              return fields;
-            },
+        ? await receiveApiUpload(request, actor.workspaceId, multipart, async (fields) => {
+            await spec.beforeFile?.({ actor, db, params: params as z.infer<P>, fields });
           })
         : undefined;
       const afterCommit: (() => Promise<void>)[] = [];

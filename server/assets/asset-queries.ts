@@ -16,6 +16,7 @@ import {
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
+import { assetRowColumns } from "./asset-row-columns";
 
 const isExpired = sql<boolean>`coalesce(${assets.expiresAt} < now(), false)`;
 
@@ -39,10 +40,7 @@ export async function listAssets(db: Database, actor: Actor, filters: AssetListF
   }
   const rows = await db
     .select({
-      id: assets.id,
-      title: assets.title,
-      type: assets.type,
-      status: assets.status,
+      ...assetRowColumns,
       description: assets.description,
       expired: isExpired,
       createdAt: assets.createdAt,

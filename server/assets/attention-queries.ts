@@ -8,6 +8,7 @@ import { actorCan } from "@/server/authz/permissions";
 import { assetVisibility } from "@/server/authz/visibility";
 import { hasFailedProcessing, isExpired, isNeverUsed, isReviewDue } from "./content-conditions";
 import { actsForEveryone } from "@/server/authz/rules";
+import { assetRowColumns } from "./asset-row-columns";
 
 export const attentionSections = [
   "expired",
@@ -23,10 +24,7 @@ const SECTION_LIMIT = 100;
 function sectionRows(db: Database, where: SQL, orderBy: SQL[]) {
   return db
     .select({
-      id: assets.id,
-      title: assets.title,
-      type: assets.type,
-      status: assets.status,
+      ...assetRowColumns,
       ownerId: assets.ownerId,
       ownerName: users.name,
       expiresAt: assets.expiresAt,

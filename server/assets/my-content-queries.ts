@@ -7,6 +7,7 @@ import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 import { stagesOf } from "./asset-queries";
 import { isExpired, isLive } from "./content-conditions";
+import { assetRowColumns } from "./asset-row-columns";
 
 const statusCondition: Record<Exclude<ContentStatusFilter, "all">, SQL> = {
   draft: eq(assets.status, "draft"),
@@ -36,10 +37,7 @@ export async function listMyContent(db: Database, actor: Actor, filters: MyConte
   const [rows, [counts]] = await Promise.all([
     db
       .select({
-        id: assets.id,
-        title: assets.title,
-        type: assets.type,
-        status: assets.status,
+        ...assetRowColumns,
         expired: sql<boolean>`${isExpired}`,
         updatedAt: assets.updatedAt,
         ownerName: users.name,

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { assetComments, assetRatings, assets, users } from "@/db/schema";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
+import { assetRowColumns } from "@/server/assets/asset-row-columns";
 
 const SECTION_LIMIT = 100;
 
@@ -31,10 +32,7 @@ function ownedBy(actor: Actor, acrossOwners: boolean): SQL {
 export async function feedbackNeedingAttention(db: Database, actor: Actor, opts: { acrossOwners: boolean }) {
   const rows = await db
     .select({
-      id: assets.id,
-      title: assets.title,
-      type: assets.type,
-      status: assets.status,
+      ...assetRowColumns,
       ownerName: users.name,
       openThreads,
       openQuestions,

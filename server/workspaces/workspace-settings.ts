@@ -19,20 +19,23 @@ export async function getWorkspaceSettings(db: Database, workspaceId: string) {
   return row!;
 }
 
-/** Turns the second-person approval rule for publishing on or off, audited. */
-export async function setSecondApproval(db: Database, actor: Actor, required: boolean) {
+/** Changes workspace settings and audits the change (`action`, with the new values) in the same transaction. */
+async function changeWorkspaceSettings(
+  db: Database,
+  actor: Actor,
+  action: string,
+  patch: Pick<typeof workspaces.$inferInsert, "requireSecondApproval" | "searchLanguage">,
+) {
   await db.transaction(async (tx) => {
-    await tx
-      .update(workspaces)
-      .set({ requireSecondApproval: required })
-      .where(eq(workspaces.id, actor.workspaceId));
-    await recordActorAudit(
-      tx,
-      actor,
-      "workspace.approval_rule_changed",
-      { type: "workspace", id: actor.workspaceId },
-      { requireSecondApproval: required },
-    );
+    await tx.update(workspaces).set(patch).where(eq(workspaces.id, actor.workspaceId));
+    await recordActorAudit(tx, actor, action, { type: "workspace", id: actor.workspaceId }, patch);
+  });
+}
+
+/** Turns the second-person approval rule for publishing on or off, audited. */
+export function setSecondApproval(db: Database, actor: Actor, required: boolean) {
+  return changeWorkspaceSettings(db, actor, "workspace.approval_rule_changed", {
+    requireSecondApproval: required,
   });
 }
 
@@ -40,15 +43,8 @@ export async function setSecondApproval(db: Database, actor: Actor, required: bo
  * Changes the stemming language of full-text search; the database re-indexes the workspace's assets in
  * the same transaction (a trigger on the workspace row), so search never mixes two languages.
  */
-export async function setSearchLanguage(db: Database, actor: Actor, language: SearchLanguage) {
-  await db.transaction(async (tx) => {
-    await tx.update(workspaces).set({ searchLanguage: language }).where(eq(workspaces.id, actor.workspaceId));
-    await recordActorAudit(
-      tx,
-      actor,
-      "workspace.search_language_changed",
-      { type: "workspace", id: actor.workspaceId },
-      { searchLanguage: language },
-    );
+export function setSearchLanguage(db: Database, actor: Actor, language: SearchLanguage) {
+  return changeWorkspaceSettings(db, actor, "workspace.search_language_changed", {
+    searchLanguage: language,
   });
 }

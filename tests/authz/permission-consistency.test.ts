@@ -6,8 +6,8 @@ import { apiRoutes } from "@/server/api/routes";
 /**
  * One permission key per operation, whichever door it is called through. An operation is the service
  * function a server action or an API route hands its work to; the test reads every action
- * (authorizedAction) and every route spec (defineRoute) and compares the permission each door demands
- * before calling the same service.
+ * (authorizedAction) and every route spec (defineRoute, or one of the shapes in route-shapes.ts) and
+ * compares the permission each door demands before calling the same service.
  */
 interface Door {
   name: string;
@@ -19,7 +19,7 @@ interface Door {
 function serviceImports(source: string): Set<string> {
   const names = new Set<string>();
   for (const m of source.matchAll(/import \{([^}]+)\} from "(@\/server\/[^"]+|\.\/[^"]+)"/g)) {
-    if (/action-client|define-route/.test(m[2]!)) continue;
+    if (/action-client|define-route|route-shapes/.test(m[2]!)) continue;
     for (const name of m[1]!.split(",")) {
       const clean = name.replace(/\btype\b/, "").trim();
       if (clean) names.add(clean);
@@ -36,7 +36,8 @@ function doorsIn(file: string, opener: string, permissionOf: (chunk: string) => 
   const doors: Door[] = [];
   for (let i = 1; i < parts.length; i += 2) {
     const chunk = parts[i + 1]!;
-    const calls = new Set([...chunk.matchAll(/\b(\w+)\(/g)].map((m) => m[1]!).filter((n) => services.has(n)));
+    // Called, or handed over by name (a route shape's `update: updateDeal`).
+    const calls = new Set([...chunk.matchAll(/\b(\w+)\b/g)].map((m) => m[1]!).filter((n) => services.has(n)));
     doors.push({ name: parts[i]!, permission: permissionOf(chunk), calls });
   }
   return doors;
@@ -54,7 +55,11 @@ const actions = filesUnder("server", (_, source) => source.startsWith('"use serv
   doorsIn(file, "authorizedAction\\(", (chunk) => /^\s*(?:"([\w.]+)"|null)/.exec(chunk)![1] ?? null),
 );
 const routes = filesUnder("server/api/routes", (file) => !file.endsWith("index.ts")).flatMap((file) =>
-  doorsIn(file, "defineRoute\\(\\{", (chunk) => /\bpermission: "([\w.]+)"/.exec(chunk)?.[1] ?? null),
+  doorsIn(
+    file,
+    "(?:defineRoute|listRoute|createRoute|updateByIdRoute|deleteByIdRoute)\\(\\{",
+    (chunk) => /\bpermission: "([\w.]+)"/.exec(chunk)?.[1] ?? null,
+  ),
 );
 
 describe("one permission key per operation", () => {

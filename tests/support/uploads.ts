@@ -1,8 +1,7 @@
 import type { Database } from "@/db/client";
-import { env } from "@/env";
 import { addAssetVersion, checkNewVersion, newVersionFields } from "@/server/assets/add-asset-version";
-import { receiveUpload, settleUpload } from "@/server/assets/receive-upload";
-import { parseUploadFields } from "@/server/api/upload-fields";
+import { settleUpload } from "@/server/assets/receive-upload";
+import { receiveApiUpload } from "@/server/api/receive-api-upload";
 import { checkNewAsset, newAssetFields, uploadAsset } from "@/server/assets/upload-asset";
 import type { Actor } from "@/server/authz/actor";
 import { enqueueFileProcessing } from "@/server/files/enqueue-processing";
@@ -14,15 +13,9 @@ import { getStorage } from "@/server/storage";
  */
 export async function uploadFromRequest(db: Database, actor: Actor, request: Request) {
   const storage = getStorage();
-  const upload = await receiveUpload(request, storage, {
-    workspaceId: actor.workspaceId,
-    maxBytes: env.UPLOAD_MAX_BYTES,
-    readFields: async (raw) => {
-      const fields = parseUploadFields(newAssetFields, raw);
-      await checkNewAsset(db, actor, fields.metadata);
-      return fields;
-    },
-  });
+  const upload = await receiveApiUpload(request, actor.workspaceId, newAssetFields, (fields) =>
+    checkNewAsset(db, actor, fields.metadata),
+  );
   const { asset, fileId } = await settleUpload(storage, upload, () => uploadAsset(db, actor, upload));
   await enqueueFileProcessing(fileId);
   return asset;
@@ -31,15 +24,9 @@ export async function uploadFromRequest(db: Database, actor: Actor, request: Req
 /** The same for a new version of an asset. */
 export async function addVersionFromRequest(db: Database, actor: Actor, assetId: string, request: Request) {
   const storage = getStorage();
-  const upload = await receiveUpload(request, storage, {
-    workspaceId: actor.workspaceId,
-    maxBytes: env.UPLOAD_MAX_BYTES,
-    readFields: async (raw) => {
-      const fields = parseUploadFields(newVersionFields, raw);
-      await checkNewVersion(db, actor, assetId);
-      return fields;
-    },
-  });
+  const upload = await receiveApiUpload(request, actor.workspaceId, newVersionFields, () =>
+    checkNewVersion(db, actor, assetId),
+  );
   const added = await settleUpload(storage, upload, () => addAssetVersion(db, actor, assetId, upload));
   await enqueueFileProcessing(added.file.id);
   return added;

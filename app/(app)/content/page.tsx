@@ -2,7 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { ContentTable } from "@/components/content/content-table";
 import { LinkTabs } from "@/components/content/link-tabs";
-import { buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import {
   contentStatusFilterLabels,
@@ -54,12 +54,10 @@ export default async function MyContentPage({
         }
         actions={
           <>
-            <Link href="/content/attention" className={buttonClass("secondary")}>
+            <ButtonLink href="/content/attention" variant="secondary">
               Needs attention
-            </Link>
-            <Link href="/assets/new" className={buttonClass("primary")}>
-              Upload asset
-            </Link>
+            </ButtonLink>
+            <ButtonLink href="/assets/new">Upload asset</ButtonLink>
           </>
         }
       />

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { DealFilters } from "@/components/deals/deal-filters";
 import { DealStatusBadge } from "@/components/deals/deal-status-badge";
 import { NewDealForm } from "@/components/deals/new-deal-form";
-import { buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { TableHead } from "@/components/ui/table-head";
 import { formatMoney } from "@/lib/format";
 import { requirePage } from "@/server/auth/require-page";
 import { actorCan } from "@/server/authz/permissions";
@@ -37,9 +38,9 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
         actions={
           actorCan(actor, "deals.write") ? (
             <>
-              <Link href="/deals/import" className={buttonClass("secondary")}>
+              <ButtonLink href="/deals/import" variant="secondary">
                 Import from CRM
-              </Link>
+              </ButtonLink>
               <NewDealForm stages={stages} />
             </>
           ) : null
@@ -54,15 +55,17 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
         <div className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           {/* Below 768 px each row is a card (deal and account on top, the rest on one line); the headers stay for screen readers. */}
           <table className="block w-full text-sm md:table md:min-w-full md:divide-y md:divide-slate-200">
-            <thead className="sr-only bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 md:not-sr-only md:table-header-group">
-              <tr>
-                {["Deal", "Stage", "Status", "Amount", "Owner"].map((h) => (
-                  <th key={h} scope="col" className={`px-4 py-2 ${h === "Amount" ? "text-right" : ""}`}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              className="sr-only bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 md:not-sr-only md:table-header-group"
+              cellClassName="px-4 py-2"
+              columns={[
+                "Deal",
+                "Stage",
+                "Status",
+                { label: "Amount", className: "px-4 py-2 text-right" },
+                "Owner",
+              ]}
+            />
             <tbody className="block divide-y divide-slate-100 md:table-row-group">
               {rows.map((d) => (
                 <tr

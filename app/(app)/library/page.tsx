@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { z } from "zod";
 import { AssetList } from "@/components/assets/asset-list";
 import { SelectableAssetList } from "@/components/assets/selectable-asset-list";
 import { StageFilter } from "@/components/assets/stage-filter";
-import { buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { loadLibraryPage } from "@/server/assets/load-library-page";
 import { requirePage } from "@/server/auth/require-page";
@@ -41,17 +40,13 @@ export default async function LibraryPage({
         }
         actions={
           <div className="flex gap-2">
-            <Link href="/stages" className={buttonClass("secondary")}>
+            <ButtonLink href="/stages" variant="secondary">
               Browse by stage
-            </Link>
-            <Link href="/search" className={buttonClass("secondary")}>
+            </ButtonLink>
+            <ButtonLink href="/search" variant="secondary">
               Search and filter
-            </Link>
-            {canWrite ? (
-              <Link href="/assets/new" className={buttonClass("primary")}>
-                Upload asset
-              </Link>
-            ) : null}
+            </ButtonLink>
+            {canWrite ? <ButtonLink href="/assets/new">Upload asset</ButtonLink> : null}
           </div>
         }
       />

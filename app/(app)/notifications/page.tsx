@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { NotificationList } from "@/components/notifications/notification-list";
-import { buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePage } from "@/server/auth/require-page";
 import { listNotifications } from "@/server/notifications/notification-queries";
@@ -16,9 +16,9 @@ export default async function NotificationsPage() {
         title="Notifications"
         description="New content for what you follow, new versions of what you used, your requests and announcements."
         actions={
-          <Link href="/settings/notifications" className={buttonClass("secondary")}>
+          <ButtonLink href="/settings/notifications" variant="secondary">
             What I follow and get by email
-          </Link>
+          </ButtonLink>
         }
       />
       {items.length === 0 ? (

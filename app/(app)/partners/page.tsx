@@ -2,9 +2,8 @@ import { CreatePartnerOrgForm } from "@/components/partners/create-partner-org-f
 import { InvitePartnerForm } from "@/components/partners/invite-partner-form";
 import { PartnerOrgControls } from "@/components/partners/partner-org-controls";
 import { RevokeInvitationButton } from "@/components/partners/revoke-invitation-button";
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
 import { requirePage } from "@/server/auth/require-page";
@@ -27,9 +26,9 @@ export default async function PartnersPage() {
         title="Partners"
         description="Partner organisations, their tiers and regions, and the people invited to the partner portal."
         actions={
-          <Link href="/partners/engagement" className={buttonClass("secondary")}>
+          <ButtonLink href="/partners/engagement" variant="secondary">
             Engagement
-          </Link>
+          </ButtonLink>
         }
       />
       <div className="space-y-6">

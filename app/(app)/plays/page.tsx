@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
 import { requirePage } from "@/server/auth/require-page";
@@ -17,13 +17,7 @@ export default async function PlaysPage() {
       <PageHeader
         title="Plays"
         description="Step-by-step sequences of content across the buying journey, for a scenario. Run one from a deal."
-        actions={
-          canWrite ? (
-            <Link href="/plays/new" className={buttonClass()}>
-              New play
-            </Link>
-          ) : null
-        }
+        actions={canWrite ? <ButtonLink href="/plays/new">New play</ButtonLink> : null}
       />
       {plays.length === 0 ? (
         <EmptyState title="No plays yet">

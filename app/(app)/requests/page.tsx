@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { DemandSummary } from "@/components/requests/demand-summary";
 import { RequestBoard } from "@/components/requests/request-board";
-import { buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePage } from "@/server/auth/require-page";
 import { actorCan } from "@/server/authz/permissions";
@@ -30,11 +29,7 @@ export default async function RequestsPage() {
               ? "What your organisation asked marketing for. Add your vote when you need the same."
               : "What the field asked marketing for. Add your vote when you need the same; you will hear when it is delivered."
         }
-        actions={
-          <Link href="/requests/new" className={buttonClass("primary")}>
-            Request content
-          </Link>
-        }
+        actions={<ButtonLink href="/requests/new">Request content</ButtonLink>}
       />
       {demand ? <DemandSummary {...demand} /> : null}
       {requests.length === 0 ? (

@@ -4,7 +4,7 @@ import { FacetDrawer } from "@/components/search/facet-drawer";
 import { FacetPanel, type FacetGroup } from "@/components/search/facet-panel";
 import { SearchResults } from "@/components/search/search-results";
 import { SortSelect } from "@/components/search/sort-select";
-import { buttonClass } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { TextInput } from "@/components/ui/field";
 import { AppError } from "@/lib/errors";
@@ -176,20 +176,17 @@ export default async function SearchPage({
               )}
               {actorCan(actor, "requests.create") ? (
                 <p className="mt-4 text-sm">
-                  <Link href={requestHref(query)} className={buttonClass("secondary")}>
+                  <ButtonLink href={requestHref(query)} variant="secondary">
                     Request this content
-                  </Link>
+                  </ButtonLink>
                 </p>
               ) : null}
             </EmptyState>
           )}
           {result.nextCursor ? (
-            <Link
-              href={searchHref(query, { cursor: result.nextCursor })}
-              className={buttonClass("secondary")}
-            >
+            <ButtonLink href={searchHref(query, { cursor: result.nextCursor })} variant="secondary">
               Next page
-            </Link>
+            </ButtonLink>
           ) : null}
         </div>
       </div>

@@ -15,6 +15,7 @@ import { updateDeal } from "@/server/deals/deal-services";
 import { exportDealsCsv } from "@/server/deals/export-deals-csv";
 import { upsertExternalDeal } from "@/server/deals/upsert-external-deal";
 import { defineRoute } from "../define-route";
+import { createRoute, updateByIdRoute } from "../route-shapes";
 
 export const listDealsRoute = defineRoute({
   method: "GET",
@@ -47,19 +48,15 @@ export const exportDealsRoute = defineRoute({
     }),
 });
 
-export const createDealRoute = defineRoute({
-  method: "POST",
+export const createDealRoute = createRoute({
   path: "/api/v1/deals",
   summary: "Create a deal owned by you",
   tag: "Deals",
   permission: "deals.write",
   body: createDealSchema,
   response: dealSchema,
-  successStatus: 201,
-  handler: async ({ actor, db, body }) => {
-    const deal = await createDeal(db, actor, body);
-    return getDealDto(db, actor, deal.id);
-  },
+  create: createDeal,
+  get: getDealDto,
 });
 
 export const getDealRoute = defineRoute({
@@ -74,20 +71,16 @@ export const getDealRoute = defineRoute({
   handler: ({ actor, db, params }) => getDealDto(db, actor, params.id),
 });
 
-export const updateDealRoute = defineRoute({
-  method: "PATCH",
+export const updateDealRoute = updateByIdRoute({
   path: "/api/v1/deals/{id}",
   summary: "Edit a deal, move its stage, close it as won or lost, or reopen it (status: open)",
   tag: "Deals",
   permission: "deals.write",
-  params: idParam,
   body: updateDealSchema,
   response: dealSchema,
   errors: [404, 409],
-  handler: async ({ actor, db, params, body }) => {
-    await updateDeal(db, actor, params.id, body);
-    return getDealDto(db, actor, params.id);
-  },
+  update: updateDeal,
+  get: getDealDto,
 });
 
 export const upsertExternalDealRoute = defineRoute({

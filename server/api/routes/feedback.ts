@@ -11,6 +11,7 @@ import { listCommentThreads, mentionCandidates, postComment } from "@/server/fee
 import { getAssetFeedbackSummary } from "@/server/feedback/feedback-stats";
 import { rateAsset } from "@/server/feedback/rate-asset";
 import { defineRoute } from "../define-route";
+import { listRoute } from "../route-shapes";
 
 export const getAssetFeedbackRoute = defineRoute({
   method: "GET",
@@ -40,20 +41,18 @@ export const rateAssetRoute = defineRoute({
   },
 });
 
-export const listAssetCommentsRoute = defineRoute({
-  method: "GET",
+export const listAssetCommentsRoute = listRoute({
   path: "/api/v1/assets/{id}/comments",
   summary: "Comment and question threads on an asset (partners see only their own threads)",
   tag: "Feedback",
   permission: "assets.read",
   params: idParam,
-  response: z.object({ data: z.array(commentThreadSchema) }),
   errors: [404],
-  handler: async ({ actor, db, params }) => ({ data: await listCommentThreads(db, actor, params.id) }),
+  item: commentThreadSchema,
+  list: ({ actor, db, params }) => listCommentThreads(db, actor, params.id),
 });
 
-export const listMentionableUsersRoute = defineRoute({
-  method: "GET",
+export const listMentionableUsersRoute = listRoute({
   path: "/api/v1/assets/{id}/mentionable-users",
   summary:
     "People you may @mention in a comment on this asset (the values `mentionUserIds` takes), the owner first; `q` matches names",
@@ -61,11 +60,9 @@ export const listMentionableUsersRoute = defineRoute({
   permission: "feedback.comment",
   params: idParam,
   query: z.object({ q: z.string().max(100).default("") }),
-  response: z.object({ data: z.array(z.object({ id: z.uuid(), name: z.string() })) }),
   errors: [404],
-  handler: async ({ actor, db, params, query }) => ({
-    data: await mentionCandidates(db, actor, params.id, query.q),
-  }),
+  item: z.object({ id: z.uuid(), name: z.string() }),
+  list: ({ actor, db, params, query }) => mentionCandidates(db, actor, params.id, query.q),
 });
 
 export const postAssetCommentRoute = defineRoute({

@@ -1,9 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { meSchema, stageSchema } from "@/lib/schemas/me";
 import { permissionsOf } from "@/server/authz/permissions";
 import { listStages } from "@/server/workspaces/stage-queries";
 import { defineRoute } from "../define-route";
+import { listRoute } from "../route-shapes";
 
 export const getMe = defineRoute({
   method: "GET",
@@ -25,11 +25,10 @@ export const getMe = defineRoute({
   }),
 });
 
-export const getStages = defineRoute({
-  method: "GET",
+export const getStages = listRoute({
   path: "/api/v1/stages",
   summary: "The workspace's buying stages, in order",
   tag: "Workspace",
-  response: z.object({ data: z.array(stageSchema) }),
-  handler: async ({ actor, db }) => ({ data: await listStages(db, actor.workspaceId) }),
+  item: stageSchema,
+  list: ({ actor, db }) => listStages(db, actor.workspaceId),
 });

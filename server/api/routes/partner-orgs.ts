@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { idParam } from "@/lib/schemas/api-common";
 import { createPartnerOrgSchema, partnerOrgSchema, updatePartnerOrgSchema } from "@/lib/schemas/partners";
 import {
@@ -9,6 +8,7 @@ import {
   updatePartnerOrg,
 } from "@/server/partners/partner-orgs";
 import { defineRoute } from "../define-route";
+import { createRoute, listRoute } from "../route-shapes";
 
 const present = (o: Awaited<ReturnType<typeof getPartnerOrgDetails>>) => ({
   id: o.id,
@@ -21,18 +21,16 @@ const present = (o: Awaited<ReturnType<typeof getPartnerOrgDetails>>) => ({
   createdAt: o.createdAt.toISOString(),
 });
 
-export const listPartnerOrgsRoute = defineRoute({
-  method: "GET",
+export const listPartnerOrgsRoute = listRoute({
   path: "/api/v1/partner-orgs",
   summary: "Partner organisations with their tier and region (admins and channel managers)",
   tag: "Administration",
   permission: "partners.manage",
-  response: z.object({ data: z.array(partnerOrgSchema) }),
-  handler: async ({ actor, db }) => ({ data: (await listPartnerOrgDetails(db, actor)).map(present) }),
+  item: partnerOrgSchema,
+  list: async ({ actor, db }) => (await listPartnerOrgDetails(db, actor)).map(present),
 });
 
-export const createPartnerOrgRoute = defineRoute({
-  method: "POST",
+export const createPartnerOrgRoute = createRoute({
   path: "/api/v1/partner-orgs",
   summary:
     "Create a partner organisation at a tier, optionally limited to a region (admins and channel managers)",
@@ -40,12 +38,9 @@ export const createPartnerOrgRoute = defineRoute({
   permission: "partners.manage",
   body: createPartnerOrgSchema.meta({ id: "CreatePartnerOrg" }),
   response: partnerOrgSchema,
-  successStatus: 201,
   errors: [409],
-  handler: async ({ actor, db, body }) => {
-    const org = await createPartnerOrg(db, actor, body);
-    return present(await getPartnerOrgDetails(db, actor, org.id));
-  },
+  create: createPartnerOrg,
+  get: async (db, actor, id) => present(await getPartnerOrgDetails(db, actor, id)),
 });
 
 export const updatePartnerOrgRoute = defineRoute({

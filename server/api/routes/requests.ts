@@ -11,48 +11,40 @@ import { createRequest } from "@/server/requests/create-request";
 import { getRequestOrThrow, listRequests } from "@/server/requests/request-queries";
 import { updateRequest, voteForRequest } from "@/server/requests/triage-request";
 import { defineRoute } from "../define-route";
+import { createRoute, listRoute, updateByIdRoute } from "../route-shapes";
 
-export const listRequestsRoute = defineRoute({
-  method: "GET",
+export const listRequestsRoute = listRoute({
   path: "/api/v1/requests",
   summary: "Field content requests you may see (partners: their organisation's), most wanted first",
   tag: "Requests",
   permission: "requests.create",
   query: requestListQuerySchema,
-  response: z.object({ data: z.array(requestSchema) }),
-  handler: async ({ actor, db, query }) => ({ data: await listRequests(db, actor, query) }),
+  item: requestSchema,
+  list: ({ actor, db, query }) => listRequests(db, actor, query),
 });
 
-export const createRequestRoute = defineRoute({
-  method: "POST",
+export const createRequestRoute = createRoute({
   path: "/api/v1/requests",
   summary: "Ask marketing for content (your own vote is counted)",
   tag: "Requests",
   permission: "requests.create",
   body: createRequestSchema,
   response: requestSchema,
-  successStatus: 201,
-  handler: async ({ actor, db, body }) => {
-    const request = await createRequest(db, actor, body);
-    return getRequestOrThrow(db, actor, request.id);
-  },
+  create: createRequest,
+  get: getRequestOrThrow,
 });
 
-export const updateRequestRoute = defineRoute({
-  method: "PATCH",
+export const updateRequestRoute = updateByIdRoute({
   path: "/api/v1/requests/{id}",
   summary:
     "Triage a request: move it (new → accepted → in_progress → delivered with deliveredAssetId, or declined with declineReason) or merge it into another with mergeIntoId",
   tag: "Requests",
   permission: "requests.triage",
-  params: idParam,
   body: updateRequestSchema,
   response: requestSchema,
   errors: [404, 409],
-  handler: async ({ actor, db, params, body }) => {
-    await updateRequest(db, actor, params.id, body);
-    return getRequestOrThrow(db, actor, params.id);
-  },
+  update: updateRequest,
+  get: getRequestOrThrow,
 });
 
 export const voteRequestRoute = defineRoute({

@@ -1,9 +1,8 @@
 import "server-only";
-import { z } from "zod";
-import { idParam } from "@/lib/schemas/api-common";
 import { createdTokenSchema, createTokenSchema, tokenSchema } from "@/lib/schemas/me";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/server/tokens/token-service";
 import { defineRoute } from "../define-route";
+import { deleteByIdRoute, listRoute } from "../route-shapes";
 
 const present = (t: {
   id: string;
@@ -19,15 +18,14 @@ const present = (t: {
   lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
 });
 
-export const listTokens = defineRoute({
-  method: "GET",
+export const listTokens = listRoute({
   path: "/api/v1/tokens",
   summary: "Your active API tokens",
   tag: "API tokens",
   permission: "tokens.manage",
   sessionOnly: true,
-  response: z.object({ data: z.array(tokenSchema) }),
-  handler: async ({ actor, db }) => ({ data: (await listApiTokens(db, actor)).map(present) }),
+  item: tokenSchema,
+  list: async ({ actor, db }) => (await listApiTokens(db, actor)).map(present),
 });
 
 export const createToken = defineRoute({
@@ -46,19 +44,11 @@ export const createToken = defineRoute({
   },
 });
 
-export const revokeToken = defineRoute({
-  method: "DELETE",
+export const revokeToken = deleteByIdRoute({
   path: "/api/v1/tokens/{id}",
   summary: "Revoke one of your API tokens",
   tag: "API tokens",
   permission: "tokens.manage",
   sessionOnly: true,
-  params: idParam,
-  response: z.undefined(),
-  successStatus: 204,
-  errors: [404],
-  handler: async ({ actor, db, params }) => {
-    await revokeApiToken(db, actor, params.id);
-    return undefined;
-  },
+  remove: revokeApiToken,
 });

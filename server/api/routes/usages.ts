@@ -1,21 +1,20 @@
 import "server-only";
-import { z } from "zod";
 import { idParam } from "@/lib/schemas/api-common";
 import { createUsageBodySchema, updateUsageSchema, usageSchema } from "@/lib/schemas/deals";
 import { logUsage } from "@/server/usage/log-usage";
 import { deleteUsage, getUsageDto, listDealUsages, updateUsage } from "@/server/usage/usage-services";
 import { defineRoute } from "../define-route";
+import { deleteByIdRoute, listRoute, updateByIdRoute } from "../route-shapes";
 
-export const listDealUsagesRoute = defineRoute({
-  method: "GET",
+export const listDealUsagesRoute = listRoute({
   path: "/api/v1/deals/{id}/usages",
   summary: "Assets used in a deal, newest first",
   tag: "Usage",
   permission: "deals.read",
   params: idParam,
-  response: z.object({ data: z.array(usageSchema) }),
   errors: [404],
-  handler: async ({ actor, db, params }) => ({ data: await listDealUsages(db, actor, params.id) }),
+  item: usageSchema,
+  list: ({ actor, db, params }) => listDealUsages(db, actor, params.id),
 });
 
 export const createDealUsageRoute = defineRoute({
@@ -36,34 +35,22 @@ export const createDealUsageRoute = defineRoute({
   },
 });
 
-export const updateUsageRoute = defineRoute({
-  method: "PATCH",
+export const updateUsageRoute = updateByIdRoute({
   path: "/api/v1/usages/{id}",
   summary: "Correct a usage you logged",
   tag: "Usage",
   permission: "usage.write",
-  params: idParam,
   body: updateUsageSchema,
   response: usageSchema,
   errors: [404],
-  handler: async ({ actor, db, params, body }) => {
-    await updateUsage(db, actor, params.id, body);
-    return getUsageDto(db, actor, params.id);
-  },
+  update: updateUsage,
+  get: getUsageDto,
 });
 
-export const deleteUsageRoute = defineRoute({
-  method: "DELETE",
+export const deleteUsageRoute = deleteByIdRoute({
   path: "/api/v1/usages/{id}",
   summary: "Remove a usage you logged",
   tag: "Usage",
   permission: "usage.write",
-  params: idParam,
-  response: z.undefined(),
-  successStatus: 204,
-  errors: [404],
-  handler: async ({ actor, db, params }) => {
-    await deleteUsage(db, actor, params.id);
-    return undefined;
-  },
+  remove: deleteUsage,
 });

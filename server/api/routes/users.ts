@@ -4,6 +4,7 @@ import { idParam } from "@/lib/schemas/api-common";
 import { createUserSchema, userChangesSchema, userSchema } from "@/lib/schemas/users";
 import { createUser, getUserOrThrow, listUsers, updateUser } from "@/server/users/user-admin";
 import { defineRoute } from "../define-route";
+import { listRoute } from "../route-shapes";
 
 const present = (u: {
   id: string;
@@ -27,14 +28,13 @@ const present = (u: {
   lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
 });
 
-export const listUsersRoute = defineRoute({
-  method: "GET",
+export const listUsersRoute = listRoute({
   path: "/api/v1/users",
   summary: "Every user of the workspace (admins)",
   tag: "Administration",
   permission: "users.manage",
-  response: z.object({ data: z.array(userSchema) }),
-  handler: async ({ actor, db }) => ({ data: (await listUsers(db, actor)).map(present) }),
+  item: userSchema,
+  list: async ({ actor, db }) => (await listUsers(db, actor)).map(present),
 });
 
 export const createUserRoute = defineRoute({

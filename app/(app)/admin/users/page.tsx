@@ -4,6 +4,7 @@ import { UserRowActions } from "@/components/admin/user-row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { TableHead } from "@/components/ui/table-head";
 import { formatDate } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
 import { requirePage } from "@/server/auth/require-page";
@@ -29,15 +30,11 @@ export default async function AdminUsersPage() {
           {/* On a phone the table scrolls inside its own region, not the whole page. */}
           <ScrollRegion label="Users" className="-mx-1 px-1">
             <table className="min-w-full text-sm">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  {["Name", "Role", "Last sign-in", "Actions"].map((h) => (
-                    <th key={h} scope="col" className={`py-2 ${h === "Actions" ? "text-right" : ""}`}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead
+                className="text-left text-xs uppercase tracking-wide text-slate-500"
+                cellClassName="py-2"
+                columns={["Name", "Role", "Last sign-in", { label: "Actions", className: "py-2 text-right" }]}
+              />
               <tbody className="divide-y divide-slate-100">
                 {users.map((u) => (
                   <tr key={u.id} className={u.active ? "" : "text-slate-400"}>

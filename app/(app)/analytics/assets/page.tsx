@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { AnalyticsFilterBar } from "@/components/analytics/analytics-filter-bar";
 import { AssetEffectivenessTable } from "@/components/analytics/asset-effectiveness-table";
-import { MetricExplainer } from "@/components/analytics/metric-explainer";
-import { PageHeader } from "@/components/ui/card";
+import { EffectivenessPageHeader } from "@/components/analytics/effectiveness-page-header";
 import { filterQuery } from "@/lib/analytics/display";
 import { assetSorts, type AssetSort } from "@/lib/schemas/analytics";
 import { listAssetAnalytics } from "@/server/analytics/asset-analytics";
@@ -32,14 +30,14 @@ export default async function AllAssetsAnalyticsPage({
   const rows = await listAssetAnalytics(db, actor.workspaceId, filters, sort);
   return (
     <>
-      <PageHeader
+      <EffectivenessPageHeader
         title="All assets"
         description="Usage and effectiveness of every published or archived asset."
+        action="/analytics/assets"
+        options={options}
+        filters={filters}
+        range={range}
       />
-      <AnalyticsFilterBar action="/analytics/assets" options={options} filters={filters} range={range} />
-      <div className="mb-4">
-        <MetricExplainer />
-      </div>
       <nav aria-label="Sort assets" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600">Sort by:</span>
         {assetSorts.map((s) => (

@@ -1,7 +1,5 @@
-import { AnalyticsFilterBar } from "@/components/analytics/analytics-filter-bar";
-import { MetricExplainer } from "@/components/analytics/metric-explainer";
+import { EffectivenessPageHeader } from "@/components/analytics/effectiveness-page-header";
 import { PlayEffectivenessTable } from "@/components/analytics/play-effectiveness-table";
-import { PageHeader } from "@/components/ui/card";
 import { loadDashboardContext } from "@/server/analytics/dashboard-context";
 import { listPlayEffectiveness } from "@/server/analytics/play-effectiveness";
 
@@ -16,14 +14,14 @@ export default async function PlayAnalyticsPage({
   const rows = await listPlayEffectiveness(db, actor.workspaceId, filters);
   return (
     <>
-      <PageHeader
+      <EffectivenessPageHeader
         title="Plays"
         description="Deals that followed each play against comparable deals that did not. Stage and type filters do not apply: a play spans stages and assets."
+        action="/analytics/plays"
+        options={options}
+        filters={filters}
+        range={range}
       />
-      <AnalyticsFilterBar action="/analytics/plays" options={options} filters={filters} range={range} />
-      <div className="mb-4">
-        <MetricExplainer />
-      </div>
       <PlayEffectivenessTable rows={rows} linkParams={linkParams} />
     </>
   );
