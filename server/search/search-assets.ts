@@ -43,7 +43,8 @@ export interface SearchResult {
 
 type SortKey = { expr: SQL; kind: KeyKind };
 
-const TIER_KEYS: KeyKind[] = ["int4", "timestamptz"];
+/** A broad search's keys: the tier, the score within it (0 when the tier is ordered freshest first), freshness. */
+const TIER_KEYS: KeyKind[] = ["int4", "float8", "timestamptz"];
 
 /** `stats` is only called for the sorts that rank by usage or effectiveness. */
 function sortKeys(sort: SearchSort, match: TextMatch, stats: () => AssetStats): SortKey[] {
@@ -77,12 +78,13 @@ function keysetAfter(keys: SortKey[], after: After): SQL {
   )}, ${assets.id}) < (${sql.join(values, sql`, `)}, ${after.id}::uuid)`;
 }
 
-/** What a page subquery selects: the row, what itemColumns reads, and its sort keys as o0 and o1. */
+/** What a page subquery selects: the row, what itemColumns reads, and its sort keys as o0, o1 and o2. */
 const pageSource = (keys: SortKey[]) => ({
   ...pageColumns,
   ...itemSourceColumns,
   o0: sql`${keys[0]!.expr}`.as("o0"),
   o1: (keys[1] ? sql`${keys[1].expr}` : sql`null`).as("o1"),
+  o2: (keys[2] ? sql`${keys[2].expr}` : sql`null`).as("o2"),
 });
 
 /** A cursor key: timestamps as text (microseconds survive), numbers as numbers. */
@@ -100,8 +102,9 @@ const keyedColumns = (page: PageSubquery, keys: SortKey[]) => ({
   ...pageColumns,
   k0: keyColumn(page.o0, keys[0]!.kind),
   k1: keyColumn(page.o1, keys[1]?.kind),
+  k2: keyColumn(page.o2, keys[2]?.kind),
 });
-const pageOrder = (page: PageSubquery) => [desc(page.o0), desc(page.o1), desc(assets.id)];
+const pageOrder = (page: PageSubquery) => [desc(page.o0), desc(page.o1), desc(page.o2), desc(assets.id)];
 
 /** The rows of `page` (a subquery named "assets" of pageSource, already sorted and limited), in its order. */
 function pageRows(tx: Database, page: PageSubquery, keys: SortKey[]) {
@@ -179,40 +182,55 @@ function windowSubquery(
 
 /**
  * The page of a broad search by relevance: tier by tier (title, tags or description, body; typo matches have
- * their own), freshest first within a tier. A dense tier fills the page from the freshest few hundred assets
- * (every tier but the first is tried that way); otherwise a tier with at most EXACT_LIMIT hits is read from
- * them, and a larger one by walking the freshness index until the page is full.
+ * their own). A tier whose hits are all known (at most EXACT_LIMIT) is ranked by score, as an exact search
+ * would rank them (the title tier usually is: few titles hold a word most bodies hold); a larger one is
+ * ordered freshest first: a dense tier fills the page from the freshest few hundred assets (every tier but
+ * the first is tried that way), another by walking the freshness index until the page is full. The cursor
+ * keeps the tier's order: its score key is 0 when the tier is ordered freshest first, and the score plus 1
+ * (always at least 1) when ranked.
  */
 async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefined, limit: number) {
   const tiers = s.match.tiers;
   const rows: KeyedRow[] = [];
   const first = after ? tiers.length - 1 - Number(after.k[0]) : 0;
   for (let i = Math.max(first, 0); i < tiers.length && rows.length < limit; i++) {
-    const level = tiers.length - 1 - i;
-    const keys: SortKey[] = [
-      { expr: sql`${level}::int`, kind: "int4" },
-      { expr: freshAt, kind: "timestamptz" },
-    ];
-    const rest = [s.visibility];
-    // Within the cursor's own tier, continue after its (freshness, id); the tier itself is the loop's.
-    if (after && i === first) rest.push(keysetAfter(keys.slice(1), { k: after.k.slice(1), id: after.id }));
+    const level = { expr: sql`${tiers.length - 1 - i}::int`, kind: "int4" as const };
+    const fresh = { expr: freshAt, kind: "timestamptz" as const };
+    const byFreshness: SortKey[] = [level, { expr: sql`0::float8`, kind: "float8" }, fresh];
+    const byScore: SortKey[] = [level, { expr: sql`(${s.match.score}) + 1`, kind: "float8" }, fresh];
+    // Within the cursor's own tier: its order as the cursor says, and continue after the cursor's keys.
+    const continuing = after && i === first;
+    const order = continuing ? (Number(after.k[1]) > 0 ? "score" : "fresh") : undefined;
+    const keyset = (keys: SortKey[]) =>
+      continuing ? [keysetAfter(keys.slice(1), { k: after.k.slice(1), id: after.id })] : [];
     const indexed = [...s.facets, tiers[i]!];
     const need = limit - rows.length;
     // A tier most assets are in fills the page within the freshest few hundred: no need to find its hits.
     // The first tier (titles; a typo search's exact hits) rarely is, and its own index finds its hits
     // quickly, so it skips the look and the two changes of plan shape around it.
-    if (i > 0) {
+    if (i > 0 && order !== "score") {
       await setPlanShape(tx, "walk");
-      const quick = await pageRows(tx, windowSubquery(tx, s.walkWindow, keys, indexed, rest, need), keys);
+      const rest = [s.visibility, ...keyset(byFreshness)];
+      const quick = await pageRows(
+        tx,
+        windowSubquery(tx, s.walkWindow, byFreshness, indexed, rest, need),
+        byFreshness,
+      );
       if (quick.length === need) {
         rows.push(...quick);
         break;
       }
     }
-    const where = [...indexed, ...rest];
-    const hits = await findHits(tx, { indexed, rest }, s.exactLimit);
+    const hits = await findHits(
+      tx,
+      { indexed, rest: [s.visibility, ...keyset(order === "score" ? byScore : byFreshness)] },
+      s.exactLimit,
+    );
     if (hits.exact && hits.ids.length === 0) continue;
-    await setPlanShape(tx, hits.exact ? "bitmap" : "walk");
+    const ranked = order === "score" || (order === undefined && hits.exact);
+    const keys = ranked ? byScore : byFreshness;
+    const where = [...indexed, s.visibility, ...keyset(keys)];
+    await setPlanShape(tx, hits.exact || ranked ? "bitmap" : "walk");
     const page = pageSubquery(tx, keys, hits.exact ? [amongIds(hits.ids)] : where, need);
     rows.push(...(await pageRows(tx, page, keys)));
   }
@@ -262,14 +280,14 @@ export async function searchAssets(
 
     const page = rows.slice(0, params.limit);
     const last = page.at(-1);
-    const keyCount = tiered ? 2 : keys.length;
+    const keyCount = tiered ? 3 : keys.length;
     const nextCursor =
       rows.length > params.limit && last
         ? encodeCursor({
             h: digest,
             m: match.mode,
             ...(tiered ? { r: "broad" as const } : {}),
-            k: [last.k0, last.k1].slice(0, keyCount) as (number | string)[],
+            k: [last.k0, last.k1, last.k2].slice(0, keyCount) as (number | string)[],
             id: last.id,
           })
         : null;

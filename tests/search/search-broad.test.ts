@@ -160,6 +160,36 @@ describe("a broad search (more hits than EXACT_LIMIT)", () => {
   });
 });
 
+describe("a broad search's title tier, when its hits are few", () => {
+  it.each([undefined, 1])(
+    "is ranked by score as an exact search ranks it, then the rest freshest first, across pages (walk window %s)",
+    async (walkWindow) => {
+      const db = handle.db;
+      const at = (days: number) => new Date(Date.now() - days * day);
+      const ids: Record<string, string> = {};
+      const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
+        // Older, but the word in the title twice and in the description: the higher score.
+        ["rich", { title: "Ibisine guide to ibisine", description: "All about ibisine", publishedAt: at(6) }],
+        ["plain", { title: "Ibisine notes", publishedAt: at(1) }],
+        ["body1", { title: "Memo one", body: "An ibisine mention.", publishedAt: at(2) }],
+        ["body2", { title: "Memo two", body: "Ibisine again.", publishedAt: at(3) }],
+        ["body3", { title: "Memo three", body: "More ibisine.", publishedAt: at(4) }],
+        ["body4", { title: "Memo four", body: "Ibisine at last.", publishedAt: at(5) }],
+      ];
+      for (const [name, spec] of specs) ids[name] = (await createSearchAsset(db, ws, spec)).id;
+      try {
+        const exact = await searchAssets(db, rep, { q: "ibisine", limit: 2 });
+        expect(exact.items.map((i) => i.id)).toEqual([ids.rich, ids.plain]);
+        const { pages, ids: paged } = await everyPage(rep, { q: "ibisine" }, walkWindow);
+        expect(pages[0]!.totalExact).toBe(false);
+        expect(paged).toEqual([ids.rich, ids.plain, ids.body1, ids.body2, ids.body3, ids.body4]);
+      } finally {
+        await db.update(assets).set({ status: "archived" }).where(inArray(assets.id, Object.values(ids)));
+      }
+    },
+  );
+});
+
 describe("assets.facet_keys", () => {
   it("follows the asset's stages and tags through inserts and deletes", async () => {
     const db = handle.db;
