@@ -1,6 +1,7 @@
 import "server-only";
-import { getDb } from "@/db/client";
-import { ingestBeacons, type BeaconOutcome, type QueuedBeacon } from "./ingest-beacons";
+import { getDb, type Database } from "@/db/client";
+import { countVisits, ingestBeacons, type BeaconOutcome, type QueuedBeacon } from "./ingest-beacons";
+import { notifyRoomOpened } from "./notify-buyer-visit";
 
 /*
  * Group commit for beacons. The beacons that arrive while one batch is being written wait and go
@@ -61,7 +62,14 @@ async function writeBatch(): Promise<void> {
   writing = true;
   const batch = takeBatch();
   try {
-    const outcomes = await ingestWithRetry(batch.map((w) => w.item));
+    const db = await getDb();
+    const outcomes = await withRetry(() =>
+      ingestBeacons(
+        db,
+        batch.map((w) => w.item),
+      ),
+    );
+    await countAndNotify(db, outcomes);
     batch.forEach((w, i) => w.resolve(outcomes[i]!));
   } catch (error) {
     for (const w of batch) w.reject(error);
@@ -74,16 +82,32 @@ async function writeBatch(): Promise<void> {
   }
 }
 
-async function ingestWithRetry(items: QueuedBeacon[]): Promise<BeaconOutcome[]> {
-  const db = await getDb();
+async function withRetry<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ingestBeacons(db, items);
+      return await run();
     } catch (error) {
       const code = errorCode(error);
       if (attempt >= MAX_ATTEMPTS || typeof code !== "string" || !RETRIED_CODES.has(code)) throw error;
     }
   }
+}
+
+/**
+ * The visits whose stored beacons make them count, counted together; the rep hears of a room's first
+ * counted buyer (a notification that fails is logged: the beacons are stored and answered all the same).
+ */
+async function countAndNotify(db: Database, outcomes: BeaconOutcome[]) {
+  const visitIds = outcomes.flatMap((o) =>
+    o.kind === "stored" && o.engagesVisitId ? [o.engagesVisitId] : [],
+  );
+  if (visitIds.length === 0) return;
+  const counted = await withRetry(() => countVisits(db, visitIds));
+  const rooms = new Map(counted.map((c) => [c.room.id, c]));
+  for (const { room, email } of rooms.values())
+    await notifyRoomOpened(db, room, { email }).catch((error: unknown) =>
+      console.error("Notifying the rep of a buyer failed", error),
+    );
 }
 
 /** The SQLSTATE of a failed statement (drizzle wraps the driver's error as its cause). */

@@ -14,11 +14,11 @@ export interface QueuedBeacon {
 
 /**
  * What the batched write decided for one beacon. `ordinary` means it was not a beacon this path takes
- * (unknown or closed room, no admitted visit, a bot, or the beacon that makes a visit count): the caller
+ * (unknown or closed room, no admitted visit, a bot): the caller
  * sends it through the one-request-at-a-time path, which answers those cases. Nothing was written for it.
  */
 export type BeaconOutcome =
-  | { kind: "stored" }
+  | { kind: "stored"; engagesVisitId: string | null }
   | { kind: "ordinary" }
   | { kind: "limited"; retryAfterSeconds: number }
   | { kind: "forged" }
@@ -35,9 +35,10 @@ const arrayOf = (values: (string | number | boolean)[]) => `{${values.join(",")}
  * `recordBeacon` (every event names an asset and page of the room; no more time than has passed since
  * the visit's previous beacon), then the writes, whose triggers add to the room rollup as deltas.
  *
- * A beacon that would make its visit count is left to `recordBeacon`, so this statement never changes
- * whether a visit counts and never recounts a room: the rollup triggers only add deltas under the room's
- * shared lock. At most one beacon per visit may be in a batch (the time check reads the visit's previous
+ * This statement never changes whether a visit counts, so it never recounts a room: the rollup triggers
+ * only add deltas under the room's shared lock. A stored beacon that makes its visit count (enough
+ * visible time, the visit not counted yet) names the visit in `engagesVisitId`, for `countVisits`
+ * afterwards. At most one beacon per visit may be in a batch (the time check reads the visit's previous
  * beacon as of the statement's start).
  */
 export async function ingestBeacons(db: Database, batch: QueuedBeacon[]): Promise<BeaconOutcome[]> {
@@ -48,7 +49,7 @@ export async function ingestBeacons(db: Database, batch: QueuedBeacon[]): Promis
       q.beacon.events.reduce((sum, e) => sum + e.ms, 0),
     ),
   );
-  const { rows } = await db.execute<{ outcome: string; reset_in: number | null }>(sql`
+  const { rows } = await db.execute<{ outcome: string; reset_in: number | null; engages: string | null }>(sql`
     with b as (
       select * from unnest(${arrayOf(batch.map((q) => q.tokenHash))}::text[],
                            ${arrayOf(batch.map((q) => q.visitorId))}::text[],
@@ -60,7 +61,7 @@ export async function ingestBeacons(db: Database, batch: QueuedBeacon[]): Promis
                            ${arrayOf(events.map((e) => e.p))}::int[], ${arrayOf(events.map((e) => e.ms))}::int[])
         as e(i, a, p, ms)
     ), v as (
-      select b.i, vi.room_id, vi.id as visit_id, vi.do_not_track,
+      select b.i, vi.room_id, vi.id as visit_id, vi.do_not_track, b.engages and vi.engaged_at is null as engages,
              b.claimed <= extract(epoch from now() - coalesce(vi.last_beacon_at, vi.started_at)) * 1000
                           + ${SLACK_MS} as in_time
         from b
@@ -68,7 +69,6 @@ export async function ingestBeacons(db: Database, batch: QueuedBeacon[]): Promis
         join room_visits vi on vi.room_id = r.id and vi.visitor_id = b.visitor_id
        where not vi.bot
          and (vi.unlocked_at is not null or not (r.email_gate or r.password_hash is not null))
-         and (vi.engaged_at is not null or not b.engages)
     ), ra as (
       select ${roomAssets.roomId} as room_id, ${roomAssets.position} as n, ${assets.id} as asset_id,
              case when ${files.previewPageCount} > 0 then ${files.previewPageCount} else 1 end as pages
@@ -119,11 +119,44 @@ export async function ingestBeacons(db: Database, batch: QueuedBeacon[]): Promis
                 when not j.genuine then 'forged'
                 when not j.in_time then 'late'
                 else 'stored' end as outcome,
-           j.reset_in
+           j.reset_in, case when j.engages then j.visit_id end as engages
       from b left join judged j on j.i = b.i
      order by b.i`);
   return rows.map((r): BeaconOutcome => {
     if (r.outcome === "limited") return { kind: "limited", retryAfterSeconds: Number(r.reset_in) };
-    return { kind: r.outcome as "stored" | "ordinary" | "forged" | "late" };
+    if (r.outcome === "stored") return { kind: "stored", engagesVisitId: r.engages };
+    return { kind: r.outcome as "ordinary" | "forged" | "late" };
   });
+}
+
+/**
+ * Makes these visits count as buyers (the bot rule: they reported enough visible time), in one statement
+ * after the batch that stored their beacons, so the rollup trigger recounts each room once for all of
+ * them. Returns the visits that this statement made count (not one another request made count first),
+ * with what the rep's notification needs.
+ */
+export async function countVisits(db: Database, visitIds: string[]) {
+  if (visitIds.length === 0) return [];
+  const { rows } = await db.execute<{
+    email: string | null;
+    room_id: string;
+    workspace_id: string;
+    creator_id: string;
+    deal_id: string;
+    title: string;
+  }>(sql`
+    update room_visits v set engaged_at = now()
+      from rooms r
+     where r.id = v.room_id and v.id = any(${arrayOf(visitIds)}::uuid[]) and v.engaged_at is null
+    returning v.email, r.id as room_id, r.workspace_id, r.creator_id, r.deal_id, r.title`);
+  return rows.map((r) => ({
+    email: r.email,
+    room: {
+      id: r.room_id,
+      workspaceId: r.workspace_id,
+      creatorId: r.creator_id,
+      dealId: r.deal_id,
+      title: r.title,
+    },
+  }));
 }

@@ -190,6 +190,6 @@ const receiveBeaconAlone = (request: Request, token: string, raw: string | null)
       throw new AppError("payload_too_large", "Beacon too large");
     }
     const beacon = parseBeacon(raw ?? (await request.text()));
-    if (await recordBeacon(open, visit, beacon)) await notifyRoomOpened(open, visit);
+    if (await recordBeacon(open, visit, beacon)) await notifyRoomOpened(open.db, open.room, visit);
     return new Response(null, { status: 204 });
   });
