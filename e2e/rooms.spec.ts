@@ -1,3 +1,6 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { publishAsset } from "./support/publish-asset";
@@ -9,16 +12,18 @@ import { signInAs } from "./support/sign-in";
 const BUYER_AGENT =
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
+// A real 10 s VP8 WebM (96x64, 9 KB; Debian's Chromium plays no H.264), made with
+// `ffmpeg -f lavfi -i testsrc=size=96x64:rate=10:duration=10 -c:v libvpx -crf 63 -b:v 8k -g 100 -an`.
+const VIDEO = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/walkthrough.webm");
+
 async function publishVideo(page: Page, title: string) {
   const stages = ((await (await page.request.get("/api/v1/stages")).json()) as { data: { id: string }[] })
     .data;
-  const bytes = Buffer.alloc(4096);
-  Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 2, 0]).copy(bytes);
   const response = await page.request.post("/api/v1/assets", {
     headers: fromOwnPages,
     multipart: {
       metadata: JSON.stringify({ title, type: "video", stageIds: [stages[0]!.id], status: "published" }),
-      file: { name: "walkthrough.mp4", mimeType: "video/mp4", buffer: bytes },
+      file: { name: "walkthrough.webm", mimeType: "video/webm", buffer: await readFile(VIDEO) },
     },
   });
   expect(response.status()).toBe(201);
@@ -28,7 +33,7 @@ async function publishVideo(page: Page, title: string) {
 test("a rep shares three assets, the buyer reads them without an account, the rep and marketing see it, the rep revokes", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const stamp = Date.now();
   const marketer = await (await browser.newContext()).newPage();
   await signInAs(marketer, "marketer");
@@ -40,7 +45,7 @@ test("a rep shares three assets, the buyer reads them without an account, the re
     pages: 3,
   });
   const videoTitle = `Harborview walkthrough ${stamp}`;
-  await publishVideo(marketer, videoTitle);
+  const videoId = await publishVideo(marketer, videoTitle);
   const briefTitle = `Harborview brief ${stamp}`;
   await publishAsset(marketer, { title: briefTitle, stage: "Evaluation", text: "Why us" });
   // The job queue renders the PDF's page images.
@@ -84,6 +89,15 @@ test("a rep shares three assets, the buyer reads them without an account, the re
   // The buyer, with no account, in a fresh browser.
   const buyerContext = await browser.newContext({ userAgent: BUYER_AGENT, acceptDownloads: true });
   const buyer = await buyerContext.newPage();
+  // What the browser's media player fetched: it asks for the video in byte ranges.
+  const videoRanges: { status: number; range: string }[] = [];
+  // And the beacons its page sent, with the answers.
+  const beacons: { status: number; body: string }[] = [];
+  buyer.on("response", (r) => {
+    if (r.url().endsWith("/stream"))
+      videoRanges.push({ status: r.status(), range: r.headers()["content-range"] ?? "" });
+    if (r.url().endsWith("/beacon")) beacons.push({ status: r.status(), body: r.request().postData() ?? "" });
+  });
   const opened = await buyer.goto(link);
   expect(opened!.headers()["content-security-policy"]).toContain("default-src 'none'");
   expect(opened!.headers()["x-robots-tag"]).toContain("noindex");
@@ -122,13 +136,30 @@ test("a rep shares three assets, the buyer reads them without an account, the re
   await expect(dropOff.getByRole("row", { name: "Page 2" })).toHaveText(/Page 2\s*1\s*100%\s*1/);
   await expect(dropOff.getByRole("row", { name: "Page 3" })).toHaveText(/Page 3\s*0\s*0%\s*0/);
 
-  // The video streams with byte ranges.
-  const range = await buyer.evaluate(async () => {
-    const src = document.querySelector("video")!.getAttribute("src")!;
-    const res = await fetch(src, { headers: { range: "bytes=0-99" } });
-    return { status: res.status, length: (await res.arrayBuffer()).byteLength };
+  // The buyer plays part of the video: the browser fetches it with byte ranges (206), it plays, and the
+  // page reports the time it played as reading time of the video.
+  const video = buyer.locator("video");
+  const videoN = await video.evaluate((v) => v.closest(".asset")!.getAttribute("data-n")!);
+  await video.scrollIntoViewIfNeeded();
+  await video.evaluate(async (v: HTMLVideoElement) => {
+    v.muted = true; // muted, so the headless browser lets a script start it
+    await v.play();
   });
-  expect(range).toEqual({ status: 206, length: 100 });
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 })
+    .toBeGreaterThan(2);
+  expect(videoRanges.some((r) => r.status === 206 && /^bytes \d+-\d+\/\d+$/.test(r.range))).toBe(true);
+  // A beacon that reports at least a second of it, stored.
+  const watched = new RegExp(`"a":${videoN},"p":1,"ms":\\d{4,}`);
+  await expect
+    .poll(() => beacons.some((b) => b.status === 204 && watched.test(b.body)), { timeout: 20_000 })
+    .toBe(true);
+  await video.evaluate((v: HTMLVideoElement) => v.pause());
+  // Marketing sees that a buyer watched the video.
+  await marketer.goto(`/analytics/assets/${videoId}`);
+  const videoEngagement = marketer.getByTestId("buyer-engagement");
+  await expect(videoEngagement.getByTestId("kpi-Opened by a buyer")).toHaveText("1 of 1 (100%)");
+  await expect(videoEngagement.getByTestId("kpi-Median read time")).toHaveText(/^[1-9]\d* s$/);
   // A stamped PDF download.
   const downloadPromise = buyer.waitForEvent("download");
   await buyer.getByRole("link", { name: `Download ${pdfTitle}` }).click();

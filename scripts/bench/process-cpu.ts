@@ -1,6 +1,8 @@
 /**
- * CPU time used by processes, read from /proc (Linux): the app server's process tree and every PostgreSQL
- * backend on the machine, so a benchmark can say how much machine time one request costs on each side.
+ * CPU time used by processes, read from /proc (Linux): the app server's process tree and the PostgreSQL
+ * processes on the machine (when a database is named, leaving out the connections to other databases,
+ * such as another benchmark's on a shared server), so a benchmark can say how much machine time one
+ * request costs on each side.
  * Elsewhere (no /proc) every reading is null.
  */
 import fs from "node:fs";
@@ -43,7 +45,17 @@ function processes(): Proc[] | null {
 /** Per process alive now: its CPU ms so far, and whether it belongs to the app (`root`'s tree) or PostgreSQL. */
 export type CpuReading = Map<number, { cpuMs: number; side: "app" | "postgres" }>;
 
-export function cpuReading(root: number | undefined): CpuReading | null {
+/** The database a PostgreSQL connection's process serves ("postgres: [cluster: ]user database host(port) ..."). */
+function databaseOf(pid: number): string | null {
+  try {
+    const title = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+    return /^postgres: (?:\S+: )?\S+ (\S+) \S+\(\d+\)/.exec(title)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function cpuReading(root: number | undefined, database?: string): CpuReading | null {
   const all = processes();
   if (!all) return null;
   const tree = new Set(root === undefined ? [] : [root]);
@@ -60,7 +72,10 @@ export function cpuReading(root: number | undefined): CpuReading | null {
   const reading: CpuReading = new Map();
   for (const p of all) {
     if (tree.has(p.pid)) reading.set(p.pid, { cpuMs: p.cpuMs, side: "app" });
-    else if (p.comm === "postgres") reading.set(p.pid, { cpuMs: p.cpuMs, side: "postgres" });
+    else if (p.comm === "postgres") {
+      const serves = database === undefined ? null : databaseOf(p.pid);
+      if (serves === null || serves === database) reading.set(p.pid, { cpuMs: p.cpuMs, side: "postgres" });
+    }
   }
   return reading;
 }

@@ -145,7 +145,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 const row = (label: string, value: string) => console.log(`  ${label.padEnd(34)} ${value}`);
 
-const dbName = `baton_bench_rooms_${process.pid}`;
+const dbName = `rooms_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: serverUrl });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-bench-rooms-"));
 let server: ChildProcess | undefined;
@@ -252,11 +252,11 @@ try {
   );
 
   const treePids = () =>
-    [...(cpuReading(serverPid) ?? new Map()).entries()]
+    [...(cpuReading(serverPid, dbName) ?? new Map()).entries()]
       .filter(([, v]) => v.side === "app")
       .map(([pid]) => pid);
   const rss = { start: serverRss(treePids()), middle: { pid: 0, mb: 0 }, end: { pid: 0, mb: 0 } };
-  const cpuBefore = cpuReading(serverPid);
+  const cpuBefore = cpuReading(serverPid, dbName);
 
   // Open loop: beacon k is due at start + k / RATE, sent then, answered whenever.
   const latencies: number[] = [];
@@ -312,7 +312,7 @@ try {
   const sendSeconds = (performance.now() - started) / 1000;
   await Promise.all(inFlight);
   const wallSeconds = (performance.now() - started) / 1000;
-  const cpuAfter = cpuReading(serverPid);
+  const cpuAfter = cpuReading(serverPid, dbName);
   rss.end = serverRss(treePids());
 
   // Nothing acknowledged lost: the rollup and the raw page time both hold every acknowledged event.

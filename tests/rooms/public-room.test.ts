@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
 import { assetVersions, assets, files, roomPageDwell, roomVisitAssets, roomVisits, rooms } from "@/db/schema";
@@ -170,6 +170,66 @@ describe("the buyer's page", () => {
     for (let i = 0; i < 62; i++)
       statuses.push((await visitor.beacon(token, { visibleMs: 0, events: [] })).status);
     expect(statuses).toContain(429);
+  });
+
+  it("beacons of counted visits arriving together are written together, with the same checks", async () => {
+    const deck = await pagedAsset(3);
+    const { room, token } = await shareRoom([deck.id]);
+    const tracked = buyer();
+    const private_ = buyer({ headers: { dnt: "1" } });
+    const others = [buyer(), buyer(), buyer()];
+    const everyone = [tracked, private_, ...others];
+    for (const b of everyone) {
+      await b.open(token);
+      expect((await b.beacon(token, { visibleMs: 3000, events: [] })).status).toBe(204);
+    }
+    const visits = await visitsOf(room.id);
+    expect(visits.every((v) => v.engagedAt !== null)).toBe(true);
+    await handle.db
+      .update(roomVisits)
+      .set({ lastBeaconAt: sql`now() - interval '1 minute'` })
+      .where(eq(roomVisits.roomId, room.id));
+
+    // All at once, so they share batches: good ones are stored, forged and absurd ones refused whole.
+    const answers = await Promise.all([
+      tracked.beacon(token, { visibleMs: 3000, events: [{ a: 0, p: 2, ms: 3000 }] }),
+      private_.beacon(token, { visibleMs: 3000, events: [{ a: 0, p: 1, ms: 3000 }] }),
+      others[0]!.beacon(token, { visibleMs: 3000, events: [{ a: 1, p: 1, ms: 1000 }] }),
+      others[1]!.beacon(token, { visibleMs: 3000, events: [{ a: 0, p: 4, ms: 1000 }] }),
+      others[2]!.beacon(token, {
+        visibleMs: 3000,
+        events: [
+          { a: 0, p: 1, ms: 30_000 },
+          { a: 0, p: 2, ms: 30_000 },
+          { a: 0, p: 3, ms: 30_000 },
+        ],
+      }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([204, 204, 422, 422, 422]);
+    const dwell = await handle.db
+      .select({ visitId: roomPageDwell.visitId, page: roomPageDwell.page, ms: roomPageDwell.dwellMs })
+      .from(roomPageDwell)
+      .innerJoin(roomVisits, eq(roomVisits.id, roomPageDwell.visitId))
+      .where(eq(roomVisits.roomId, room.id));
+    // Only the tracked visitor's page time: the DNT visitor's beacon counts, its page time is not kept.
+    expect(dwell.map((d) => [d.page, d.ms])).toEqual([[2, 3000]]);
+    expect(visits.find((v) => v.id === dwell[0]!.visitId)!.doNotTrack).toBe(false);
+    const [rollup] = await handle.db
+      .execute<{ read_ms: string }>(sql`select read_ms from analytics_room_assets where room_id = ${room.id}`)
+      .then((r) => r.rows);
+    expect(Number(rollup!.read_ms)).toBe(3000);
+
+    // A flood from one counted visit is cut at the per-visit limit, whichever path its beacons take.
+    const statuses = await Promise.all(
+      Array.from({ length: 70 }, () => others[0]!.beacon(token, { visibleMs: 0, events: [] })),
+    );
+    expect(statuses.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(10);
+    expect(statuses.every((r) => r.status === 204 || r.status === 429)).toBe(true);
+
+    // Revoked: the next beacon of an open page is refused at once: 410, or 429 when this file's earlier
+    // misses have used up the shared per-address budget for unknown links (no trusted proxy in tests).
+    await updateRoom(handle.db, await ws.actor(ws.people.rep), room.id, { revoke: true });
+    expect([410, 429]).toContain((await tracked.beacon(token, { visibleMs: 0, events: [] })).status);
   });
 
   it("bots and link scanners never count, and beacons without visible time do not make a visit count", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
 import { fanOut } from "@/server/notifications/fan-out";
 import type { OpenRoom, Visit } from "./room-door";
@@ -9,15 +10,19 @@ function who(visit: Pick<Visit, "email">) {
 }
 
 /** The room's first counted buyer: the rep who shared it hears about it once. */
-export async function notifyRoomOpened(open: OpenRoom, visit: Pick<Visit, "email">) {
-  await fanOut(open.db, {
-    workspaceId: open.room.workspaceId,
+export async function notifyRoomOpened(
+  db: Database,
+  room: Pick<OpenRoom["room"], "id" | "workspaceId" | "creatorId" | "dealId" | "title">,
+  visit: Pick<Visit, "email">,
+) {
+  await fanOut(db, {
+    workspaceId: room.workspaceId,
     kind: "buyer_engagement",
-    who: sql`${users.id} = ${open.room.creatorId}`,
-    title: `${who(visit)} opened “${open.room.title}”`,
+    who: sql`${users.id} = ${room.creatorId}`,
+    title: `${who(visit)} opened “${room.title}”`,
     body: "They are reading what you shared. See what they opened on the deal.",
-    link: `/deals/${open.room.dealId}#rooms`,
-    dedupeKey: `room_opened:${open.room.id}`,
+    link: `/deals/${room.dealId}#rooms`,
+    dedupeKey: `room_opened:${room.id}`,
   });
 }
 

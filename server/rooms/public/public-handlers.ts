@@ -6,12 +6,31 @@ import { errorResponse } from "@/server/api/error-response";
 import { fileVideoStreamResponse, filePreviewPageResponse } from "@/server/assets/asset-media";
 import { attachmentResponse, stampedPdfResponse } from "@/server/assets/download-asset";
 import { watermarkLine } from "@/server/partners/watermark-pdf";
-import { BEACON_MAX_BYTES, parseBeacon, recordBeacon } from "./record-beacon";
+import { hashRoomToken, ROOM_TOKEN_PATTERN } from "../room-token";
+import { queueBeacon } from "./beacon-batch";
+import {
+  BEACON_LIMIT_PER_MINUTE,
+  BEACON_MAX_BYTES,
+  FORGED_MESSAGE,
+  LATE_MESSAGE,
+  parseBeacon,
+  readBeacon,
+  recordBeacon,
+} from "./record-beacon";
 import { notifyRoomOpened } from "./notify-buyer-visit";
 import { recordVisit } from "./record-visit";
 import { gatePage, plainPage, roomPage } from "./render-room-page";
 import { listPublicAssets, outlineOf, publicAssetAt } from "./public-assets";
-import { findVisit, limitVisit, needsUnlock, openRoom, requireAdmittedVisit } from "./room-door";
+import {
+  findVisit,
+  limitVisit,
+  needsUnlock,
+  openRoom,
+  requireAdmittedVisit,
+  TOO_MANY_MESSAGE,
+  tooMany,
+} from "./room-door";
+import { visitorIdFrom } from "./visitor";
 import { unlockRoom } from "./unlock-room";
 
 /** A refusal on the buyer's page is the plain page; anything unexpected is logged and told nothing. */
@@ -128,13 +147,49 @@ export const serveRoomDownload = (request: Request, token: string, n: string) =>
     return response;
   });
 
-/** POST /r/<token>/beacon: what the open page reports every few seconds and when it is hidden. */
-export const receiveRoomBeacon = (request: Request, token: string) =>
-  contentRequest(request, token, "beacon", 60, async ({ open, visit }) => {
+/**
+ * POST /r/<token>/beacon: what the open page reports every few seconds and when it is hidden. The
+ * common beacon (a well-formed one from a visit that already counts, or that does not make it count) is
+ * written with the others arriving at the same moment (`queueBeacon`); everything else, and whatever that
+ * write leaves to it, takes the one-request path, which answers each case (410, 403, 413, 422, 429).
+ */
+export async function receiveRoomBeacon(request: Request, token: string): Promise<Response> {
+  const visitorId = visitorIdFrom(request);
+  if (
+    !visitorId ||
+    !ROOM_TOKEN_PATTERN.test(token) ||
+    Number(request.headers.get("content-length") ?? 0) > BEACON_MAX_BYTES
+  )
+    return receiveBeaconAlone(request, token, null);
+  const raw = await request.text();
+  const beacon = readBeacon(raw);
+  if (!beacon) return receiveBeaconAlone(request, token, raw);
+  try {
+    const outcome = await queueBeacon({ tokenHash: hashRoomToken(token), visitorId, beacon });
+    switch (outcome.kind) {
+      case "stored":
+        return new Response(null, { status: 204 });
+      case "limited":
+        throw tooMany(TOO_MANY_MESSAGE, outcome.retryAfterSeconds);
+      case "forged":
+        throw new AppError("validation_failed", FORGED_MESSAGE);
+      case "late":
+        throw new AppError("validation_failed", LATE_MESSAGE);
+      case "ordinary":
+        return receiveBeaconAlone(request, token, raw);
+    }
+  } catch (error) {
+    return errorResponse(error, { path: "/r/…/beacon" });
+  }
+}
+
+/** One beacon on its own: the room, the visit, the rate limit, the checks and the write, one by one. */
+const receiveBeaconAlone = (request: Request, token: string, raw: string | null) =>
+  contentRequest(request, token, "beacon", BEACON_LIMIT_PER_MINUTE, async ({ open, visit }) => {
     if (Number(request.headers.get("content-length") ?? 0) > BEACON_MAX_BYTES) {
       throw new AppError("payload_too_large", "Beacon too large");
     }
-    const beacon = parseBeacon(await request.text());
-    if (await recordBeacon(open, visit, beacon)) await notifyRoomOpened(open, visit);
+    const beacon = parseBeacon(raw ?? (await request.text()));
+    if (await recordBeacon(open, visit, beacon)) await notifyRoomOpened(open.db, open.room, visit);
     return new Response(null, { status: 204 });
   });

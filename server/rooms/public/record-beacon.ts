@@ -9,10 +9,16 @@ import type { OpenRoom, Visit } from "./room-door";
 /** The most one beacon may carry; the page sends one every few seconds. */
 export const BEACON_MAX_BYTES = 4096;
 const MAX_EVENT_MS = 30_000;
+const MAX_EVENTS = 50;
 // Clock slack between the page's timer and the server's, per beacon.
-const SLACK_MS = 5_000;
+export const SLACK_MS = 5_000;
+/** Beacons one visit may send a minute; the page sends one every 5 s and on hide. */
+export const BEACON_LIMIT_PER_MINUTE = 60;
 /** Visible time a page must report before its visit counts as a person reading (the bot rule). */
 export const ENGAGED_AFTER_MS = 2_000;
+
+export const FORGED_MESSAGE = "Beacon names an asset or page this room does not have";
+export const LATE_MESSAGE = "Beacon claims more time than has passed";
 
 export const beaconSchema = z.object({
   visibleMs: z.int().min(0).max(MAX_EVENT_MS),
@@ -24,7 +30,7 @@ export const beaconSchema = z.object({
         ms: z.int().min(0).max(MAX_EVENT_MS),
       }),
     )
-    .max(50),
+    .max(MAX_EVENTS),
 });
 
 export type Beacon = z.infer<typeof beaconSchema>;
@@ -40,6 +46,34 @@ export function parseBeacon(raw: string): Beacon {
   return parseOrThrow(beaconSchema, json, "Beacon");
 }
 
+const whole = (v: unknown, min: number, max: number) =>
+  typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+
+/**
+ * The beacon in `raw` when it is well formed (what `beaconSchema` accepts), else null; without zod's
+ * error reporting, for the hot path. A null goes through `parseBeacon`, which says what is wrong.
+ */
+export function readBeacon(raw: string): Beacon | null {
+  if (raw.length > BEACON_MAX_BYTES) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof json !== "object" || json === null) return null;
+  const { visibleMs, events } = json as Record<string, unknown>;
+  if (!whole(visibleMs, 0, MAX_EVENT_MS) || !Array.isArray(events) || events.length > MAX_EVENTS) return null;
+  const read: Beacon["events"] = [];
+  for (const e of events as unknown[]) {
+    if (typeof e !== "object" || e === null) return null;
+    const { a, p, ms } = e as Record<string, unknown>;
+    if (!whole(a, 0, 10_000) || !whole(p, 1, 100_000) || !whole(ms, 0, MAX_EVENT_MS)) return null;
+    read.push({ a: a as number, p: p as number, ms: ms as number });
+  }
+  return { visibleMs: visibleMs as number, events: read };
+}
+
 /**
  * Stores what an open page reports: time per page of each asset, the last page reached, and whether the
  * visit is a person reading. The whole beacon is dropped (nothing stored) when it names an asset or page
@@ -53,8 +87,7 @@ export async function recordBeacon(open: OpenRoom, visit: Visit, beacon: Beacon)
   const byN = new Map(assets.map((a) => [a.n, a]));
   for (const e of beacon.events) {
     const asset = byN.get(e.a);
-    if (!asset || e.p > asset.pages)
-      throw new AppError("validation_failed", "Beacon names an asset or page this room does not have");
+    if (!asset || e.p > asset.pages) throw new AppError("validation_failed", FORGED_MESSAGE);
   }
   const since = (visit.lastBeaconAt ?? visit.startedAt).getTime();
   const claimed = Math.max(
@@ -62,7 +95,7 @@ export async function recordBeacon(open: OpenRoom, visit: Visit, beacon: Beacon)
     beacon.events.reduce((sum, e) => sum + e.ms, 0),
   );
   if (claimed > Date.now() - since + SLACK_MS) {
-    throw new AppError("validation_failed", "Beacon claims more time than has passed");
+    throw new AppError("validation_failed", LATE_MESSAGE);
   }
   const events = visit.doNotTrack ? [] : beacon.events;
   const engage = beacon.visibleMs >= ENGAGED_AFTER_MS;

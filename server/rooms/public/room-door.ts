@@ -89,10 +89,12 @@ export async function requireAdmittedVisit(open: OpenRoom, request: Request): Pr
   return visit;
 }
 
+export const TOO_MANY_MESSAGE = "Too many requests. Slow down.";
+
 /** A per-visit ceiling on a public endpoint, so one open page cannot flood it. */
 export async function limitVisit(open: OpenRoom, visit: Visit, what: string, perMinute: number) {
   const wait = await hitRateLimit(open.db, `room-${what}:${visit.id}`, perMinute, 60);
-  if (wait > 0) throw tooMany("Too many requests. Slow down.", wait);
+  if (wait > 0) throw tooMany(TOO_MANY_MESSAGE, wait);
 }
 
 export function tooMany(message: string, retryAfterSeconds: number) {

@@ -60,6 +60,6 @@ export async function unlockRoom(open: OpenRoom, visit: Visit, form: FormData): 
     })
     .where(eq(roomVisits.id, visit.id))
     .returning({ engagedAt: roomVisits.engagedAt });
-  if (!visit.engagedAt && updated?.engagedAt) await notifyRoomOpened(open, { email });
+  if (!visit.engagedAt && updated?.engagedAt) await notifyRoomOpened(open.db, open.room, { email });
   return null;
 }
