@@ -70,7 +70,7 @@ export class RequestCpu {
       .map((pid) => ({ pid: Number(pid), stat: statOf(pid) }))
       .filter((p): p is { pid: number; stat: { ppid: number; comm: string } } => p.stat !== null);
     const tree = new Set(this.serverPid === undefined ? [] : [this.serverPid]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const p of all) {
         if (!tree.has(p.pid) && tree.has(p.stat.ppid)) {

@@ -18,14 +18,7 @@ import { handPicked, type BenchQuery, type QueryKind } from "./search-queries";
 import type { Library } from "./search-seed";
 
 export type BenchClass =
-  | "common word"
-  | "rare word"
-  | "multi-word"
-  | "prefix"
-  | "typo"
-  | "filter only"
-  | "word+filter"
-  | "no match";
+  "common word" | "rare word" | "multi-word" | "prefix" | "typo" | "filter only" | "word+filter" | "no match";
 
 export const benchClasses: BenchClass[] = [
   "common word",

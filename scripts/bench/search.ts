@@ -30,7 +30,13 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { benchClasses, benchClassOf, drawBenchQueries, type BenchClass } from "./search-mix";
 import type { BenchQuery } from "./search-queries";
-import { captureStatements, explainRequest, loggingHandle, type RequestSql, type Statement } from "./search-sql";
+import {
+  captureStatements,
+  explainRequest,
+  loggingHandle,
+  type RequestSql,
+  type Statement,
+} from "./search-sql";
 import { RequestCpu, type CpuSplit } from "./request-cpu";
 
 const SEED = 1;
@@ -60,7 +66,8 @@ if (!Number.isInteger(ASSETS) || ASSETS < 100)
   throw new Error("--assets must be a whole number, at least 100");
 const PORT = Number(flags.port ?? 3201);
 const QUERIES = Number(flags.queries ?? 500);
-if (!Number.isInteger(QUERIES) || QUERIES < 10) throw new Error("--queries must be a whole number, at least 10");
+if (!Number.isInteger(QUERIES) || QUERIES < 10)
+  throw new Error("--queries must be a whole number, at least 10");
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-bench-search-"));
 process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
@@ -317,7 +324,15 @@ try {
   for (const c of benchClasses) {
     const idx = queries.flatMap((_, i) => (classOf[i] === c ? [i] : []));
     if (idx.length === 0) continue;
-    byClass.set(c, { idx, concurrent: await runPass(idx.map((i) => queries[i]!), CLIENTS, url, secret) });
+    byClass.set(c, {
+      idx,
+      concurrent: await runPass(
+        idx.map((i) => queries[i]!),
+        CLIENTS,
+        url,
+        secret,
+      ),
+    });
   }
   const loadAfter = loadAverage();
   const exited = new Promise((resolve) => server!.once("exit", resolve));
@@ -338,7 +353,13 @@ try {
     const k = Math.min(10, Number(query.params.get("limit") ?? 10));
     const input = assetSearchQuerySchema.parse({ ...Object.fromEntries(query.params), limit: String(k) });
     const exact = await searchAssets(target.db, rep, input, { exactLimit: 1e9 });
-    scores.push(overlap(serial.answers[i]!.items.map((it) => it.id), exact.items.map((it) => it.id), k));
+    scores.push(
+      overlap(
+        serial.answers[i]!.items.map((it) => it.id),
+        exact.items.map((it) => it.id),
+        k,
+      ),
+    );
     quality.set(c, scores);
   }
 
@@ -359,7 +380,17 @@ try {
     const total = cpus.map((c) => c.app + c.postgres);
     const scores = label === "all" ? [...quality.values()].flat() : (quality.get(label as BenchClass) ?? []);
     const cpuText = cpus.length
-      ? `${f(percentile(total, 50))} / ${f(percentile(total, 95))} (${f(percentile(cpus.map((c) => c.app), 50))}+${f(percentile(cpus.map((c) => c.postgres), 50))})`
+      ? `${f(percentile(total, 50))} / ${f(percentile(total, 95))} (${f(
+          percentile(
+            cpus.map((c) => c.app),
+            50,
+          ),
+        )}+${f(
+          percentile(
+            cpus.map((c) => c.postgres),
+            50,
+          ),
+        )})`
       : "n/a (no /proc)";
     const lat = idx.map((i) => serial.latencies[i]!);
     console.log(
@@ -396,12 +427,18 @@ try {
     }
     const scores = quality.get(r.c);
     if (scores?.length)
-      verdicts.push([`${r.c}: top-10 overlap ${(10 * mean(scores)).toFixed(1)} >= 8/10`, mean(scores) >= 0.8]);
+      verdicts.push([
+        `${r.c}: top-10 overlap ${(10 * mean(scores)).toFixed(1)} >= 8/10`,
+        mean(scores) >= 0.8,
+      ]);
   }
   const p95one = percentile(serial.latencies, 95);
   const p95eight = percentile(whole.latencies, 95);
   verdicts.push([`p95, 1 client ${f(p95one)} < ${TARGET_P95_ONE} ms`, p95one < TARGET_P95_ONE]);
-  verdicts.push([`p95, ${CLIENTS} clients ${f(p95eight)} < ${TARGET_P95_EIGHT} ms`, p95eight < TARGET_P95_EIGHT]);
+  verdicts.push([
+    `p95, ${CLIENTS} clients ${f(p95eight)} < ${TARGET_P95_EIGHT} ms`,
+    p95eight < TARGET_P95_EIGHT,
+  ]);
   for (const [text, ok] of verdicts) console.log(`  ${ok ? "PASS" : "FAIL"}  ${text}`);
   if (verdicts.some(([, ok]) => !ok)) process.exitCode = 1;
 } finally {

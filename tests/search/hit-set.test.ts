@@ -51,7 +51,9 @@ async function statementsOf<T>(tx: Database, run: () => Promise<T>): Promise<{ r
   const spy = vi.spyOn(tx, "execute");
   try {
     const result = await run();
-    const sent = spy.mock.calls.map(([q]) => dialect.sqlToQuery(q as Parameters<PgDialect["sqlToQuery"]>[0]).sql);
+    const sent = spy.mock.calls.map(
+      ([q]) => dialect.sqlToQuery(q as Parameters<PgDialect["sqlToQuery"]>[0]).sql,
+    );
     return { result, sent };
   } finally {
     spy.mockRestore();

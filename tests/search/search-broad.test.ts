@@ -184,7 +184,10 @@ describe("a broad search's title tier, when its hits are few", () => {
         expect(pages[0]!.totalExact).toBe(false);
         expect(paged).toEqual([ids.rich, ids.plain, ids.body1, ids.body2, ids.body3, ids.body4]);
       } finally {
-        await db.update(assets).set({ status: "archived" }).where(inArray(assets.id, Object.values(ids)));
+        await db
+          .update(assets)
+          .set({ status: "archived" })
+          .where(inArray(assets.id, Object.values(ids)));
       }
     },
   );
