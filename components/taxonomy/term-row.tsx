@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { deleteTermAction, moveTermAction } from "@/server/taxonomy/taxonomy-actions";
 import { DeleteTermDialog } from "./delete-term-dialog";
 import { MergeTermForm } from "./merge-term-form";
@@ -33,8 +34,7 @@ export function TermRow({
 }) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("view");
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
   const up = useRef<HTMLButtonElement>(null);
   const down = useRef<HTMLButtonElement>(null);
   const movedWith = useRef<"up" | "down" | null>(null);
@@ -56,26 +56,19 @@ export function TermRow({
 
   // Not disabled while pending: disabling the focused button would throw keyboard focus away.
   const move = (direction: "up" | "down") =>
-    start(async () => {
-      const result = await moveTermAction({ termId: term.id, direction });
-      if (!result.ok) return setError(result.error);
-      setError(undefined);
-      movedWith.current = direction;
-      announce(`Moved “${term.name}” ${direction}`);
-      router.refresh();
+    run(() => moveTermAction({ termId: term.id, direction }), {
+      onSuccess: () => {
+        movedWith.current = direction;
+        announce(`Moved “${term.name}” ${direction}`);
+      },
     });
 
+  // A refused delete (the term came into use meanwhile) still refreshes, so the row shows its usage.
   const remove = () => {
     if (term.assetCount + term.dealCount > 0) return setMode("delete");
-    start(async () => {
-      const result = await deleteTermAction({ termId: term.id, inUse: "unused" });
-      if (!result.ok) {
-        setError(result.error);
-        router.refresh();
-        return;
-      }
-      announce(`Deleted “${term.name}”`);
-      router.refresh();
+    run(() => deleteTermAction({ termId: term.id, inUse: "unused" }), {
+      onSuccess: () => announce(`Deleted “${term.name}”`),
+      onError: () => router.refresh(),
     });
   };
 
