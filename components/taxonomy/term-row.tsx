@@ -1,9 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
-import { useServerAction } from "@/components/ui/use-server-action";
 import { deleteTermAction, moveTermAction } from "@/server/taxonomy/taxonomy-actions";
 import { DeleteTermDialog } from "./delete-term-dialog";
 import { MergeTermForm } from "./merge-term-form";
@@ -34,7 +33,8 @@ export function TermRow({
 }) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("view");
-  const { run, pending, error } = useServerAction();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string>();
   const up = useRef<HTMLButtonElement>(null);
   const down = useRef<HTMLButtonElement>(null);
   const movedWith = useRef<"up" | "down" | null>(null);
@@ -56,19 +56,26 @@ export function TermRow({
 
   // Not disabled while pending: disabling the focused button would throw keyboard focus away.
   const move = (direction: "up" | "down") =>
-    run(() => moveTermAction({ termId: term.id, direction }), {
-      onSuccess: () => {
-        movedWith.current = direction;
-        announce(`Moved “${term.name}” ${direction}`);
-      },
+    start(async () => {
+      const result = await moveTermAction({ termId: term.id, direction });
+      if (!result.ok) return setError(result.error);
+      setError(undefined);
+      movedWith.current = direction;
+      announce(`Moved “${term.name}” ${direction}`);
+      router.refresh();
     });
 
-  // A refused delete (the term came into use meanwhile) still refreshes, so the row shows its usage.
   const remove = () => {
     if (term.assetCount + term.dealCount > 0) return setMode("delete");
-    run(() => deleteTermAction({ termId: term.id, inUse: "unused" }), {
-      onSuccess: () => announce(`Deleted “${term.name}”`),
-      onError: () => router.refresh(),
+    start(async () => {
+      const result = await deleteTermAction({ termId: term.id, inUse: "unused" });
+      if (!result.ok) {
+        setError(result.error);
+        router.refresh();
+        return;
+      }
+      announce(`Deleted “${term.name}”`);
+      router.refresh();
     });
   };
 

@@ -11,7 +11,6 @@ const noFieldErrors: FieldErrors = {};
  * Runs a server action from a client component, the one way: `pending` while it runs; a failure leaves
  * its message in `error` and its per-field messages in `fieldErrors`; a success clears both, calls
  * `onSuccess` with the action's data and refreshes the page's server data (unless `refresh: false`).
- * `onError` runs after a failure, for a caller whose page may be stale once the action is refused.
  */
 export function useServerAction() {
   const router = useRouter();
@@ -21,18 +20,13 @@ export function useServerAction() {
 
   function run<T>(
     action: () => Promise<ActionResult<T>>,
-    {
-      onSuccess,
-      onError,
-      refresh = true,
-    }: { onSuccess?: (data: T) => void; onError?: () => void; refresh?: boolean } = {},
+    { onSuccess, refresh = true }: { onSuccess?: (data: T) => void; refresh?: boolean } = {},
   ) {
     startTransition(async () => {
       const result = await action();
       if (!result.ok) {
         setError(result.error);
         setFieldErrors(result.fieldErrors ?? noFieldErrors);
-        onError?.();
         return;
       }
       setError(undefined);
