@@ -2,19 +2,16 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormError, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { assetTypeLabels } from "@/lib/assets";
 import { logUsageAction } from "@/server/usage/usage-actions";
-import { useAssetSearch } from "@/components/assets/use-asset-search";
+import { AssetSearchPicker } from "@/components/assets/asset-search-picker";
 
 /** "Add assets used": search the library and add several assets to the deal, one click each. */
 export function AddAssetsPanel({ dealId, usedAssetIds }: { dealId: string; usedAssetIds: string[] }) {
   const [open, setOpen] = useState(false);
-  const [q, setQ] = useState("");
   const [added, setAdded] = useState<string[]>([]);
   const { run, pending, error } = useServerAction();
-  const results = useAssetSearch(q, open);
 
   if (!open)
     return (
@@ -25,20 +22,18 @@ export function AddAssetsPanel({ dealId, usedAssetIds }: { dealId: string; usedA
   const done = new Set([...usedAssetIds, ...added]);
   return (
     <div className="space-y-2">
-      <label htmlFor="asset-picker" className="sr-only">
-        Search assets
-      </label>
-      <TextInput
+      <AssetSearchPicker
         id="asset-picker"
+        label="Search assets"
+        hideLabel
         placeholder="Search assets by title…"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
         autoFocus
-      />
-      <FormError message={error} />
-      <ul aria-label="Assets to add" className="max-h-72 divide-y divide-slate-100 overflow-y-auto">
-        {(results.data ?? []).map((a) => (
-          <li key={a.id} className="flex items-center justify-between gap-2 py-1.5 text-sm">
+        error={error}
+        listLabel="Assets to add"
+        listClassName="max-h-72 divide-y divide-slate-100"
+      >
+        {(a) => (
+          <div className="flex items-center justify-between gap-2 py-1.5">
             <span>
               {a.title} <span className="text-xs text-slate-500">· {assetTypeLabels[a.type]}</span>
             </span>
@@ -65,12 +60,9 @@ export function AddAssetsPanel({ dealId, usedAssetIds }: { dealId: string; usedA
                 Add
               </Button>
             )}
-          </li>
-        ))}
-        {results.data?.length === 0 ? (
-          <li className="py-2 text-sm text-slate-500">No published asset matches “{q}”.</li>
-        ) : null}
-      </ul>
+          </div>
+        )}
+      </AssetSearchPicker>
       <Button variant="ghost" onClick={() => setOpen(false)}>
         Done
       </Button>

@@ -5,15 +5,13 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { publishAnnouncementAction } from "@/server/notifications/notification-actions";
-import { useAssetSearch } from "@/components/assets/use-asset-search";
+import { AssetSearchPicker, type FoundAsset } from "@/components/assets/asset-search-picker";
 
 /** A marketer's announcement: what shipped, how to use it in the field, who hears, which assets. */
 export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string }[] }) {
   const [open, setOpen] = useState(false);
-  const [q, setQ] = useState("");
-  const [picked, setPicked] = useState<{ id: string; title: string }[]>([]);
+  const [picked, setPicked] = useState<FoundAsset[]>([]);
   const { run, pending, error, fieldErrors } = useServerAction();
-  const assets = useAssetSearch(q, open);
   if (!open) return <Button onClick={() => setOpen(true)}>New announcement</Button>;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -74,41 +72,19 @@ export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string 
           </Select>
         </Field>
       </fieldset>
-      <div className="space-y-1">
-        <Field id="ann-assets" label="Linked assets" error={fieldErrors.assetIds?.[0]}>
-          <TextInput
-            id="ann-assets"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            placeholder="Search published assets…"
-          />
-        </Field>
-        <fieldset>
-          <legend className="sr-only">Assets to link</legend>
-          <ul className="max-h-32 overflow-y-auto text-sm">
-            {[...picked, ...(assets.data ?? []).filter((a) => !picked.some((p) => p.id === a.id))].map(
-              (a) => (
-                <li key={a.id}>
-                  <label className="flex items-center gap-2 py-0.5">
-                    <input
-                      type="checkbox"
-                      checked={picked.some((p) => p.id === a.id)}
-                      onChange={(e) =>
-                        setPicked((list) =>
-                          e.target.checked
-                            ? [...list, { id: a.id, title: a.title }]
-                            : list.filter((p) => p.id !== a.id),
-                        )
-                      }
-                    />
-                    {a.title}
-                  </label>
-                </li>
-              ),
-            )}
-          </ul>
-        </fieldset>
-      </div>
+      <AssetSearchPicker
+        id="ann-assets"
+        label="Linked assets"
+        error={fieldErrors.assetIds?.[0]}
+        listLabel="Assets to link"
+        pinned={picked}
+        choice={{
+          type: "checkbox",
+          isChosen: (a) => picked.some((p) => p.id === a.id),
+          onChoose: (a, chosen) =>
+            setPicked((list) => (chosen ? [...list, a] : list.filter((p) => p.id !== a.id))),
+        }}
+      />
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" disabled={pending}>
           Publish announcement

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Select, TextArea, TextInput, choicesOf } from "@/components/ui/field";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { savePlayAction } from "@/server/plays/play-actions";
 import { AssetAdder, type PickedAsset } from "./asset-adder";
 
@@ -31,9 +32,9 @@ export function PlayEditor({ play, stages }: { play: EditablePlay; stages: Stage
   const [name, setName] = useState(play.name);
   const [scenario, setScenario] = useState(play.scenario);
   const [steps, setSteps] = useState<EditableStep[]>(play.steps);
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, start] = useTransition();
+  const { run, pending, error, fieldErrors: errors } = useServerAction();
+  const [saved, setSaved] = useState(false);
+  const message = error ?? (saved ? "Play saved" : undefined);
 
   const update = (key: string, patch: Partial<EditableStep>) =>
     setSteps((all) => all.map((s) => (s.key === key ? { ...s, ...patch } : s)));
@@ -56,29 +57,30 @@ export function PlayEditor({ play, stages }: { play: EditablePlay; stages: Stage
       },
     ]);
 
+  // A new play opens at its own address; an existing one refreshes in place.
   const save = () =>
-    start(async () => {
-      const result = await savePlayAction({
-        playId: play.id,
-        name,
-        scenario,
-        steps: steps.map((s) => ({
-          id: s.id,
-          stageId: s.stageId,
-          title: s.title,
-          guidance: s.guidance,
-          assetIds: s.assets.map((a) => a.id),
-        })),
-      });
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        return setMessage(result.error);
-      }
-      setErrors({});
-      setMessage("Play saved");
-      if (!play.id) router.push(`/plays/${result.data.id}`);
-      else router.refresh();
-    });
+    run(
+      () =>
+        savePlayAction({
+          playId: play.id,
+          name,
+          scenario,
+          steps: steps.map((s) => ({
+            id: s.id,
+            stageId: s.stageId,
+            title: s.title,
+            guidance: s.guidance,
+            assetIds: s.assets.map((a) => a.id),
+          })),
+        }),
+      {
+        refresh: Boolean(play.id),
+        onSuccess: (data) => {
+          setSaved(true);
+          if (!play.id) router.push(`/plays/${data.id}`);
+        },
+      },
+    );
 
   const stepError = (i: number, field: string) => errors[`steps.${i}.${field}`]?.[0];
 

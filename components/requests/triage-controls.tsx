@@ -2,11 +2,11 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, Select, TextArea } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { requestMoves, requestStatusLabels, type RequestStatus } from "@/lib/requests";
 import { updateRequestAction } from "@/server/requests/request-actions";
-import { useAssetSearch } from "@/components/assets/use-asset-search";
+import { AssetSearchPicker } from "@/components/assets/asset-search-picker";
 
 const MERGE = "merge";
 
@@ -27,11 +27,9 @@ export function TriageControls({
   const canMerge = requestMoves[status].includes("merged") && mergeTargets.length > 0;
   const [to, setTo] = useState<string>(moves[0] ?? (canMerge ? MERGE : ""));
   const [reason, setReason] = useState("");
-  const [q, setQ] = useState("");
   const [assetId, setAssetId] = useState("");
   const [mergeInto, setMergeInto] = useState(mergeTargets[0]?.id ?? "");
   const { run, pending, error, fieldErrors } = useServerAction();
-  const assets = useAssetSearch(q, to === "delivered");
   if (!to) return null;
 
   function apply() {
@@ -74,35 +72,17 @@ export function TriageControls({
         </Field>
       ) : null}
       {to === "delivered" ? (
-        <div className="space-y-1">
-          <Field id={`${uid}-asset-q`} label="Asset that answers it">
-            <TextInput
-              id={`${uid}-asset-q`}
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              placeholder="Search published assets…"
-            />
-          </Field>
-          <fieldset>
-            <legend className="sr-only">Choose the asset</legend>
-            <ul className="max-h-40 overflow-y-auto text-sm">
-              {(assets.data ?? []).map((a) => (
-                <li key={a.id}>
-                  <label className="flex items-center gap-2 py-0.5">
-                    <input
-                      type="radio"
-                      name={`${uid}-asset`}
-                      value={a.id}
-                      checked={assetId === a.id}
-                      onChange={() => setAssetId(a.id)}
-                    />
-                    {a.title}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-        </div>
+        <AssetSearchPicker
+          id={`${uid}-asset-q`}
+          label="Asset that answers it"
+          listLabel="Choose the asset"
+          choice={{
+            type: "radio",
+            name: `${uid}-asset`,
+            isChosen: (a) => assetId === a.id,
+            onChoose: (a) => setAssetId(a.id),
+          }}
+        />
       ) : null}
       {to === MERGE ? (
         <Field id={`${uid}-merge`} label="It duplicates">
