@@ -46,7 +46,7 @@ function processes(): Proc[] | null {
 export type CpuReading = Map<number, { cpuMs: number; side: "app" | "postgres" }>;
 
 /** The database a PostgreSQL connection's process serves ("postgres: [cluster: ]user database host(port) ..."). */
-function databaseOf(pid: number): string | null {
+export function databaseOf(pid: number): string | null {
   try {
     const title = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
     return /^postgres: (?:\S+: )?\S+ (\S+) \S+\(\d+\)/.exec(title)?.[1] ?? null;
@@ -55,8 +55,15 @@ function databaseOf(pid: number): string | null {
   }
 }
 
-export function cpuReading(root: number | undefined, database?: string): CpuReading | null {
-  const all = processes();
+/**
+ * The pids of the app (`root` and every process below it) and of PostgreSQL (its processes, or only the
+ * connections to `database` when one is named), among `all` (default: every process now).
+ */
+export function processGroups(
+  root: number | undefined,
+  database?: string,
+  all: Proc[] | null = processes(),
+): { app: number[]; postgres: number[] } | null {
   if (!all) return null;
   const tree = new Set(root === undefined ? [] : [root]);
   // Parents are listed before children often but not always: repeat until the tree stops growing.
@@ -69,14 +76,25 @@ export function cpuReading(root: number | undefined, database?: string): CpuRead
       }
     }
   }
+  const serves = (pid: number) => {
+    if (database === undefined) return true;
+    const db = databaseOf(pid);
+    return db === null || db === database;
+  };
+  return {
+    app: [...tree],
+    postgres: all.filter((p) => !tree.has(p.pid) && p.comm === "postgres" && serves(p.pid)).map((p) => p.pid),
+  };
+}
+
+export function cpuReading(root: number | undefined, database?: string): CpuReading | null {
+  const all = processes();
+  const groups = processGroups(root, database, all);
+  if (!all || !groups) return null;
+  const cpuOf = new Map(all.map((p) => [p.pid, p.cpuMs]));
   const reading: CpuReading = new Map();
-  for (const p of all) {
-    if (tree.has(p.pid)) reading.set(p.pid, { cpuMs: p.cpuMs, side: "app" });
-    else if (p.comm === "postgres") {
-      const serves = database === undefined ? null : databaseOf(p.pid);
-      if (serves === null || serves === database) reading.set(p.pid, { cpuMs: p.cpuMs, side: "postgres" });
-    }
-  }
+  for (const pid of groups.app) if (cpuOf.has(pid)) reading.set(pid, { cpuMs: cpuOf.get(pid)!, side: "app" });
+  for (const pid of groups.postgres) reading.set(pid, { cpuMs: cpuOf.get(pid)!, side: "postgres" });
   return reading;
 }
 

@@ -8,6 +8,7 @@
  * benchmark, say) is not counted. Linux only: elsewhere `available` is false and every reading is null.
  */
 import fs from "node:fs";
+import { databaseOf, processGroups } from "./process-cpu";
 
 export interface CpuSplit {
   app: number;
@@ -35,19 +36,6 @@ function runNs(pid: number): number {
   return total;
 }
 
-function statOf(pid: string): { ppid: number; comm: string } | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const close = stat.lastIndexOf(")");
-    return {
-      comm: stat.slice(stat.indexOf("(") + 1, close),
-      ppid: Number(stat.slice(close + 2).split(" ")[1]),
-    };
-  } catch {
-    return null;
-  }
-}
-
 /** Reads the CPU of `serverPid`'s process tree and of `database`'s backends; `refresh` finds new processes. */
 export class RequestCpu {
   readonly available = available;
@@ -64,34 +52,10 @@ export class RequestCpu {
   /** Lists the processes again (a pool opens connections as it needs them). */
   refresh() {
     if (!available) return;
-    const all = fs
-      .readdirSync("/proc")
-      .filter((e) => /^\d+$/.test(e))
-      .map((pid) => ({ pid: Number(pid), stat: statOf(pid) }))
-      .filter((p): p is { pid: number; stat: { ppid: number; comm: string } } => p.stat !== null);
-    const tree = new Set(this.serverPid === undefined ? [] : [this.serverPid]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const p of all) {
-        if (!tree.has(p.pid) && tree.has(p.stat.ppid)) {
-          tree.add(p.pid);
-          grew = true;
-        }
-      }
-    }
-    this.app = [...tree];
-    this.backends = all
-      .filter((p) => p.stat.comm === "postgres")
-      .filter((p) => {
-        try {
-          const title = fs.readFileSync(`/proc/${p.pid}/cmdline`, "utf8").replaceAll("\0", " ");
-          // "postgres: [cluster name: ]user database client state"
-          return /^postgres: (?:\S+: )?\S+ (\S+) /.exec(title)?.[1] === this.database;
-        } catch {
-          return false;
-        }
-      })
-      .map((p) => p.pid);
+    const groups = processGroups(this.serverPid, this.database);
+    this.app = groups?.app ?? [];
+    // Background processes (checkpointer, autovacuum) name no database: only the database's connections.
+    this.backends = (groups?.postgres ?? []).filter((pid) => databaseOf(pid) === this.database);
   }
 
   /** ns so far on each side, or null without /proc. */
