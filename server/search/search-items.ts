@@ -121,8 +121,7 @@ function needlesOf(text: SearchText): { lexemes: { term: string; prefix: boolean
  * a query word as typed or with one of the tsquery's lexemes (stems are usually prefixes of the forms they
  * match, and a prefix lexeme is what matches "contoso.com" while "contoso" is typed).
  */
-function matchPattern(text: SearchText): string | null {
-  const { needles } = needlesOf(text);
+function matchPattern(needles: string[]): string | null {
   if (needles.length === 0) return null;
   // In an ARE a backslash before a non-alphanumeric character makes it literal.
   const escaped = needles.map((n) => n.replace(/[^\p{L}\p{N}]/gu, (c) => `\\${c}`));
@@ -134,8 +133,7 @@ function matchPattern(text: SearchText): string | null {
  * gets a fragment only where all of them meet (its covers), so a window holding one of them came back
  * unmarked and every such hit paid for the fallback below.
  */
-function headlineQuery(text: SearchText): string {
-  const { lexemes } = needlesOf(text);
+function headlineQuery(text: SearchText, lexemes: { term: string; prefix: boolean }[]): string {
   if (lexemes.length === 0) return text.tsquery;
   const terms = [...new Map(lexemes.map((l) => [`${l.term}${l.prefix ? ":*" : ""}`, l])).values()];
   return terms.map((l) => `'${l.term.replaceAll("'", "''")}'${l.prefix ? ":*" : ""}`).join(" | ");
@@ -150,8 +148,9 @@ function headlineQuery(text: SearchText): string {
  * re-scanned the whole text (about 25 ms a hit for a multi-word search).
  */
 function snippetOf(text: SearchText): SQL {
-  const headline = sql`ts_headline(${text.cfg}::regconfig, ${snippetSource(text.q)}, ${headlineQuery(text)}::tsquery, ${HEADLINE_OPTIONS})`;
-  const pattern = matchPattern(text);
+  const { lexemes, needles } = needlesOf(text);
+  const headline = sql`ts_headline(${text.cfg}::regconfig, ${snippetSource(text.q)}, ${headlineQuery(text, lexemes)}::tsquery, ${HEADLINE_OPTIONS})`;
+  const pattern = matchPattern(needles);
   if (!pattern) return headline;
   const source = sql`translate(${assets.description} || ' ' || coalesce(left(${files.extractedText}, ${INDEXED_TEXT_CHARS}), ''), ${SNIPPET_START + SNIPPET_STOP}, '""')`;
   const start = sql`regexp_instr(x.src, ${pattern}, 1, 1, 0, 'i')`;
