@@ -74,13 +74,7 @@ export async function addAssetVersion(
       .update(assets)
       .set({ currentVersionId: version!.id, updatedAt: sql`now()` })
       .where(eq(assets.id, assetId));
-    await recordActorAudit(
-      tx,
-      actor,
-      "asset.version_added",
-      { type: "asset", id: assetId },
-      { version: next, fileId: fileRow!.id },
-    );
+    await recordActorAudit(tx, actor, "asset.version_added", assetId, { version: next, fileId: fileRow!.id });
     await notifyAssetVersion(tx, {
       assetId,
       versionId: version!.id,

@@ -89,7 +89,7 @@ export async function bulkEditAssets(
       removeTermIds: input.removeTermIds,
     };
     for (const assetId of assetIds) {
-      await recordActorAudit(tx, actor, "asset.bulk_updated", { type: "asset", id: assetId }, change);
+      await recordActorAudit(tx, actor, "asset.bulk_updated", assetId, change);
     }
     return { updated: assetIds.length };
   });

@@ -53,13 +53,11 @@ export async function changeAssetStatus(db: Database, actor: Actor, assetId: str
         ...(to === "archived" ? { archivedAt: sql`now()` } : {}),
       })
       .where(eq(assets.id, assetId));
-    await recordActorAudit(
-      tx,
-      actor,
-      `asset.${to}`,
-      { type: "asset", id: assetId },
-      { from: current.status, to, ...(approving ? { approvedBy: actor.userId } : {}) },
-    );
+    await recordActorAudit(tx, actor, `asset.${to}`, assetId, {
+      from: current.status,
+      to,
+      ...(approving ? { approvedBy: actor.userId } : {}),
+    });
     if (to === "published") await notifyAssetPublished(tx, { assetId, actorId: actor.userId });
     return { status: to };
   });

@@ -58,13 +58,11 @@ export async function createAssetFromFile(
     if (metadata.termIds.length) {
       await tx.insert(assetTerms).values(metadata.termIds.map((termId) => ({ assetId: asset!.id, termId })));
     }
-    await recordActorAudit(
-      tx,
-      actor,
-      published ? "asset.published" : "asset.created",
-      { type: "asset", id: asset!.id },
-      { title: metadata.title, status: metadata.status, fileId: fileRow!.id },
-    );
+    await recordActorAudit(tx, actor, published ? "asset.published" : "asset.created", asset!.id, {
+      title: metadata.title,
+      status: metadata.status,
+      fileId: fileRow!.id,
+    });
     if (published) await notifyAssetPublished(tx, { assetId: asset!.id, actorId: actor.userId });
     return { asset: { ...asset!, currentVersionId: version!.id }, fileId: fileRow!.id };
   });

@@ -55,16 +55,10 @@ export async function updateAsset(
     }
     if (partnerVisibility) {
       await applyPartnerVisibility(tx, actor, [assetId], partnerVisibility);
-      await recordActorAudit(
-        tx,
-        actor,
-        "asset.partner_visibility_changed",
-        { type: "asset", id: assetId },
-        partnerVisibility,
-      );
+      await recordActorAudit(tx, actor, "asset.partner_visibility_changed", assetId, partnerVisibility);
     }
     if (Object.keys(fields).length) {
-      await recordActorAudit(tx, actor, "asset.updated", { type: "asset", id: assetId }, fields);
+      await recordActorAudit(tx, actor, "asset.updated", assetId, fields);
     }
   });
   if (status) await changeAssetStatus(db, actor, assetId, status);

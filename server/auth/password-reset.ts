@@ -99,7 +99,6 @@ export async function requestPasswordReset(
       workspaceId: user.workspaceId,
       actorId: null,
       action: "user.password_reset_requested",
-      entityType: "user",
       entityId: user.id,
       data: { resetId: reset!.id },
     });
@@ -201,7 +200,6 @@ export async function resetPassword(db: Database, input: { token: string; passwo
       workspaceId: row.workspaceId,
       actorId: row.userId,
       action: "user.password_reset",
-      entityType: "user",
       entityId: row.userId,
       data: { resetId: row.id, revokedTokens },
     });

@@ -144,13 +144,12 @@ export async function importDeals(
   }
   if (!setup) throw new AppError("validation_failed", "The file has no data rows under its header row");
   await flush();
-  await recordActorAudit(
-    db,
-    actor,
-    "deals.imported",
-    { type: "import", id: setup.source },
-    { rows: report.rows, created: report.created, updated: report.updated, failed: report.failed },
-  );
+  await recordActorAudit(db, actor, "deals.imported", setup.source, {
+    rows: report.rows,
+    created: report.created,
+    updated: report.updated,
+    failed: report.failed,
+  });
   return report;
 }
 

@@ -29,7 +29,7 @@ export async function createDeal(db: Database, actor: Actor, input: z.infer<type
     await tx
       .insert(dealStageHistory)
       .values({ dealId: deal!.id, toStageId: input.stageId, status: "open", changedById: actor.userId });
-    await recordActorAudit(tx, actor, "deal.created", { type: "deal", id: deal!.id }, { name: input.name });
+    await recordActorAudit(tx, actor, "deal.created", deal!.id, { name: input.name });
     return deal!;
   });
 }

@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { buyingStages, dealStageHistory, deals, lossReasons } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import type { closeDealSchema, updateDealSchema } from "@/lib/schemas/deals";
+import type { AuditAction } from "@/server/audit/audit-actions";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { canEditDeal, dealVisibility } from "@/server/authz/visibility";
@@ -93,7 +94,7 @@ export async function updateDeal(db: Database, actor: Actor, dealId: string, pat
         changedById: actor.userId,
       });
     }
-    const action = statusChanges
+    const action: AuditAction = statusChanges
       ? nextStatus === "open"
         ? "deal.reopened"
         : `deal.${nextStatus}`
@@ -104,7 +105,6 @@ export async function updateDeal(db: Database, actor: Actor, dealId: string, pat
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
       action,
-      entityType: "deal",
       entityId: dealId,
       data: { ...patch, fromStatus: deal.status, fromStageId: deal.stageId },
     });

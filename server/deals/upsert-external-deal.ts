@@ -87,13 +87,7 @@ export async function upsertExternalDeal(
       await tx
         .insert(dealStageHistory)
         .values({ dealId: created!.id, toStageId: stageId, status: input.status, changedById: actor.userId });
-      await recordActorAudit(
-        tx,
-        actor,
-        "deal.imported",
-        { type: "deal", id: created!.id },
-        { source, externalId },
-      );
+      await recordActorAudit(tx, actor, "deal.imported", created!.id, { source, externalId });
       return { deal: created!, created: true, changed: true };
     }
     const changed =
@@ -130,13 +124,7 @@ export async function upsertExternalDeal(
         changedById: actor.userId,
       });
     }
-    await recordActorAudit(
-      tx,
-      actor,
-      "deal.synced",
-      { type: "deal", id: existing.id },
-      { source, externalId },
-    );
+    await recordActorAudit(tx, actor, "deal.synced", existing.id, { source, externalId });
     return { deal: updated!, created: false, changed: true };
   });
 }

@@ -92,7 +92,7 @@ export async function postComment(db: Database, actor: Actor, assetId: string, i
       tx,
       actor,
       input.parentId ? "asset.comment_replied" : "asset.commented",
-      { type: "asset_comment", id: comment!.id },
+      comment!.id,
       { assetId, parentId: input.parentId ?? null, mentioned },
     );
     await notifyComment(tx, actor, {
@@ -181,7 +181,7 @@ export async function setThreadResolved(db: Database, actor: Actor, threadId: st
       tx,
       actor,
       resolved ? "asset.thread_resolved" : "asset.thread_reopened",
-      { type: "asset_comment", id: threadId },
+      threadId,
       { assetId: thread.assetId },
     );
     return updated!;

@@ -33,13 +33,10 @@ export async function rateAsset(db: Database, actor: Actor, assetId: string, inp
       .values({ workspaceId: actor.workspaceId, assetId, userId: actor.userId, ...values })
       .onConflictDoUpdate({ target: [assetRatings.assetId, assetRatings.userId], set: values })
       .returning();
-    await recordActorAudit(
-      tx,
-      actor,
-      "asset.rated",
-      { type: "asset", id: assetId },
-      { helped: input.helped, reason: values.reason },
-    );
+    await recordActorAudit(tx, actor, "asset.rated", assetId, {
+      helped: input.helped,
+      reason: values.reason,
+    });
     await notifyRating(tx, actor, {
       assetId,
       assetTitle: asset.title,
@@ -68,13 +65,7 @@ export async function acknowledgeRatings(db: Database, actor: Actor, assetId: st
         ),
       )
       .returning({ id: assetRatings.id });
-    await recordActorAudit(
-      tx,
-      actor,
-      "asset.ratings_acknowledged",
-      { type: "asset", id: assetId },
-      { count: done.length },
-    );
+    await recordActorAudit(tx, actor, "asset.ratings_acknowledged", assetId, { count: done.length });
     return { acknowledged: done.length };
   });
 }

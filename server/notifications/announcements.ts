@@ -58,13 +58,11 @@ export async function publishAnnouncement(
         .insert(announcementAssets)
         .values(assetIds.map((assetId) => ({ announcementId: announcement!.id, assetId })));
     }
-    await recordActorAudit(
-      tx,
-      actor,
-      "announcement.published",
-      { type: "announcement", id: announcement!.id },
-      { title: input.title, includeReps: input.includeReps, minPartnerTierId: input.minPartnerTierId },
-    );
+    await recordActorAudit(tx, actor, "announcement.published", announcement!.id, {
+      title: input.title,
+      includeReps: input.includeReps,
+      minPartnerTierId: input.minPartnerTierId,
+    });
     await notifyAnnouncement(tx, announcement!.id);
     return announcement!;
   });

@@ -97,13 +97,7 @@ export async function setPartnerVisibilityInBulk(
     if (visible.length !== ids.length) throw notFound("Some of the selected assets were not found");
     await applyPartnerVisibility(tx, actor, ids, visibility);
     for (const assetId of ids) {
-      await recordActorAudit(
-        tx,
-        actor,
-        "asset.partner_visibility_changed",
-        { type: "asset", id: assetId },
-        visibility,
-      );
+      await recordActorAudit(tx, actor, "asset.partner_visibility_changed", assetId, visibility);
     }
     return { updated: ids.length };
   });

@@ -60,13 +60,10 @@ export async function invitePartnerUser(
         `The link works once and expires in ${INVITATION_DAYS} days.`,
       ].join("\n"),
     });
-    await recordActorAudit(
-      tx,
-      actor,
-      "partner_invitation.created",
-      { type: "partner_invitation", id: invitation!.id },
-      { email: input.email, partnerOrgId: org.id },
-    );
+    await recordActorAudit(tx, actor, "partner_invitation.created", invitation!.id, {
+      email: input.email,
+      partnerOrgId: org.id,
+    });
     return invitation!;
   });
 }
@@ -108,13 +105,7 @@ export async function revokeInvitation(db: Database, actor: Actor, invitationId:
       )
       .returning({ id: partnerInvitations.id });
     if (!row) throw notFound("No open invitation to revoke");
-    await recordActorAudit(
-      tx,
-      actor,
-      "partner_invitation.revoked",
-      { type: "partner_invitation", id: row.id },
-      {},
-    );
+    await recordActorAudit(tx, actor, "partner_invitation.revoked", row.id, {});
   });
 }
 
@@ -203,7 +194,6 @@ export async function acceptInvitation(db: Database, input: z.infer<typeof accep
       workspaceId: row.workspaceId,
       actorId: user.id,
       action: "partner_invitation.accepted",
-      entityType: "partner_invitation",
       entityId: row.id,
       data: { partnerOrgId: row.partnerOrgId },
     });

@@ -80,13 +80,7 @@ export async function createPartnerOrg(
         fieldErrors: { name: ["A partner organisation with this name exists"] },
       });
     }
-    await recordActorAudit(
-      tx,
-      actor,
-      "partner_org.created",
-      { type: "partner_org", id: inserted[0].id },
-      { name: input.name },
-    );
+    await recordActorAudit(tx, actor, "partner_org.created", inserted[0].id, { name: input.name });
     return inserted[0];
   });
 }
@@ -137,7 +131,7 @@ export async function updatePartnerOrg(
       // Its people's tokens end with the organisation's access; reactivating it does not revive them.
       await revokeTokensOfUsers(tx, eq(users.partnerOrgId, id));
     }
-    await recordActorAudit(tx, actor, "partner_org.updated", { type: "partner_org", id: id }, patch);
+    await recordActorAudit(tx, actor, "partner_org.updated", id, patch);
   });
   return getPartnerOrgDetails(db, actor, id);
 }

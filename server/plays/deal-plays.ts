@@ -50,13 +50,7 @@ export async function attachPlay(db: Database, actor: Actor, input: { dealId: st
         .where(and(eq(dealPlays.dealId, deal.id), eq(dealPlays.playId, play.id)));
       return { dealPlay: existing!, created: false };
     }
-    await recordActorAudit(
-      tx,
-      actor,
-      "deal.play_attached",
-      { type: "deal", id: deal.id },
-      { playId: play.id, name: play.name },
-    );
+    await recordActorAudit(tx, actor, "deal.play_attached", deal.id, { playId: play.id, name: play.name });
     return { dealPlay: created, created: true };
   });
 }
@@ -119,13 +113,11 @@ export async function completePlayStep(
         completedById: actor.userId,
       })
       .returning();
-    await recordActorAudit(
-      tx,
-      actor,
-      "deal.play_step_done",
-      { type: "deal", id: deal.id },
-      { playId: row.dealPlay.playId, stepId: step.id, usageIds },
-    );
+    await recordActorAudit(tx, actor, "deal.play_step_done", deal.id, {
+      playId: row.dealPlay.playId,
+      stepId: step.id,
+      usageIds,
+    });
     return { completion: completion!, usageIds, created: true };
   });
 }

@@ -88,13 +88,10 @@ export async function savePlay(db: Database, actor: Actor, input: SavePlayInput)
         .insert(playStepAssets)
         .values(step.assetIds.map((assetId, i) => ({ stepId: row!.id, assetId, position: i })));
     }
-    await recordActorAudit(
-      tx,
-      actor,
-      input.playId ? "play.updated" : "play.created",
-      { type: "play", id: playId },
-      { name: input.name, steps: input.steps.length },
-    );
+    await recordActorAudit(tx, actor, input.playId ? "play.updated" : "play.created", playId, {
+      name: input.name,
+      steps: input.steps.length,
+    });
     return { id: playId };
   });
 }

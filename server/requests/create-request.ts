@@ -31,13 +31,10 @@ export async function createRequest(db: Database, actor: Actor, input: z.infer<t
       })
       .returning();
     await tx.insert(contentRequestVotes).values({ requestId: request!.id, userId: actor.userId });
-    await recordActorAudit(
-      tx,
-      actor,
-      "request.created",
-      { type: "content_request", id: request!.id },
-      { title: input.title, urgency: input.urgency },
-    );
+    await recordActorAudit(tx, actor, "request.created", request!.id, {
+      title: input.title,
+      urgency: input.urgency,
+    });
     return request!;
   });
 }

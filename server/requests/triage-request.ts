@@ -77,13 +77,12 @@ export async function updateRequest(db: Database, actor: Actor, id: string, patc
         updatedAt: sql`now()`,
       })
       .where(eq(contentRequests.id, id));
-    await recordActorAudit(
-      tx,
-      actor,
-      `request.${to}`,
-      { type: "content_request", id: id },
-      { from: request.status, to, declineReason: patch.declineReason, assetId: patch.deliveredAssetId },
-    );
+    await recordActorAudit(tx, actor, `request.${to}`, id, {
+      from: request.status,
+      to,
+      declineReason: patch.declineReason,
+      assetId: patch.deliveredAssetId,
+    });
     await notifyRequestUpdate(tx, {
       requestId: id,
       actorId: actor.userId,
@@ -149,13 +148,10 @@ async function mergeInto(
     .update(contentRequests)
     .set({ updatedAt: sql`now()` })
     .where(eq(contentRequests.id, targetId));
-  await recordActorAudit(
-    tx,
-    actor,
-    "request.merged",
-    { type: "content_request", id: duplicate.id },
-    { from: duplicate.status, into: targetId },
-  );
+  await recordActorAudit(tx, actor, "request.merged", duplicate.id, {
+    from: duplicate.status,
+    into: targetId,
+  });
   await notifyRequestUpdate(tx, {
     requestId: duplicate.id,
     actorId: actor.userId,
@@ -178,7 +174,7 @@ export async function voteForRequest(db: Database, actor: Actor, id: string) {
       .onConflictDoNothing()
       .returning();
     if (added.length) {
-      await recordActorAudit(tx, actor, "request.voted", { type: "content_request", id: id });
+      await recordActorAudit(tx, actor, "request.voted", id);
     }
     const [{ votes }] = (await tx
       .select({ votes: sql<number>`count(*)::int` })

@@ -66,18 +66,12 @@ export async function createRoom(
     const shared = await setRoomAssets(tx, actor, { ...room!, stageId: deal.stageId }, shareable);
     // Only when the rep asked: otherwise the link leaves Baton only as the rep copies it.
     await emailRoomLink(tx, actor, room!, link.url, input.sendTo ?? []);
-    await recordActorAudit(
-      tx,
-      actor,
-      "room.created",
-      { type: "room", id: room!.id },
-      {
-        dealId: deal.id,
-        assetIds: input.assetIds,
-        usagesRecorded: shared.length,
-        emailedTo: input.sendTo ?? [],
-      },
-    );
+    await recordActorAudit(tx, actor, "room.created", room!.id, {
+      dealId: deal.id,
+      assetIds: input.assetIds,
+      usagesRecorded: shared.length,
+      emailedTo: input.sendTo ?? [],
+    });
     return { room: room!, url: link.url };
   });
 }

@@ -66,7 +66,6 @@ export async function updateRoom(
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
       action: patch.revoke ? "room.revoked" : "room.updated",
-      entityType: "room",
       entityId: roomId,
       // The password itself never goes into the audit log.
       data: { ...patch, password: patch.password === undefined ? undefined : "changed", usagesRecorded },

@@ -43,13 +43,12 @@ async function mergeInto(tx: Database, actor: Actor, source: Term, targetId: str
     select deal_id, ${target.id}::uuid from ${dealTerms} where term_id = ${source.id}
     on conflict do nothing`);
   await tx.delete(taxonomyTerms).where(eq(taxonomyTerms.id, source.id));
-  await recordActorAudit(
-    tx,
-    actor,
-    "taxonomy_term.merged",
-    { type: "taxonomy_term", id: source.id },
-    { kind: source.kind, name: source.name, into: { id: target.id, name: target.name }, ...usage },
-  );
+  await recordActorAudit(tx, actor, "taxonomy_term.merged", source.id, {
+    kind: source.kind,
+    name: source.name,
+    into: { id: target.id, name: target.name },
+    ...usage,
+  });
   return { target, ...usage };
 }
 
@@ -82,13 +81,11 @@ export function deleteTerm(db: Database, actor: Actor, input: z.infer<typeof del
       );
     }
     await tx.delete(taxonomyTerms).where(eq(taxonomyTerms.id, term.id));
-    await recordActorAudit(
-      tx,
-      actor,
-      "taxonomy_term.deleted",
-      { type: "taxonomy_term", id: term.id },
-      { kind: term.kind, name: term.name, removedFrom: usage },
-    );
+    await recordActorAudit(tx, actor, "taxonomy_term.deleted", term.id, {
+      kind: term.kind,
+      name: term.name,
+      removedFrom: usage,
+    });
     return { ...usage, mergedInto: null };
   });
 }

@@ -22,13 +22,10 @@ export function createTerm(db: Database, actor: Actor, input: z.infer<typeof cre
           position: sql`(select coalesce(max(${taxonomyTerms.position}), -1) + 1 from ${taxonomyTerms} where ${taxonomyTerms.workspaceId} = ${actor.workspaceId} and ${taxonomyTerms.kind} = ${input.kind})`,
         })
         .returning();
-      await recordActorAudit(
-        tx,
-        actor,
-        "taxonomy_term.created",
-        { type: "taxonomy_term", id: term!.id },
-        { kind: input.kind, name: input.name },
-      );
+      await recordActorAudit(tx, actor, "taxonomy_term.created", term!.id, {
+        kind: input.kind,
+        name: input.name,
+      });
       return term!;
     }),
   );
@@ -43,13 +40,11 @@ export async function renameTerm(db: Database, actor: Actor, input: z.infer<type
     const [renamed] = await withNameClashAsConflict(term.kind, input.name, () =>
       tx.update(taxonomyTerms).set({ name: input.name }).where(eq(taxonomyTerms.id, term.id)).returning(),
     );
-    await recordActorAudit(
-      tx,
-      actor,
-      "taxonomy_term.renamed",
-      { type: "taxonomy_term", id: term.id },
-      { kind: term.kind, from: term.name, to: input.name },
-    );
+    await recordActorAudit(tx, actor, "taxonomy_term.renamed", term.id, {
+      kind: term.kind,
+      from: term.name,
+      to: input.name,
+    });
     return renamed!;
   });
 }
@@ -75,13 +70,12 @@ export async function moveTerm(db: Database, actor: Actor, input: z.infer<typeof
       if (t.position !== position)
         await tx.update(taxonomyTerms).set({ position }).where(eq(taxonomyTerms.id, t.id));
     }
-    await recordActorAudit(
-      tx,
-      actor,
-      "taxonomy_term.moved",
-      { type: "taxonomy_term", id: term.id },
-      { kind: term.kind, name: term.name, direction: input.direction, position: to },
-    );
+    await recordActorAudit(tx, actor, "taxonomy_term.moved", term.id, {
+      kind: term.kind,
+      name: term.name,
+      direction: input.direction,
+      position: to,
+    });
     return { moved: true };
   });
 }

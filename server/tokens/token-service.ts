@@ -22,7 +22,7 @@ export async function createApiToken(db: Database, actor: Actor, name: string) {
         prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
       })
       .returning();
-    await recordActorAudit(tx, actor, "token.created", { type: "api_token", id: row!.id }, { name });
+    await recordActorAudit(tx, actor, "token.created", row!.id, { name });
     return { token: row!, secret };
   });
 }
@@ -44,7 +44,7 @@ export async function revokeApiToken(db: Database, actor: Actor, tokenId: string
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt)))
       .returning();
     if (!row) throw notFound("API token not found");
-    await recordActorAudit(tx, actor, "token.revoked", { type: "api_token", id: row.id });
+    await recordActorAudit(tx, actor, "token.revoked", row.id);
     return row;
   });
 }

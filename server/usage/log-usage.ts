@@ -65,13 +65,11 @@ export async function logUsage(db: Database, actor: Actor, input: z.infer<typeof
         );
       return { usage: existing!, created: false };
     }
-    await recordActorAudit(
-      tx,
-      actor,
-      "usage.logged",
-      { type: "asset_usage", id: inserted[0].id },
-      { assetId: asset.id, dealId: deal.id, stageId },
-    );
+    await recordActorAudit(tx, actor, "usage.logged", inserted[0].id, {
+      assetId: asset.id,
+      dealId: deal.id,
+      stageId,
+    });
     return { usage: inserted[0], created: true };
   });
 }

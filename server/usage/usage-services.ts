@@ -98,7 +98,7 @@ export async function updateUsage(
       })
       .where(eq(assetUsages.id, usageId))
       .returning();
-    await recordActorAudit(tx, actor, "usage.updated", { type: "asset_usage", id: usageId }, patch);
+    await recordActorAudit(tx, actor, "usage.updated", usageId, patch);
     return updated!;
   });
 }
@@ -107,12 +107,10 @@ export async function deleteUsage(db: Database, actor: Actor, usageId: string) {
   await db.transaction(async (tx) => {
     const usage = await lockOwnUsage(tx, actor, usageId);
     await tx.delete(assetUsages).where(eq(assetUsages.id, usageId));
-    await recordActorAudit(
-      tx,
-      actor,
-      "usage.deleted",
-      { type: "asset_usage", id: usageId },
-      { assetId: usage.assetId, dealId: usage.dealId, stageId: usage.stageId },
-    );
+    await recordActorAudit(tx, actor, "usage.deleted", usageId, {
+      assetId: usage.assetId,
+      dealId: usage.dealId,
+      stageId: usage.stageId,
+    });
   });
 }

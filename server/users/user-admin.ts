@@ -74,13 +74,7 @@ export async function createUser(db: Database, actor: Actor, input: z.infer<type
         fieldErrors: { email: ["A user with this email already exists"] },
       });
     }
-    await recordActorAudit(
-      tx,
-      actor,
-      "user.created",
-      { type: "user", id: user.id },
-      { email: user.email, role: user.role },
-    );
+    await recordActorAudit(tx, actor, "user.created", user.id, { email: user.email, role: user.role });
     return user;
   });
 }
@@ -124,18 +118,12 @@ export async function updateUser(db: Database, actor: Actor, input: z.infer<type
     if (input.active !== undefined && input.active !== user.active) {
       await revokeTokensOfUsers(tx, eq(users.id, user.id));
     }
-    await recordActorAudit(
-      tx,
-      actor,
-      "user.updated",
-      { type: "user", id: user.id },
-      {
-        role: input.role,
-        active: input.active,
-        partnerOrgId: input.partnerOrgId,
-        channelManager: input.channelManager,
-      },
-    );
+    await recordActorAudit(tx, actor, "user.updated", user.id, {
+      role: input.role,
+      active: input.active,
+      partnerOrgId: input.partnerOrgId,
+      channelManager: input.channelManager,
+    });
     return updated!;
   });
 }

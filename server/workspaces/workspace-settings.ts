@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { workspaces } from "@/db/schema";
+import type { AuditAction } from "@/server/audit/audit-actions";
 import { recordActorAudit } from "@/server/audit/record-audit";
 import type { SearchLanguage } from "@/lib/search-languages";
 import type { Actor } from "@/server/authz/actor";
@@ -23,12 +24,12 @@ export async function getWorkspaceSettings(db: Database, workspaceId: string) {
 async function changeWorkspaceSettings(
   db: Database,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   patch: Pick<typeof workspaces.$inferInsert, "requireSecondApproval" | "searchLanguage">,
 ) {
   await db.transaction(async (tx) => {
     await tx.update(workspaces).set(patch).where(eq(workspaces.id, actor.workspaceId));
-    await recordActorAudit(tx, actor, action, { type: "workspace", id: actor.workspaceId }, patch);
+    await recordActorAudit(tx, actor, action, actor.workspaceId, patch);
   });
 }
 
