@@ -4,14 +4,35 @@ import type { Actor } from "@/server/authz/actor";
 import { ratingReasonLabels, type RatingReason } from "@/lib/feedback";
 import { notifyUsers } from "@/server/notifications/notify";
 
+/** The asset a piece of feedback is about. */
+interface FeedbackAsset {
+  assetId: string;
+  assetTitle: string;
+  ownerId: string | null;
+}
+
+/** A feedback notice links to the asset and never goes to the person who gave the feedback. */
+function notifyAboutAsset(
+  tx: Database,
+  actor: Actor,
+  assetId: string,
+  notice: { recipientIds: string[]; title: string; body: string; dedupeKey: string },
+) {
+  return notifyUsers(tx, {
+    ...notice,
+    workspaceId: actor.workspaceId,
+    kind: "feedback",
+    link: `/assets/${assetId}`,
+    assetId,
+    excludeUserId: actor.userId,
+  });
+}
+
 /** A "didn't help" rating tells the asset's owner, with the reason; a "helped" one only counts. */
 export async function notifyRating(
   tx: Database,
   actor: Actor,
-  input: {
-    assetId: string;
-    assetTitle: string;
-    ownerId: string | null;
+  input: FeedbackAsset & {
     ratingId: string;
     helped: boolean;
     reason: RatingReason | null;
@@ -20,17 +41,12 @@ export async function notifyRating(
 ) {
   if (input.helped || !input.ownerId) return;
   const reason = input.reason ? ratingReasonLabels[input.reason] : "";
-  await notifyUsers(tx, {
-    workspaceId: actor.workspaceId,
+  await notifyAboutAsset(tx, actor, input.assetId, {
     recipientIds: [input.ownerId],
-    kind: "feedback",
     title: `${actor.name}: “${input.assetTitle}” didn’t help`,
     body: [reason, input.reasonText].filter(Boolean).join(" — "),
-    link: `/assets/${input.assetId}`,
-    assetId: input.assetId,
     // Once per rater and reason: a retried or repeated rating does not notify again.
     dedupeKey: `rating:${input.ratingId}:${input.reason ?? "none"}`,
-    excludeUserId: actor.userId,
   });
 }
 
@@ -41,10 +57,7 @@ export async function notifyRating(
 export async function notifyComment(
   tx: Database,
   actor: Actor,
-  input: {
-    assetId: string;
-    assetTitle: string;
-    ownerId: string | null;
+  input: FeedbackAsset & {
     commentId: string;
     kind: "question" | "comment";
     isReply: boolean;
@@ -57,15 +70,10 @@ export async function notifyComment(
   if (input.ownerId) recipients.add(input.ownerId);
   if (input.threadAuthorId) recipients.add(input.threadAuthorId);
   const what = input.isReply ? "replied on" : input.kind === "question" ? "asked about" : "commented on";
-  await notifyUsers(tx, {
-    workspaceId: actor.workspaceId,
+  await notifyAboutAsset(tx, actor, input.assetId, {
     recipientIds: [...recipients],
-    kind: "feedback",
     title: `${actor.name} ${what} “${input.assetTitle}”`,
     body: input.body.slice(0, 280),
-    link: `/assets/${input.assetId}`,
-    assetId: input.assetId,
     dedupeKey: `comment:${input.commentId}`,
-    excludeUserId: actor.userId,
   });
 }
