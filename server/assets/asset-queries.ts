@@ -17,6 +17,7 @@ import { notFound } from "@/lib/errors";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 import { assetRowColumns } from "./asset-row-columns";
+import { withCurrentFile } from "./current-file";
 
 const isExpired = sql<boolean>`coalesce(${assets.expiresAt} < now(), false)`;
 
@@ -75,29 +76,30 @@ export async function stagesOf(db: Database, assetIds: string[]) {
 
 /** One asset the actor may see, with its current file; anything else is a 404. */
 export async function getAssetOrThrow(db: Database, actor: Actor, assetId: string) {
-  const [row] = await db
-    .select({
-      asset: assets,
-      ownerName: users.name,
-      expired: isExpired,
-      file: {
-        id: files.id,
-        originalName: files.originalName,
-        mimeType: files.mimeType,
-        sizeBytes: files.sizeBytes,
-        storageKey: files.storageKey,
-        processingState: files.processingState,
-        processingError: files.processingError,
-        pageCount: files.pageCount,
-        previewPageCount: files.previewPageCount,
-        thumbnailKey: files.thumbnailKey,
-      },
-      version: assetVersions.version,
-    })
-    .from(assets)
-    .innerJoin(users, eq(users.id, assets.ownerId))
-    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
-    .leftJoin(files, eq(files.id, assetVersions.fileId))
+  const [row] = await withCurrentFile(
+    db
+      .select({
+        asset: assets,
+        ownerName: users.name,
+        expired: isExpired,
+        file: {
+          id: files.id,
+          originalName: files.originalName,
+          mimeType: files.mimeType,
+          sizeBytes: files.sizeBytes,
+          storageKey: files.storageKey,
+          processingState: files.processingState,
+          processingError: files.processingError,
+          pageCount: files.pageCount,
+          previewPageCount: files.previewPageCount,
+          thumbnailKey: files.thumbnailKey,
+        },
+        version: assetVersions.version,
+      })
+      .from(assets)
+      .innerJoin(users, eq(users.id, assets.ownerId))
+      .$dynamic(),
+  )
     .where(and(eq(assets.id, assetId), assetVisibility(actor)))
     .limit(1);
   if (!row) throw notFound("Asset not found");

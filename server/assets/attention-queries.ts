@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { assetVersions, assets, files, users } from "@/db/schema";
+import { assets, files, users } from "@/db/schema";
 import type { OwnerScope } from "@/lib/content-views";
 import type { Actor } from "@/server/authz/actor";
 import { actorCan } from "@/server/authz/permissions";
@@ -9,6 +9,7 @@ import { assetVisibility } from "@/server/authz/visibility";
 import { hasFailedProcessing, isExpired, isNeverUsed, isReviewDue } from "./content-conditions";
 import { actsForEveryone } from "@/server/authz/rules";
 import { assetRowColumns } from "./asset-row-columns";
+import { withCurrentFile } from "./current-file";
 
 export const attentionSections = [
   "expired",
@@ -22,22 +23,23 @@ export type AttentionSection = (typeof attentionSections)[number];
 const SECTION_LIMIT = 100;
 
 function sectionRows(db: Database, where: SQL, orderBy: SQL[]) {
-  return db
-    .select({
-      ...assetRowColumns,
-      ownerId: assets.ownerId,
-      ownerName: users.name,
-      expiresAt: assets.expiresAt,
-      reviewBy: assets.reviewBy,
-      publishedAt: assets.publishedAt,
-      updatedAt: assets.updatedAt,
-      processingError: files.processingError,
-      total: sql<number>`count(*) over ()::int`,
-    })
-    .from(assets)
-    .innerJoin(users, eq(users.id, assets.ownerId))
-    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
-    .leftJoin(files, eq(files.id, assetVersions.fileId))
+  return withCurrentFile(
+    db
+      .select({
+        ...assetRowColumns,
+        ownerId: assets.ownerId,
+        ownerName: users.name,
+        expiresAt: assets.expiresAt,
+        reviewBy: assets.reviewBy,
+        publishedAt: assets.publishedAt,
+        updatedAt: assets.updatedAt,
+        processingError: files.processingError,
+        total: sql<number>`count(*) over ()::int`,
+      })
+      .from(assets)
+      .innerJoin(users, eq(users.id, assets.ownerId))
+      .$dynamic(),
+  )
     .where(where)
     .orderBy(...orderBy, asc(assets.id))
     .limit(SECTION_LIMIT);

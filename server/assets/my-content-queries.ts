@@ -1,13 +1,14 @@
 import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { assetVersions, assets, files, users } from "@/db/schema";
+import { assets, files, users } from "@/db/schema";
 import type { ContentStatusFilter, OwnerScope } from "@/lib/content-views";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
 import { stagesOf } from "./asset-queries";
 import { isExpired, isLive } from "./content-conditions";
 import { assetRowColumns } from "./asset-row-columns";
+import { withCurrentFile } from "./current-file";
 
 const statusCondition: Record<Exclude<ContentStatusFilter, "all">, SQL> = {
   draft: eq(assets.status, "draft"),
@@ -35,19 +36,20 @@ export async function listMyContent(db: Database, actor: Actor, filters: MyConte
   if (filters.status !== "all") where.push(statusCondition[filters.status]);
 
   const [rows, [counts]] = await Promise.all([
-    db
-      .select({
-        ...assetRowColumns,
-        expired: sql<boolean>`${isExpired}`,
-        updatedAt: assets.updatedAt,
-        ownerName: users.name,
-        processingState: files.processingState,
-        processingError: files.processingError,
-      })
-      .from(assets)
-      .innerJoin(users, eq(users.id, assets.ownerId))
-      .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
-      .leftJoin(files, eq(files.id, assetVersions.fileId))
+    withCurrentFile(
+      db
+        .select({
+          ...assetRowColumns,
+          expired: sql<boolean>`${isExpired}`,
+          updatedAt: assets.updatedAt,
+          ownerName: users.name,
+          processingState: files.processingState,
+          processingError: files.processingError,
+        })
+        .from(assets)
+        .innerJoin(users, eq(users.id, assets.ownerId))
+        .$dynamic(),
+    )
       .where(and(...where))
       .orderBy(desc(assets.updatedAt), desc(assets.id))
       .limit(filters.limit ?? 500),

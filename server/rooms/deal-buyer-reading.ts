@@ -1,19 +1,11 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import {
-  assetVersions,
-  assets,
-  deals,
-  files,
-  roomPageDwell,
-  roomVisitAssets,
-  roomVisits,
-  rooms,
-} from "@/db/schema";
+import { assets, deals, files, roomPageDwell, roomVisitAssets, roomVisits, rooms } from "@/db/schema";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility, roomDealVisibility } from "@/server/authz/visibility";
 import { countedVisit } from "./room-queries";
+import { withCurrentFile } from "@/server/assets/current-file";
 
 /**
  * What buyers read of each asset shared on a deal, over every room and counted visit: pages with reading
@@ -28,22 +20,23 @@ export async function dealBuyerReading(db: Database, actor: Actor, dealId: strin
     countedVisit,
   );
   const [perAsset, perPage] = await Promise.all([
-    db
-      .select({
-        assetId: assets.id,
-        title: assets.title,
-        pageCount: files.pageCount,
-        dwellMs: sql<number>`sum(${roomVisitAssets.dwellMs})::bigint`.mapWith(Number),
-        downloads: sql<number>`sum(${roomVisitAssets.downloads})::int`,
-        lastAt: sql<Date>`max(${roomVisits.lastSeenAt})`,
-      })
-      .from(roomVisitAssets)
-      .innerJoin(roomVisits, eq(roomVisits.id, roomVisitAssets.visitId))
-      .innerJoin(rooms, eq(rooms.id, roomVisits.roomId))
-      .innerJoin(deals, eq(deals.id, rooms.dealId))
-      .innerJoin(assets, eq(assets.id, roomVisitAssets.assetId))
-      .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
-      .leftJoin(files, eq(files.id, assetVersions.fileId))
+    withCurrentFile(
+      db
+        .select({
+          assetId: assets.id,
+          title: assets.title,
+          pageCount: files.pageCount,
+          dwellMs: sql<number>`sum(${roomVisitAssets.dwellMs})::bigint`.mapWith(Number),
+          downloads: sql<number>`sum(${roomVisitAssets.downloads})::int`,
+          lastAt: sql<Date>`max(${roomVisits.lastSeenAt})`,
+        })
+        .from(roomVisitAssets)
+        .innerJoin(roomVisits, eq(roomVisits.id, roomVisitAssets.visitId))
+        .innerJoin(rooms, eq(rooms.id, roomVisits.roomId))
+        .innerJoin(deals, eq(deals.id, rooms.dealId))
+        .innerJoin(assets, eq(assets.id, roomVisitAssets.assetId))
+        .$dynamic(),
+    )
       .where(scope)
       .groupBy(assets.id, assets.title, files.pageCount),
     db

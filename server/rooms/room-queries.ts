@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
-  assetVersions,
   assets,
   deals,
   files,
@@ -23,6 +22,7 @@ import {
   dealVisibility,
   roomDealVisibility,
 } from "@/server/authz/visibility";
+import { withCurrentFile } from "@/server/assets/current-file";
 
 type RoomRow = typeof rooms.$inferSelect;
 
@@ -40,30 +40,31 @@ export const countedVisit = and(eq(roomVisits.bot, false), isNotNull(roomVisits.
  */
 export async function listRoomAssets(db: Database, roomIds: string[], viewer?: Actor) {
   if (roomIds.length === 0) return [];
-  return db
-    .select({
-      roomId: roomAssets.roomId,
-      id: assets.id,
-      title: assets.title,
-      type: assets.type,
-      position: roomAssets.position,
-      pageCount: files.pageCount,
-      allowDownload: assets.allowDownload,
-      file: {
-        id: files.id,
-        storageKey: files.storageKey,
-        mimeType: files.mimeType,
-        originalName: files.originalName,
-        sizeBytes: files.sizeBytes,
-        previewPageCount: files.previewPageCount,
-      },
-    })
-    .from(roomAssets)
-    .innerJoin(rooms, eq(rooms.id, roomAssets.roomId))
-    .innerJoin(users, eq(users.id, rooms.creatorId))
-    .innerJoin(assets, eq(assets.id, roomAssets.assetId))
-    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
-    .leftJoin(files, eq(files.id, assetVersions.fileId))
+  return withCurrentFile(
+    db
+      .select({
+        roomId: roomAssets.roomId,
+        id: assets.id,
+        title: assets.title,
+        type: assets.type,
+        position: roomAssets.position,
+        pageCount: files.pageCount,
+        allowDownload: assets.allowDownload,
+        file: {
+          id: files.id,
+          storageKey: files.storageKey,
+          mimeType: files.mimeType,
+          originalName: files.originalName,
+          sizeBytes: files.sizeBytes,
+          previewPageCount: files.previewPageCount,
+        },
+      })
+      .from(roomAssets)
+      .innerJoin(rooms, eq(rooms.id, roomAssets.roomId))
+      .innerJoin(users, eq(users.id, rooms.creatorId))
+      .innerJoin(assets, eq(assets.id, roomAssets.assetId))
+      .$dynamic(),
+  )
     .where(
       and(
         inArray(roomAssets.roomId, roomIds),

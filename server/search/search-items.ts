@@ -7,7 +7,6 @@ import {
   assetStages,
   assetTerms,
   analyticsUsageDaily,
-  assetVersions,
   assets,
   buyingStages,
   files,
@@ -17,6 +16,7 @@ import {
 import type { searchItemSchema } from "@/lib/schemas/search";
 import { SNIPPET_START, SNIPPET_STOP } from "@/lib/search-snippet";
 import type { Actor } from "@/server/authz/actor";
+import { withCurrentFile } from "@/server/assets/current-file";
 import { statsPeriodStart } from "./asset-stats";
 import type { SearchText } from "./text-query";
 import { seesInternalDetails } from "@/server/authz/rules";
@@ -198,10 +198,7 @@ export function itemColumns(text: SearchText | undefined) {
 
 /** The owner, current version and file itemColumns read. */
 export function withItemJoins<Q extends PgSelect>(query: Q) {
-  return query
-    .innerJoin(users, eq(users.id, assets.ownerId))
-    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
-    .leftJoin(files, eq(files.id, assetVersions.fileId));
+  return withCurrentFile(query).innerJoin(users, eq(users.id, assets.ownerId));
 }
 
 /** Columns a page subquery keeps for itemColumns besides pageColumns. */
