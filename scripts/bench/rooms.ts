@@ -173,6 +173,10 @@ try {
     // As behind one proxy: each simulated buyer comes from its own address (x-forwarded-for), so the
     // per-address limit on opening a room applies to each of them, not to the bench as a whole.
     TRUSTED_PROXY_HOPS: "1",
+    // A web-only instance, as in the two-instance deployment: the freshly seeded files (about 160) would
+    // otherwise be processed by this server during the beacon phase, adding PDF rendering's CPU and
+    // memory to what is measured.
+    JOB_WORKERS: "off",
   };
   const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], {
     cwd: root,
@@ -256,6 +260,10 @@ try {
       .filter(([, v]) => v.side === "app")
       .map(([pid]) => pid);
   const rss = { start: serverRss(treePids()), middle: { pid: 0, mb: 0 }, end: { pid: 0, mb: 0 } };
+  // RSS every second: V8 grows its heap in steps before collecting, so three readings cannot tell a
+  // heap settling at its size from a leak; the peak of each half of the run can.
+  const rssSeries: number[] = [];
+  const rssTimer = setInterval(() => rssSeries.push(serverRss(treePids()).mb), 1000);
   const cpuBefore = cpuReading(serverPid, dbName);
 
   // Open loop: beacon k is due at start + k / RATE, sent then, answered whenever.
@@ -313,7 +321,11 @@ try {
   await Promise.all(inFlight);
   const wallSeconds = (performance.now() - started) / 1000;
   const cpuAfter = cpuReading(serverPid, dbName);
+  clearInterval(rssTimer);
   rss.end = serverRss(treePids());
+  const half = Math.floor(rssSeries.length / 2);
+  const peakOf = (mbs: number[]) => Math.max(0, ...mbs);
+  const rssPeaks = { first: peakOf(rssSeries.slice(0, half)), second: peakOf(rssSeries.slice(half)) };
 
   // Nothing acknowledged lost: the rollup and the raw page time both hold every acknowledged event.
   const bench = new pg.Client({ connectionString: dbUrl.toString() });
@@ -365,7 +377,11 @@ try {
   }
   row(
     "server RSS start / middle / end",
-    `${rss.start.mb.toFixed(0)} / ${rss.middle.mb.toFixed(0)} / ${rss.end.mb.toFixed(0)} MB (pid ${rss.end.pid}; ${rss.end.mb - rss.start.mb > 100 ? "grew" : "flat"})`,
+    `${rss.start.mb.toFixed(0)} / ${rss.middle.mb.toFixed(0)} / ${rss.end.mb.toFixed(0)} MB (pid ${rss.end.pid})`,
+  );
+  row(
+    "server RSS peak, 1st / 2nd half",
+    `${rssPeaks.first.toFixed(0)} / ${rssPeaks.second.toFixed(0)} MB (${rssPeaks.second - rssPeaks.first > 0.1 * rssPeaks.first ? "still growing" : "levelled off"})`,
   );
   row(
     "rollup read time",

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { executePrepared } from "@/db/prepared-statement";
 import { assetVersions, assets, files, roomAssets, rooms, users } from "@/db/schema";
 import { assetVisibleToUser } from "@/server/authz/visibility";
 import { BEACON_LIMIT_PER_MINUTE, ENGAGED_AFTER_MS, SLACK_MS, type Beacon } from "./record-beacon";
@@ -49,7 +50,10 @@ export async function ingestBeacons(db: Database, batch: QueuedBeacon[]): Promis
       q.beacon.events.reduce((sum, e) => sum + e.ms, 0),
     ),
   );
-  const { rows } = await db.execute<{ outcome: string; reset_in: number | null; engages: string | null }>(sql`
+  const rows = await executePrepared<{ outcome: string; reset_in: number | null; engages: string | null }>(
+    db,
+    "ingest-beacons",
+    sql`
     with b as (
       select * from unnest(${arrayOf(batch.map((q) => q.tokenHash))}::text[],
                            ${arrayOf(batch.map((q) => q.visitorId))}::text[],
@@ -121,7 +125,8 @@ export async function ingestBeacons(db: Database, batch: QueuedBeacon[]): Promis
                 else 'stored' end as outcome,
            j.reset_in, case when j.engages then j.visit_id end as engages
       from b left join judged j on j.i = b.i
-     order by b.i`);
+     order by b.i`,
+  );
   return rows.map((r): BeaconOutcome => {
     if (r.outcome === "limited") return { kind: "limited", retryAfterSeconds: Number(r.reset_in) };
     if (r.outcome === "stored") return { kind: "stored", engagesVisitId: r.engages };
