@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
 import { deleteTermAction, moveTermAction } from "@/server/taxonomy/taxonomy-actions";
 import { DeleteTermDialog } from "./delete-term-dialog";
 import { MergeTermForm } from "./merge-term-form";
@@ -137,11 +138,7 @@ export function TermRow({
           </Button>
         </div>
       </div>
-      {error ? (
-        <p role="alert" className="mt-1 text-xs text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} className="mt-1" />
       {mode === "rename" ? (
         <div className="mt-2">
           <RenameTermForm term={term} onDone={done} />
