@@ -19,6 +19,12 @@ export interface TermRowData {
 
 type Mode = "view" | "rename" | "merge" | "delete";
 
+/** The row's buttons that open an edit form under it. */
+const editButtons = [
+  { mode: "rename", verb: "Rename" },
+  { mode: "merge", verb: "Merge" },
+] as const;
+
 export function TermRow({
   term,
   index,
@@ -110,23 +116,18 @@ export function TermRow({
           >
             <span aria-hidden="true">↓</span>
           </button>
-          <Button
-            variant="ghost"
-            className="px-2 py-1"
-            onClick={() => setMode("rename")}
-            aria-label={`Rename ${term.name}`}
-          >
-            Rename
-          </Button>
-          <Button
-            variant="ghost"
-            className="px-2 py-1"
-            disabled={others.length === 0}
-            onClick={() => setMode("merge")}
-            aria-label={`Merge ${term.name}`}
-          >
-            Merge
-          </Button>
+          {editButtons.map(({ mode: opens, verb }) => (
+            <Button
+              key={opens}
+              variant="ghost"
+              className="px-2 py-1"
+              disabled={opens === "merge" && others.length === 0}
+              onClick={() => setMode(opens)}
+              aria-label={`${verb} ${term.name}`}
+            >
+              {verb}
+            </Button>
+          ))}
           <Button
             variant="ghost"
             className="px-2 py-1 text-red-700"
