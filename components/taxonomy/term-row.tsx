@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { Button, buttonClass } from "@/components/ui/button";
+import { VerbButton, buttonClass } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { deleteTermAction, moveTermAction } from "@/server/taxonomy/taxonomy-actions";
 import { DeleteTermDialog } from "./delete-term-dialog";
@@ -117,26 +117,24 @@ export function TermRow({
             <span aria-hidden="true">↓</span>
           </button>
           {editButtons.map(({ mode: opens, verb }) => (
-            <Button
+            <VerbButton
               key={opens}
+              verb={verb}
+              object={term.name}
               variant="ghost"
               className="px-2 py-1"
               disabled={opens === "merge" && others.length === 0}
               onClick={() => setMode(opens)}
-              aria-label={`${verb} ${term.name}`}
-            >
-              {verb}
-            </Button>
+            />
           ))}
-          <Button
+          <VerbButton
+            verb="Delete"
+            object={term.name}
             variant="ghost"
             className="px-2 py-1 text-red-700"
             disabled={pending}
             onClick={remove}
-            aria-label={`Delete ${term.name}`}
-          >
-            Delete
-          </Button>
+          />
         </div>
       </div>
       <FieldError message={error} className="mt-1" />
