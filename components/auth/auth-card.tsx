@@ -11,3 +11,43 @@ export function AuthCard({ children }: { children: ReactNode }) {
     </main>
   );
 }
+
+/** A link from an email (an invitation, a password reset) that still works: what it is for, then its form. */
+export function EmailLinkCard({
+  title,
+  intro,
+  children,
+}: {
+  title: string;
+  intro: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <AuthCard>
+      <h1 className="text-lg font-semibold">{title}</h1>
+      <p className="text-sm text-slate-600">{intro}</p>
+      {children}
+    </AuthCard>
+  );
+}
+
+/** A link from an email that no longer works: why, announced, and where to go instead. */
+export function SpentEmailLinkCard({
+  title,
+  reason,
+  next,
+}: {
+  title: string;
+  reason: string;
+  next: ReactNode;
+}) {
+  return (
+    <AuthCard>
+      <h1 className="text-lg font-semibold">{title}</h1>
+      <p role="alert" className="text-sm text-red-700">
+        {reason}
+      </p>
+      {next}
+    </AuthCard>
+  );
+}
