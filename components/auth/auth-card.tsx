@@ -12,42 +12,32 @@ export function AuthCard({ children }: { children: ReactNode }) {
   );
 }
 
-/** A link from an email (an invitation, a password reset) that still works: what it is for, then its form. */
+/**
+ * The page a link from an email opens (an invitation, a password reset): what it is for and its form, or,
+ * once the link is `spent`, why (announced) and where to go instead.
+ */
 export function EmailLinkCard({
   title,
-  intro,
+  note,
+  spent = false,
   children,
 }: {
   title: string;
-  intro: ReactNode;
+  note: ReactNode;
+  spent?: boolean;
   children: ReactNode;
 }) {
   return (
     <AuthCard>
       <h1 className="text-lg font-semibold">{title}</h1>
-      <p className="text-sm text-slate-600">{intro}</p>
+      {spent ? (
+        <p role="alert" className="text-sm text-red-700">
+          {note}
+        </p>
+      ) : (
+        <p className="text-sm text-slate-600">{note}</p>
+      )}
       {children}
-    </AuthCard>
-  );
-}
-
-/** A link from an email that no longer works: why, announced, and where to go instead. */
-export function SpentEmailLinkCard({
-  title,
-  reason,
-  next,
-}: {
-  title: string;
-  reason: string;
-  next: ReactNode;
-}) {
-  return (
-    <AuthCard>
-      <h1 className="text-lg font-semibold">{title}</h1>
-      <p role="alert" className="text-sm text-red-700">
-        {reason}
-      </p>
-      {next}
     </AuthCard>
   );
 }

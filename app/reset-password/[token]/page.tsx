@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmailLinkCard, SpentEmailLinkCard } from "@/components/auth/auth-card";
+import { EmailLinkCard } from "@/components/auth/auth-card";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { openPage } from "@/server/auth/require-page";
 import { inspectPasswordReset, RESET_MESSAGES } from "@/server/auth/password-reset";
@@ -15,19 +15,15 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   return reset.state === "open" ? (
     <EmailLinkCard
       title="Choose a new password"
-      intro={`For ${reset.email}. Saving it signs you out everywhere else and revokes your API tokens.`}
+      note={`For ${reset.email}. Saving it signs you out everywhere else and revokes your API tokens.`}
     >
       <ResetPasswordForm token={token} email={reset.email} />
     </EmailLinkCard>
   ) : (
-    <SpentEmailLinkCard
-      title="This reset link cannot be used"
-      reason={RESET_MESSAGES[reset.state]}
-      next={
-        <a href="/forgot-password" className="block text-sm text-brand-700 underline">
-          Ask for a new link
-        </a>
-      }
-    />
+    <EmailLinkCard spent title="This reset link cannot be used" note={RESET_MESSAGES[reset.state]}>
+      <a href="/forgot-password" className="block text-sm text-brand-700 underline">
+        Ask for a new link
+      </a>
+    </EmailLinkCard>
   );
 }
