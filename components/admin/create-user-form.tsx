@@ -1,7 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { useState } from "react";
 import {
   Field,
   FormError,
@@ -11,6 +10,8 @@ import {
   SelectField,
   choicesOf,
 } from "@/components/ui/field";
+import { FormButtons } from "@/components/ui/form-buttons";
+import { withFormData } from "@/components/ui/form-data";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { roleLabels, roles, type Role } from "@/lib/roles";
 import { createUserAction } from "@/server/users/user-actions";
@@ -20,10 +21,7 @@ export function CreateUserForm({ partnerOrgs }: { partnerOrgs: { id: string; nam
   const { run, pending, error, fieldErrors } = useServerAction();
   const [created, setCreated] = useState(false);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+  const onSubmit = withFormData((data, form) => {
     setCreated(false);
     run(
       () =>
@@ -42,7 +40,7 @@ export function CreateUserForm({ partnerOrgs }: { partnerOrgs: { id: string; nam
         },
       },
     );
-  }
+  });
 
   const fe = (k: string) => fieldErrors[k]?.[0];
   return (
@@ -91,11 +89,7 @@ export function CreateUserForm({ partnerOrgs }: { partnerOrgs: { id: string; nam
           invalid={Boolean(fe("password"))}
         />
       </Field>
-      <div className="flex items-end">
-        <Button type="submit" disabled={pending}>
-          Add user
-        </Button>
-      </div>
+      <FormButtons submit="Add user" pending={pending} className="flex items-end" />
       <FormSuccess
         message={created ? "User created. Share the temporary password with them securely." : null}
         className="sm:col-span-2"

@@ -21,7 +21,6 @@ export function UserRowActions({
       <RowSelect
         id={`role-${user.id}`}
         label={`Role for ${user.name}`}
-        className="rounded-md border-0 py-1 text-sm ring-1 ring-inset ring-slate-300"
         value={user.role}
         disabled={pending || isSelf}
         onChange={(e) => run({ role: e.target.value as Role })}

@@ -55,22 +55,20 @@ export function RequestDemandPanel({
         Requests still open today, whatever the period above; most wanted first.
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
-        <DataTable
-          title="Open demand by stage"
-          csvName="request-demand-by-stage.csv"
-          testId="demand-by-stage"
-          columns={columns("Stage")}
-          rows={rows(byStage)}
-          empty={empty}
-        />
-        <DataTable
-          title="Open demand by competitor"
-          csvName="request-demand-by-competitor.csv"
-          testId="demand-by-competitor"
-          columns={columns("Competitor")}
-          rows={rows(byCompetitor)}
-          empty={empty}
-        />
+        {[
+          { by: "Stage", slug: "stage", demand: byStage },
+          { by: "Competitor", slug: "competitor", demand: byCompetitor },
+        ].map(({ by, slug, demand }) => (
+          <DataTable
+            key={slug}
+            title={`Open demand by ${by.toLowerCase()}`}
+            csvName={`request-demand-by-${slug}.csv`}
+            testId={`demand-by-${slug}`}
+            columns={columns(by)}
+            rows={rows(demand)}
+            empty={empty}
+          />
+        ))}
       </div>
     </section>
   );

@@ -52,27 +52,30 @@ export function SearchInsightPanel({
         />
       </Card>
       <div className="grid gap-6 lg:grid-cols-3">
-        <DataTable
-          title="Top searches"
-          csvName="top-searches.csv"
-          columns={columns}
-          rows={rows(insight.top.slice(0, 15))}
-          empty={empty}
-        />
-        <DataTable
-          title="Content gaps: no results"
-          csvName="zero-result-searches.csv"
-          columns={columns}
-          rows={rows(insight.zeroResult.slice(0, 15))}
-          empty="Every search found something."
-        />
-        <DataTable
-          title="Content gaps: no click"
-          csvName="no-click-searches.csv"
-          columns={columns}
-          rows={rows(insight.noClick.slice(0, 15))}
-          empty="Every search that found something got a click."
-        />
+        {[
+          { title: "Top searches", csvName: "top-searches.csv", terms: insight.top, empty },
+          {
+            title: "Content gaps: no results",
+            csvName: "zero-result-searches.csv",
+            terms: insight.zeroResult,
+            empty: "Every search found something.",
+          },
+          {
+            title: "Content gaps: no click",
+            csvName: "no-click-searches.csv",
+            terms: insight.noClick,
+            empty: "Every search that found something got a click.",
+          },
+        ].map((table) => (
+          <DataTable
+            key={table.csvName}
+            title={table.title}
+            csvName={table.csvName}
+            columns={columns}
+            rows={rows(table.terms.slice(0, 15))}
+            empty={table.empty}
+          />
+        ))}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AssetType } from "@/lib/assets";
+import { assetTypeLabels, type AssetType } from "@/lib/assets";
 import { AssetTypeBadge } from "./asset-badges";
 
 /** An asset in a list: its title, linking to its page, and its type. */
@@ -14,5 +14,22 @@ export function AssetTitle({ id, title, type }: { id: string; title: string; typ
       </Link>
       <AssetTypeBadge type={type} />
     </>
+  );
+}
+
+/** An asset a search found, offered to add or choose: its title and, quieter, its type. */
+export function FoundAssetName({
+  title,
+  type,
+  className,
+}: {
+  title: string;
+  type: AssetType;
+  className?: string;
+}) {
+  return (
+    <span className={className}>
+      {title} <span className="text-xs text-slate-500">· {assetTypeLabels[type]}</span>
+    </span>
   );
 }

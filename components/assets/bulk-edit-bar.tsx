@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, FormSuccess, Select, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
@@ -47,72 +47,84 @@ export function BulkEditBar({
           Clear selection
         </Button>
       </div>
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="w-56">
-          <label htmlFor="bulk-stage" className="block text-xs font-medium text-slate-700">
-            Buying stage
-          </label>
-          <Select
-            id="bulk-stage"
-            value={stageId}
-            onChange={(e) => setStageId(e.target.value)}
-            placeholder="Choose a stage…"
-            options={choicesOf(stages)}
-          />
-        </div>
-        <Button
-          variant="secondary"
-          disabled={pending || !stageId}
-          onClick={() => apply({ addStageIds: [stageId] }, `Added ${stageName} to ${count}`)}
-        >
-          Add stage
-        </Button>
-        <Button
-          variant="secondary"
-          disabled={pending || !stageId}
-          onClick={() => apply({ removeStageIds: [stageId] }, `Removed ${stageName} from ${count}`)}
-        >
-          Remove stage
-        </Button>
-      </div>
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="w-56">
-          <label htmlFor="bulk-tag" className="block text-xs font-medium text-slate-700">
-            Tag
-          </label>
-          <Select id="bulk-tag" value={termId} onChange={(e) => setTermId(e.target.value)}>
-            <option value="">{terms.length ? "Choose a tag…" : "No tags yet"}</option>
-            {taxonomyKinds.map((kind) => {
-              const ofKind = terms.filter((t) => t.kind === kind);
-              return ofKind.length ? (
-                <optgroup key={kind} label={taxonomyKindLabels[kind].many}>
-                  {ofKind.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null;
-            })}
-          </Select>
-        </div>
-        <Button
-          variant="secondary"
-          disabled={pending || !termId}
-          onClick={() => apply({ addTermIds: [termId] }, `Tagged ${count} with ${termName}`)}
-        >
-          Add tag
-        </Button>
-        <Button
-          variant="secondary"
-          disabled={pending || !termId}
-          onClick={() => apply({ removeTermIds: [termId] }, `Removed ${termName} from ${count}`)}
-        >
-          Remove tag
-        </Button>
-      </div>
+      <AddOrRemove
+        id="bulk-stage"
+        label="Buying stage"
+        noun="stage"
+        disabled={pending || !stageId}
+        onAdd={() => apply({ addStageIds: [stageId] }, `Added ${stageName} to ${count}`)}
+        onRemove={() => apply({ removeStageIds: [stageId] }, `Removed ${stageName} from ${count}`)}
+      >
+        <Select
+          id="bulk-stage"
+          value={stageId}
+          onChange={(e) => setStageId(e.target.value)}
+          placeholder="Choose a stage…"
+          options={choicesOf(stages)}
+        />
+      </AddOrRemove>
+      <AddOrRemove
+        id="bulk-tag"
+        label="Tag"
+        noun="tag"
+        disabled={pending || !termId}
+        onAdd={() => apply({ addTermIds: [termId] }, `Tagged ${count} with ${termName}`)}
+        onRemove={() => apply({ removeTermIds: [termId] }, `Removed ${termName} from ${count}`)}
+      >
+        <Select id="bulk-tag" value={termId} onChange={(e) => setTermId(e.target.value)}>
+          <option value="">{terms.length ? "Choose a tag…" : "No tags yet"}</option>
+          {taxonomyKinds.map((kind) => {
+            const ofKind = terms.filter((t) => t.kind === kind);
+            return ofKind.length ? (
+              <optgroup key={kind} label={taxonomyKindLabels[kind].many}>
+                {ofKind.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null;
+          })}
+        </Select>
+      </AddOrRemove>
       <FormSuccess message={done} />
       <FormError message={Object.values(fieldErrors)[0]?.[0] ?? error} />
     </section>
+  );
+}
+
+/** One row of the bar: a labelled choice (`children`, the select with id `id`), then Add and Remove. */
+function AddOrRemove({
+  id,
+  label,
+  noun,
+  disabled,
+  onAdd,
+  onRemove,
+  children,
+}: {
+  id: string;
+  label: string;
+  noun: string;
+  disabled: boolean;
+  onAdd: () => void;
+  onRemove: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <div className="w-56">
+        <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+          {label}
+        </label>
+        {children}
+      </div>
+      <Button variant="secondary" disabled={disabled} onClick={onAdd}>
+        {`Add ${noun}`}
+      </Button>
+      <Button variant="secondary" disabled={disabled} onClick={onRemove}>
+        {`Remove ${noun}`}
+      </Button>
+    </div>
   );
 }

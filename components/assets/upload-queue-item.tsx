@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, VerbButton } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import { formatBytes } from "@/lib/format";
 import { canEdit, type QueuedUpload, type UploadStatus } from "./upload-queue";
@@ -40,12 +40,12 @@ export function UploadQueueItem({
   const badge = statusBadges[status];
   const titleId = `title-${item.key}`;
   const percent = Math.round(item.progress * 100);
-  // A failed or cancelled upload offers the same retry.
-  const retry = (
-    <Button variant="secondary" className={smallButton} onClick={onRetry} aria-label={`Retry ${file.name}`}>
-      Retry
-    </Button>
+  // The file's own small buttons, each named with the file.
+  const fileButton = (verb: string, variant: "secondary" | "ghost", onClick: () => void) => (
+    <VerbButton verb={verb} object={file.name} variant={variant} className={smallButton} onClick={onClick} />
   );
+  // A failed or cancelled upload offers the same retry.
+  const retry = fileButton("Retry", "secondary", onRetry);
 
   return (
     <li className="space-y-2 py-3">
@@ -53,26 +53,10 @@ export function UploadQueueItem({
         <p className="min-w-0 text-sm break-all text-slate-700">{`${file.name} · ${formatBytes(file.size)}`}</p>
         <div className="flex items-center gap-2">
           <Badge tone={badge.tone}>{badge.label}</Badge>
-          {status === "waiting" || status === "uploading" ? (
-            <Button
-              variant="secondary"
-              className={smallButton}
-              onClick={onCancel}
-              aria-label={`Cancel ${file.name}`}
-            >
-              Cancel
-            </Button>
-          ) : null}
-          {canEdit(status) ? (
-            <Button
-              variant="ghost"
-              className={smallButton}
-              onClick={onRemove}
-              aria-label={`Remove ${file.name}`}
-            >
-              Remove
-            </Button>
-          ) : null}
+          {status === "waiting" || status === "uploading"
+            ? fileButton("Cancel", "secondary", onCancel)
+            : null}
+          {canEdit(status) ? fileButton("Remove", "ghost", onRemove) : null}
         </div>
       </div>
 

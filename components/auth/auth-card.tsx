@@ -11,3 +11,33 @@ export function AuthCard({ children }: { children: ReactNode }) {
     </main>
   );
 }
+
+/**
+ * The page a link from an email opens (an invitation, a password reset): what it is for and its form, or,
+ * once the link is `spent`, why (announced) and where to go instead.
+ */
+export function EmailLinkCard({
+  title,
+  note,
+  spent = false,
+  children,
+}: {
+  title: string;
+  note: ReactNode;
+  spent?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <AuthCard>
+      <h1 className="text-lg font-semibold">{title}</h1>
+      {spent ? (
+        <p role="alert" className="text-sm text-red-700">
+          {note}
+        </p>
+      ) : (
+        <p className="text-sm text-slate-600">{note}</p>
+      )}
+      {children}
+    </AuthCard>
+  );
+}

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useServerAction } from "@/components/ui/use-server-action";
-import { assetTypeLabels } from "@/lib/assets";
 import { logUsageAction } from "@/server/usage/usage-actions";
 import { AssetSearchPicker } from "@/components/assets/asset-search-picker";
+import { FoundAssetName } from "@/components/assets/asset-title";
 
 /** "Add assets used": search the library and add several assets to the deal, one click each. */
 export function AddAssetsPanel({ dealId, usedAssetIds }: { dealId: string; usedAssetIds: string[] }) {
@@ -34,9 +34,7 @@ export function AddAssetsPanel({ dealId, usedAssetIds }: { dealId: string; usedA
       >
         {(a) => (
           <div className="flex items-center justify-between gap-2 py-1.5">
-            <span>
-              {a.title} <span className="text-xs text-slate-500">· {assetTypeLabels[a.type]}</span>
-            </span>
+            <FoundAssetName title={a.title} type={a.type} />
             {done.has(a.id) ? (
               <span className="text-xs text-emerald-700">Added</span>
             ) : (

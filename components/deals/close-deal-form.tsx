@@ -2,7 +2,15 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, TextArea, TextInput, SelectField, choicesOf } from "@/components/ui/field";
+import {
+  Field,
+  FormError,
+  RadioOption,
+  TextArea,
+  TextInput,
+  SelectField,
+  choicesOf,
+} from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { closeDealAction } from "@/server/deals/deal-actions";
 
@@ -37,16 +45,15 @@ export function CloseDealForm({
       <fieldset className="flex gap-4">
         <legend className="sr-only">Outcome</legend>
         {(["won", "lost"] as const).map((o) => (
-          <label key={o} className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name="outcome"
-              value={o}
-              checked={outcome === o}
-              onChange={() => setOutcome(o)}
-            />
+          <RadioOption
+            key={o}
+            name="outcome"
+            value={o}
+            checked={outcome === o}
+            onChoose={() => setOutcome(o)}
+          >
             {o === "won" ? "Won" : "Lost"}
-          </label>
+          </RadioOption>
         ))}
       </fieldset>
       <Field id="close-amount" label="Final amount" error={fieldErrors.amount?.[0]}>

@@ -1,7 +1,9 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
+import { withFormData } from "@/components/ui/form-data";
 import { Field, FormError, TextInput } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { editDealAction } from "@/server/deals/deal-actions";
@@ -27,9 +29,7 @@ export function EditDealForm({
       </Button>
     );
   }
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const onSubmit = withFormData((data) =>
     run(
       () =>
         editDealAction({
@@ -43,8 +43,8 @@ export function EditDealForm({
           },
         }),
       { onSuccess: () => setOpen(false) },
-    );
-  }
+    ),
+  );
   const fe = (k: string) => fieldErrors[`patch.${k}`]?.[0] ?? fieldErrors[k]?.[0];
   return (
     <form onSubmit={onSubmit} className="grid gap-3" noValidate aria-label="Edit deal">
@@ -73,14 +73,7 @@ export function EditDealForm({
         <TextInput id="edit-close" name="closeDate" type="date" defaultValue={deal.closeDate ?? ""} />
       </Field>
       <FormError message={error} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>
-          Save
-        </Button>
-        <Button variant="ghost" onClick={() => setOpen(false)}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons submit="Save" pending={pending} onCancel={() => setOpen(false)} className="flex gap-2" />
     </form>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
+import { withFormData } from "@/components/ui/form-data";
 import { Field, FormError, TextInput, SelectField, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { createDealAction } from "@/server/deals/deal-actions";
@@ -14,9 +16,7 @@ export function NewDealForm({ stages }: { stages: { id: string; name: string }[]
 
   if (!open) return <Button onClick={() => setOpen(true)}>New deal</Button>;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const onSubmit = withFormData((data) =>
     run(
       () =>
         createDealAction({
@@ -27,8 +27,8 @@ export function NewDealForm({ stages }: { stages: { id: string; name: string }[]
           stageId: String(data.get("stageId") ?? ""),
         }),
       { refresh: false, onSuccess: (deal) => router.push(`/deals/${deal.id}`) },
-    );
-  }
+    ),
+  );
 
   return (
     <form
@@ -56,14 +56,12 @@ export function NewDealForm({ stages }: { stages: { id: string; name: string }[]
         name="stageId"
         options={choicesOf(stages)}
       />
-      <div className="flex items-end gap-2">
-        <Button type="submit" disabled={pending}>
-          Create deal
-        </Button>
-        <Button variant="ghost" onClick={() => setOpen(false)}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons
+        submit="Create deal"
+        pending={pending}
+        onCancel={() => setOpen(false)}
+        className="flex items-end gap-2"
+      />
       <FormError message={error} className="sm:col-span-2" />
     </form>
   );

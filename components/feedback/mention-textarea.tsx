@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { inputClass } from "@/components/ui/field";
+import { OptionList, optionId } from "@/components/ui/option-list";
 import { mentionCandidatesAction } from "@/server/feedback/feedback-actions";
 
 export interface Mention {
@@ -95,7 +96,7 @@ export function MentionTextarea({
         // to it by aria-controls and the highlighted one by aria-activedescendant.
         aria-controls={open ? listId : undefined}
         aria-autocomplete="list"
-        aria-activedescendant={open ? `${listId}-${Math.min(active, options.length - 1)}` : undefined}
+        aria-activedescendant={open ? optionId(listId, Math.min(active, options.length - 1)) : undefined}
         onKeyDown={onKeyDown}
         onChange={(e) => {
           onChange(e.target.value);
@@ -105,28 +106,19 @@ export function MentionTextarea({
         onBlur={() => setTimeout(() => setQuery(null), 150)}
       />
       {open ? (
-        <ul
+        <OptionList
           id={listId}
-          role="listbox"
-          aria-label="People to mention"
+          label="People to mention"
           className="absolute z-10 mt-1 w-64 rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200"
+          options={options}
+          active={active}
+          optionClassName={(highlighted) =>
+            `cursor-pointer px-3 py-1.5 ${highlighted ? "bg-brand-50 text-brand-700" : ""}`
+          }
+          onPick={pick}
         >
-          {options.map((person, i) => (
-            <li
-              key={person.id}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={`cursor-pointer px-3 py-1.5 ${i === active ? "bg-brand-50 text-brand-700" : ""}`}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(person);
-              }}
-            >
-              {person.name}
-            </li>
-          ))}
-        </ul>
+          {(person) => person.name}
+        </OptionList>
       ) : null}
     </div>
   );

@@ -1,8 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextArea, TextField } from "@/components/ui/field";
+import { FormButtons } from "@/components/ui/form-buttons";
+import { withFormData } from "@/components/ui/form-data";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { publishAnnouncementAction } from "@/server/notifications/notification-actions";
 import { AssetSearchPicker, type FoundAsset } from "@/components/assets/asset-search-picker";
@@ -14,9 +16,7 @@ export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string 
   const { run, pending, error, fieldErrors } = useServerAction();
   if (!open) return <Button onClick={() => setOpen(true)}>New announcement</Button>;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const onSubmit = withFormData((data) =>
     run(
       () =>
         publishAnnouncementAction({
@@ -32,8 +32,8 @@ export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string 
           setPicked([]);
         },
       },
-    );
-  }
+    ),
+  );
 
   return (
     <form
@@ -43,9 +43,13 @@ export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string 
       className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2"
     >
       <div className="sm:col-span-2">
-        <Field id="ann-title" label="Title" error={fieldErrors.title?.[0]}>
-          <TextInput id="ann-title" name="title" invalid={Boolean(fieldErrors.title)} />
-        </Field>
+        <TextField
+          id="ann-title"
+          label="Title"
+          error={fieldErrors.title?.[0]}
+          name="title"
+          invalid={Boolean(fieldErrors.title)}
+        />
       </div>
       <div className="sm:col-span-2">
         <Field id="ann-note" label="How to use this in the field" error={fieldErrors.fieldNote?.[0]}>
@@ -85,14 +89,12 @@ export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string 
             setPicked((list) => (chosen ? [...list, a] : list.filter((p) => p.id !== a.id))),
         }}
       />
-      <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" disabled={pending}>
-          Publish announcement
-        </Button>
-        <Button variant="ghost" onClick={() => setOpen(false)}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons
+        submit="Publish announcement"
+        pending={pending}
+        onCancel={() => setOpen(false)}
+        className="flex gap-2 sm:col-span-2"
+      />
       <FormError message={error} className="sm:col-span-2" />
     </form>
   );

@@ -1,17 +1,14 @@
 "use client";
 
-import type { FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Field, FormError, TextInput, SelectField, choicesOf } from "@/components/ui/field";
+import { FormButtons } from "@/components/ui/form-buttons";
+import { withFormData } from "@/components/ui/form-data";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { createPartnerOrgAction } from "@/server/partners/partner-actions";
 
 export function CreatePartnerOrgForm({ tiers }: { tiers: { id: string; name: string }[] }) {
   const { run, pending, error } = useServerAction();
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+  const onSubmit = withFormData((data, form) =>
     run(
       () =>
         createPartnerOrgAction({
@@ -20,8 +17,8 @@ export function CreatePartnerOrgForm({ tiers }: { tiers: { id: string; name: str
           region: String(data.get("region") ?? "") || undefined,
         }),
       { onSuccess: () => form.reset() },
-    );
-  }
+    ),
+  );
   return (
     <form
       onSubmit={onSubmit}
@@ -36,11 +33,7 @@ export function CreatePartnerOrgForm({ tiers }: { tiers: { id: string; name: str
       <Field id="org-region" label="Region (optional)">
         <TextInput id="org-region" name="region" />
       </Field>
-      <div className="flex items-end">
-        <Button type="submit" disabled={pending}>
-          Add organisation
-        </Button>
-      </div>
+      <FormButtons submit="Add organisation" pending={pending} className="flex items-end" />
       <FormError message={error} className="sm:col-span-4" />
     </form>
   );

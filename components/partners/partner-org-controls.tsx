@@ -21,7 +21,6 @@ export function PartnerOrgControls({
       <RowSelect
         id={`tier-${org.id}`}
         label={`Tier of ${org.name}`}
-        className="rounded-md border-0 py-1 text-sm ring-1 ring-inset ring-slate-300"
         value={org.tierId}
         disabled={pending}
         onChange={(e) => run({ tierId: e.target.value })}

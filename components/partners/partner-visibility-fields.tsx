@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Select, TextInput } from "@/components/ui/field";
+import { FieldError, RadioOption, Select, TextInput } from "@/components/ui/field";
 import { partnerAccessLabels, partnerAccessLevels, type PartnerAccessLevel } from "@/lib/partner-access";
 import type { PartnerVisibility } from "@/lib/schemas/partner-visibility";
 
@@ -33,16 +33,15 @@ export function PartnerVisibilityFields({
         className="flex flex-wrap gap-x-4 gap-y-1"
       >
         {partnerAccessLevels.map((level) => (
-          <label key={level} className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name="partnerAccess"
-              value={level}
-              checked={access === level}
-              onChange={() => setAccess(level)}
-            />
+          <RadioOption
+            key={level}
+            name="partnerAccess"
+            value={level}
+            checked={access === level}
+            onChoose={() => setAccess(level)}
+          >
             {partnerAccessLabels[level]}
-          </label>
+          </RadioOption>
         ))}
       </div>
       {access === "tier" ? (
@@ -61,11 +60,7 @@ export function PartnerVisibilityFields({
               </option>
             ))}
           </Select>
-          {errors.minPartnerTierId ? (
-            <p role="alert" className="text-xs text-red-600">
-              {errors.minPartnerTierId}
-            </p>
-          ) : null}
+          <FieldError message={errors.minPartnerTierId} />
         </div>
       ) : null}
       {showOrgs ? (
@@ -92,11 +87,7 @@ export function PartnerVisibilityFields({
               No partner organisations yet; a channel manager adds them.
             </p>
           )}
-          {errors.partnerOrgIds ? (
-            <p role="alert" className="text-xs text-red-600">
-              {errors.partnerOrgIds}
-            </p>
-          ) : null}
+          <FieldError message={errors.partnerOrgIds} />
         </fieldset>
       ) : null}
       {access !== "none" ? (

@@ -3,7 +3,8 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
-import { assetTypeLabels, type AssetType } from "@/lib/assets";
+import type { AssetType } from "@/lib/assets";
+import { FoundAssetName } from "@/components/assets/asset-title";
 import { useAssetSearch } from "@/components/assets/use-asset-search";
 
 export interface PickedAsset {
@@ -41,9 +42,7 @@ export function AssetAdder({
         <ul aria-label={`Assets to add to ${stepLabel}`} className="divide-y divide-slate-100 text-sm">
           {options.map((a) => (
             <li key={a.id} className="flex items-center justify-between gap-2 py-1">
-              <span>
-                {a.title} <span className="text-xs text-slate-500">· {assetTypeLabels[a.type]}</span>
-              </span>
+              <FoundAssetName title={a.title} type={a.type} />
               <Button
                 variant="ghost"
                 aria-label={`Add “${a.title}” to ${stepLabel}`}

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
+import { FormButtons } from "@/components/ui/form-buttons";
+import { withFormData } from "@/components/ui/form-data";
 import { useServerAction } from "@/components/ui/use-server-action";
-import { Button } from "@/components/ui/button";
 import { Field, FormError, Select, TextArea, TextInput, SelectField, choicesOf } from "@/components/ui/field";
 import { requestUrgencies, requestUrgencyLabels, type RequestUrgency } from "@/lib/requests";
 import { createRequestAction } from "@/server/requests/request-actions";
@@ -35,9 +35,7 @@ export function NewRequestForm({
   const router = useRouter();
   const { run, pending, error, fieldErrors } = useServerAction();
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const onSubmit = withFormData((data) => {
     const text = (k: string) => String(data.get(k) ?? "");
     run(
       () =>
@@ -53,7 +51,7 @@ export function NewRequestForm({
         }),
       { refresh: false, onSuccess: (request) => router.push(`/requests#request-${request.id}`) },
     );
-  }
+  });
 
   const select = (
     name: string,
@@ -113,11 +111,7 @@ export function NewRequestForm({
         defaultValue="normal"
         options={requestUrgencies.map((u) => ({ value: u, label: requestUrgencyLabels[u] }))}
       />
-      <div className="flex items-end gap-2 sm:col-span-2">
-        <Button type="submit" disabled={pending}>
-          Send request
-        </Button>
-      </div>
+      <FormButtons submit="Send request" pending={pending} className="flex items-end gap-2 sm:col-span-2" />
       <FormError message={error} className="sm:col-span-2" />
     </form>
   );

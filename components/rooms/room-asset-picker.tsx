@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError, TextInput } from "@/components/ui/field";
-import { assetTypeLabels } from "@/lib/assets";
+import { FoundAssetName } from "@/components/assets/asset-title";
 import { useAssetSearch } from "@/components/assets/use-asset-search";
 
 export interface PickedAsset {
@@ -61,9 +61,7 @@ export function RoomAssetPicker({
       <ul aria-label="Content to share" className="max-h-60 divide-y divide-slate-100 overflow-y-auto">
         {(results.data ?? []).map((a) => (
           <li key={a.id} className="flex items-center justify-between gap-2 py-1 text-sm">
-            <span className="min-w-0 break-words">
-              {a.title} <span className="text-xs text-slate-500">· {assetTypeLabels[a.type]}</span>
-            </span>
+            <FoundAssetName title={a.title} type={a.type} className="min-w-0 break-words" />
             {pickedIds.has(a.id) ? (
               <span className="shrink-0 text-xs text-emerald-700">Chosen</span>
             ) : (

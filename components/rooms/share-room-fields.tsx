@@ -3,12 +3,18 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, FormError, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormError, Select, TextArea, TextField } from "@/components/ui/field";
 import { createRoomAction } from "@/server/rooms/room-actions";
 import { RoomAssetPicker, type PickedAsset } from "./room-asset-picker";
 
 /** Addresses typed into one field, separated by commas, semicolons or spaces. */
 const addresses = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+/** How a field of such addresses is typed: an email keyboard, no autofill, an example to follow. */
+const addressesInput = {
+  inputMode: "email",
+  autoComplete: "off",
+  placeholder: "ann@buyer.example, bo@buyer.example",
+} as const;
 
 export type DealChoice = { id: string; name: string; accountName: string; stageName: string };
 
@@ -113,23 +119,28 @@ export function ShareRoomFields({
           </Select>
         </Field>
       ) : null}
-      <Field id="room-title" label="Title" error={fe("title")}>
-        <TextInput id="room-title" value={title} onChange={(e) => setTitle(e.target.value)} required />
-      </Field>
+      <TextField
+        id="room-title"
+        label="Title"
+        error={fe("title")}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+      />
       <Field id="room-message" label="Message to the buyer" error={fe("message")}>
         <TextArea id="room-message" value={message} onChange={(e) => setMessage(e.target.value)} />
       </Field>
       <RoomAssetPicker picked={picked} onChange={setPicked} error={fe("assetIds")} />
-      <Field id="room-days" label="Link works for (days)" error={fe("expiresAt")}>
-        <TextInput
-          id="room-days"
-          type="number"
-          min={1}
-          max={365}
-          value={days}
-          onChange={(e) => setDays(Number(e.target.value))}
-        />
-      </Field>
+      <TextField
+        id="room-days"
+        label="Link works for (days)"
+        error={fe("expiresAt")}
+        type="number"
+        min={1}
+        max={365}
+        value={days}
+        onChange={(e) => setDays(Number(e.target.value))}
+      />
       <label className="flex min-h-11 items-center gap-2 text-sm">
         <input type="checkbox" checked={allowDownload} onChange={(e) => setAllowDownload(e.target.checked)} />
         Allow downloads
@@ -139,57 +150,45 @@ export function ShareRoomFields({
         Ask for the visitor&apos;s email first
       </label>
       {emailGate ? (
-        <Field
+        <TextField
           id="room-allowed-emails"
           label="Only these addresses (optional)"
           error={fe("allowedEmails")}
           hint="Separate addresses with commas. With a domain below too, either lets a visitor in."
-        >
-          <TextInput
-            id="room-allowed-emails"
-            inputMode="email"
-            autoComplete="off"
-            placeholder="ann@buyer.example, bo@buyer.example"
-            value={allowedEmails}
-            onChange={(e) => setAllowedEmails(e.target.value)}
-          />
-        </Field>
+          {...addressesInput}
+          value={allowedEmails}
+          onChange={(e) => setAllowedEmails(e.target.value)}
+        />
       ) : null}
       {emailGate ? (
-        <Field id="room-domain" label="Only addresses at this domain (optional)" error={fe("allowedDomain")}>
-          <TextInput
-            id="room-domain"
-            placeholder="example.com"
-            value={allowedDomain}
-            onChange={(e) => setAllowedDomain(e.target.value)}
-          />
-        </Field>
-      ) : null}
-      <Field id="room-password" label="Password (optional)" error={fe("password")}>
-        <TextInput
-          id="room-password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+        <TextField
+          id="room-domain"
+          label="Only addresses at this domain (optional)"
+          error={fe("allowedDomain")}
+          placeholder="example.com"
+          value={allowedDomain}
+          onChange={(e) => setAllowedDomain(e.target.value)}
         />
-      </Field>
-      <Field
+      ) : null}
+      <TextField
+        id="room-password"
+        label="Password (optional)"
+        error={fe("password")}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <TextField
         id="room-send-to"
         label="E-mail the link to (optional)"
         error={fe("sendTo")}
         hint="Baton sends the link to these addresses. Leave empty to copy the link and send it yourself."
-      >
-        <TextInput
-          id="room-send-to"
-          type="text"
-          inputMode="email"
-          autoComplete="off"
-          placeholder="ann@buyer.example, bo@buyer.example"
-          value={sendTo}
-          onChange={(e) => setSendTo(e.target.value)}
-        />
-      </Field>
+        type="text"
+        {...addressesInput}
+        value={sendTo}
+        onChange={(e) => setSendTo(e.target.value)}
+      />
       <FormError message={error} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" className="min-h-11" disabled={pending || picked.length === 0}>

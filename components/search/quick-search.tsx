@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { assetTypeLabels, type AssetType } from "@/lib/assets";
 import { LineIcon } from "@/components/ui/line-icon";
+import { OptionList, optionId } from "@/components/ui/option-list";
 
 interface QuickResult {
   id: string;
@@ -130,35 +131,30 @@ export function QuickSearch() {
               role="combobox"
               aria-expanded={results.length > 0}
               aria-controls={listId}
-              aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+              aria-activedescendant={active >= 0 ? optionId(listId, active) : undefined}
               aria-label="Search assets"
               placeholder="Search assets by title, tag or words inside the file"
               className="w-full rounded-t-lg border-b border-slate-200 px-4 py-3 text-base outline-none"
             />
-            <ul
+            <OptionList
               id={listId}
-              role="listbox"
-              aria-label="Quick results"
+              label="Quick results"
               className="max-h-80 overflow-y-auto py-1"
+              options={results}
+              active={active}
+              optionClassName={(highlighted) =>
+                `flex cursor-pointer items-center justify-between gap-3 px-4 py-2 text-sm ${highlighted ? "bg-brand-50 text-brand-800" : "text-slate-800"}`
+              }
+              onPick={(r) => go(`/assets/${r.id}`)}
+              onHover={setActive}
             >
-              {results.map((r, i) => (
-                <li
-                  key={r.id}
-                  id={`${listId}-${i}`}
-                  role="option"
-                  aria-selected={i === active}
-                  onMouseEnter={() => setActive(i)}
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    go(`/assets/${r.id}`);
-                  }}
-                  className={`flex cursor-pointer items-center justify-between gap-3 px-4 py-2 text-sm ${i === active ? "bg-brand-50 text-brand-800" : "text-slate-800"}`}
-                >
+              {(r) => (
+                <>
                   <span className="truncate">{r.title}</span>
                   <span className="shrink-0 text-xs text-slate-500">{assetTypeLabels[r.type]}</span>
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            </OptionList>
             <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500" aria-live="polite">
               {isError
                 ? "Search is unavailable right now."

@@ -2,10 +2,15 @@
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { FormError, Select, choicesOf } from "@/components/ui/field";
+import { FormError, RadioOption, Select, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { deleteTermAction } from "@/server/taxonomy/taxonomy-actions";
 import { countOf } from "./term-usage";
+
+const inUseChoices = [
+  { value: "remove", label: "Remove it from them" },
+  { value: "merge", label: "Merge into another tag" },
+] as const;
 
 /** Asks what happens to the assets and deals that carry a term before deleting it. */
 export function DeleteTermDialog({
@@ -64,27 +69,18 @@ export function DeleteTermDialog({
         </p>
         <fieldset className="space-y-3 text-sm">
           <legend className="sr-only">What to do with the assets and deals</legend>
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
+          {inUseChoices.map((c) => (
+            <RadioOption
+              key={c.value}
               name="inUse"
-              value="remove"
-              checked={choice === "remove"}
-              onChange={() => setChoice("remove")}
-            />
-            Remove it from them
-          </label>
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="inUse"
-              value="merge"
-              checked={choice === "merge"}
-              disabled={others.length === 0}
-              onChange={() => setChoice("merge")}
-            />
-            Merge into another tag
-          </label>
+              value={c.value}
+              checked={choice === c.value}
+              disabled={c.value === "merge" && others.length === 0}
+              onChoose={() => setChoice(c.value)}
+            >
+              {c.label}
+            </RadioOption>
+          ))}
           {choice === "merge" ? (
             <div className="pl-6">
               <label htmlFor={`delete-target-${term.id}`} className="sr-only">

@@ -1,10 +1,8 @@
 "use client";
 
-import type { FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Field, Select, choicesOf } from "@/components/ui/field";
-import { useServerAction } from "@/components/ui/use-server-action";
 import { mergeTermAction } from "@/server/taxonomy/taxonomy-actions";
+import { InlineTermForm } from "./inline-term-form";
 
 export function MergeTermForm({
   term,
@@ -15,27 +13,17 @@ export function MergeTermForm({
   others: { id: string; name: string }[];
   onDone: (message?: string) => void;
 }) {
-  const { run, pending, error: failure, fieldErrors } = useServerAction();
-  const error = fieldErrors.targetId?.[0] ?? failure;
   const id = `merge-${term.id}`;
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const targetId = String(new FormData(event.currentTarget).get("targetId") ?? "");
-    run(() => mergeTermAction({ sourceId: term.id, targetId }), {
-      onSuccess: (merged) => onDone(`Merged “${term.name}” into “${merged.targetName}”`),
-    });
-  }
-
   return (
-    <form
-      onSubmit={onSubmit}
-      onKeyDown={(e) => e.key === "Escape" && onDone()}
-      noValidate
-      aria-label={`Merge ${term.name}`}
-      className="flex flex-wrap items-end gap-2"
+    <InlineTermForm
+      label={`Merge ${term.name}`}
+      submit="Merge"
+      field="targetId"
+      act={(targetId) => mergeTermAction({ sourceId: term.id, targetId })}
+      done={(merged) => `Merged “${term.name}” into “${merged.targetName}”`}
+      onDone={onDone}
     >
-      <div className="min-w-48 flex-1">
+      {(error) => (
         <Field
           id={id}
           label={`Merge “${term.name}” into`}
@@ -52,13 +40,7 @@ export function MergeTermForm({
             options={choicesOf(others)}
           />
         </Field>
-      </div>
-      <Button type="submit" disabled={pending}>
-        Merge
-      </Button>
-      <Button variant="ghost" onClick={() => onDone()}>
-        Cancel
-      </Button>
-    </form>
+      )}
+    </InlineTermForm>
   );
 }

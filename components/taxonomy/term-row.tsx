@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { Button, buttonClass } from "@/components/ui/button";
+import { VerbButton, buttonClass } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
 import { deleteTermAction, moveTermAction } from "@/server/taxonomy/taxonomy-actions";
 import { DeleteTermDialog } from "./delete-term-dialog";
 import { MergeTermForm } from "./merge-term-form";
@@ -17,6 +18,12 @@ export interface TermRowData {
 }
 
 type Mode = "view" | "rename" | "merge" | "delete";
+
+/** The row's buttons that open an edit form under it. */
+const editButtons = [
+  { mode: "rename", verb: "Rename" },
+  { mode: "merge", verb: "Merge" },
+] as const;
 
 export function TermRow({
   term,
@@ -109,39 +116,28 @@ export function TermRow({
           >
             <span aria-hidden="true">↓</span>
           </button>
-          <Button
-            variant="ghost"
-            className="px-2 py-1"
-            onClick={() => setMode("rename")}
-            aria-label={`Rename ${term.name}`}
-          >
-            Rename
-          </Button>
-          <Button
-            variant="ghost"
-            className="px-2 py-1"
-            disabled={others.length === 0}
-            onClick={() => setMode("merge")}
-            aria-label={`Merge ${term.name}`}
-          >
-            Merge
-          </Button>
-          <Button
+          {editButtons.map(({ mode: opens, verb }) => (
+            <VerbButton
+              key={opens}
+              verb={verb}
+              object={term.name}
+              variant="ghost"
+              className="px-2 py-1"
+              disabled={opens === "merge" && others.length === 0}
+              onClick={() => setMode(opens)}
+            />
+          ))}
+          <VerbButton
+            verb="Delete"
+            object={term.name}
             variant="ghost"
             className="px-2 py-1 text-red-700"
             disabled={pending}
             onClick={remove}
-            aria-label={`Delete ${term.name}`}
-          >
-            Delete
-          </Button>
+          />
         </div>
       </div>
-      {error ? (
-        <p role="alert" className="mt-1 text-xs text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} className="mt-1" />
       {mode === "rename" ? (
         <div className="mt-2">
           <RenameTermForm term={term} onDone={done} />

@@ -1,4 +1,4 @@
-import { Button } from "./button";
+import { VerbButton } from "./button";
 
 /** Deactivates or reactivates something named (a person, an organisation); its name is in the label. */
 export function ActiveToggleButton({
@@ -12,15 +12,13 @@ export function ActiveToggleButton({
   disabled?: boolean;
   onToggle: () => void;
 }) {
-  const verb = active ? "Deactivate" : "Reactivate";
   return (
-    <Button
+    <VerbButton
+      verb={active ? "Deactivate" : "Reactivate"}
+      object={name}
       variant={active ? "danger" : "secondary"}
       disabled={disabled}
       onClick={onToggle}
-      aria-label={`${verb} ${name}`}
-    >
-      {verb}
-    </Button>
+    />
   );
 }

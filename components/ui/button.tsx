@@ -24,6 +24,22 @@ export function Button({
   return <button type={type} className={buttonClass(variant, className)} {...props} />;
 }
 
+/**
+ * A button that reads as its verb ("Remove") and is named for screen readers with what it acts on
+ * ("Remove deck.pdf"), for a row of such buttons beside the thing's name.
+ */
+export function VerbButton({
+  verb,
+  object,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; verb: string; object: string }) {
+  return (
+    <Button aria-label={`${verb} ${object}`} {...props}>
+      {verb}
+    </Button>
+  );
+}
+
 /** A link that looks like a button: a page header's "Upload asset", "Engagement" and the like. */
 export function ButtonLink({
   href,

@@ -53,3 +53,21 @@ export function PageHeader({
     </div>
   );
 }
+
+/** The line under a record's title: its badges and facts side by side (a deal's status and account). */
+export function HeaderFacts({ children }: { children: ReactNode }) {
+  return <span className="flex flex-wrap items-center gap-2">{children}</span>;
+}
+
+/**
+ * A record's page below its header: a wide main column beside a narrow side one; on a phone one column, in
+ * which long unbroken names (titles, accounts, addresses) wrap.
+ */
+export function MainAndSide({ main, side }: { main: ReactNode; side: ReactNode }) {
+  return (
+    <div className="grid grid-cols-1 gap-6 [overflow-wrap:anywhere] lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">{main}</div>
+      <div className="space-y-6">{side}</div>
+    </div>
+  );
+}

@@ -1,3 +1,5 @@
+import { FieldError } from "./field";
+
 /** A labelled group of checkboxes that submit under one name (an uncontrolled form field). */
 export function CheckboxGroup({
   legend,
@@ -23,11 +25,7 @@ export function CheckboxGroup({
           </label>
         ))}
       </div>
-      {error ? (
-        <p role="alert" className="mt-1 text-xs text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} className="mt-1" />
     </fieldset>
   );
 }

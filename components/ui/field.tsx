@@ -3,20 +3,11 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 export const inputClass =
   "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm pointer-coarse:min-h-11 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 
+/** What names a form control and speaks for it: its id, label, error message and hint. */
+type FieldFrame = { id: string; label: string; error?: string; hint?: string };
+
 /** A labelled form control with its error message wired to aria-describedby. */
-export function Field({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  children: ReactNode;
-}) {
+export function Field({ id, label, error, hint, children }: FieldFrame & { children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -44,6 +35,46 @@ export function TextInput({
       aria-describedby={invalid ? `${props.id}-error` : undefined}
       {...props}
     />
+  );
+}
+
+/** A labelled TextInput with its error message and hint: the text-field shape every form repeats. */
+export function TextField({ label, error, hint, ...input }: Parameters<typeof TextInput>[0] & FieldFrame) {
+  return (
+    <Field id={input.id} label={label} error={error} hint={hint}>
+      <TextInput {...input} />
+    </Field>
+  );
+}
+
+/** One choice of a radio group: the button and its text, in a label that selects it. */
+export function RadioOption({
+  name,
+  value,
+  checked,
+  disabled,
+  onChoose,
+  children,
+}: {
+  name: string;
+  value: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChoose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input
+        type="radio"
+        name={name}
+        value={value}
+        checked={checked}
+        disabled={disabled}
+        onChange={onChoose}
+      />
+      {children}
+    </label>
   );
 }
 
@@ -91,19 +122,12 @@ export function Select({
 }
 
 /** A labelled Select with its error message: the select-field shape every form repeats. */
-export function SelectField({
-  id,
-  label,
-  error,
-  hint,
-  ...select
-}: Parameters<typeof Select>[0] & { id: string; label: string; error?: string; hint?: string }) {
+export function SelectField({ label, error, hint, ...select }: Parameters<typeof Select>[0] & FieldFrame) {
   return (
-    <Field id={id} label={label} error={error} hint={hint}>
+    <Field id={select.id} label={label} error={error} hint={hint}>
       <Select
-        id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={error ? `${select.id}-error` : undefined}
         {...select}
       />
     </Field>
@@ -148,14 +172,26 @@ export function RowSelect({
 export const choicesOf = (rows: readonly { id: string; name: string }[]): Choice[] =>
   rows.map((r) => ({ value: r.id, label: r.name }));
 
-/** A form's error message, announced to screen readers; renders nothing when there is none. */
-export function FormError({ message, className }: { message?: string | null; className?: string }) {
+type MessageProps = { message?: string | null; className?: string };
+
+/** A message read out when it appears, as an alert or a polite status; renders nothing when there is none. */
+function Announced({
+  role,
+  style,
+  message,
+  className,
+}: MessageProps & { role: "alert" | "status"; style: string }) {
   if (!message) return null;
   return (
-    <p role="alert" className={className ? `text-sm text-red-600 ${className}` : "text-sm text-red-600"}>
+    <p role={role} className={className ? `${style} ${className}` : style}>
       {message}
     </p>
   );
+}
+
+/** A form's error message, announced to screen readers; renders nothing when there is none. */
+export function FormError(props: MessageProps) {
+  return <Announced role="alert" style="text-sm text-red-600" {...props} />;
 }
 
 /** A row control's error, small and beside it, announced; renders nothing when there is none. */
@@ -168,15 +204,12 @@ export function InlineError({ message }: { message?: string | null }) {
   );
 }
 
+/** A control's error, small and under it, announced; renders nothing when there is none. */
+export function FieldError(props: MessageProps) {
+  return <Announced role="alert" style="text-xs text-red-600" {...props} />;
+}
+
 /** A form's confirmation after it saved, announced politely; renders nothing when there is none. */
-export function FormSuccess({ message, className }: { message?: string | null; className?: string }) {
-  if (!message) return null;
-  return (
-    <p
-      role="status"
-      className={className ? `text-sm text-emerald-700 ${className}` : "text-sm text-emerald-700"}
-    >
-      {message}
-    </p>
-  );
+export function FormSuccess(props: MessageProps) {
+  return <Announced role="status" style="text-sm text-emerald-700" {...props} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AuthCard } from "@/components/auth/auth-card";
+import { EmailLinkCard } from "@/components/auth/auth-card";
 import { AcceptInvitationForm } from "@/components/partners/accept-invitation-form";
 import { openPage } from "@/server/auth/require-page";
 import { inspectInvitation, invitationMessages } from "@/server/partners/partner-invitations";
@@ -11,28 +11,18 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
   const { token } = await params;
   const { db } = await openPage();
   const invitation = await inspectInvitation(db, token);
-  return (
-    <AuthCard>
-      {invitation.state === "open" ? (
-        <>
-          <h1 className="text-lg font-semibold">Join {invitation.orgName}</h1>
-          <p className="text-sm text-slate-600">
-            {invitation.workspaceName} shares its sales content with {invitation.orgName} here. Choose your
-            name and password for {invitation.email}.
-          </p>
-          <AcceptInvitationForm token={token} email={invitation.email} />
-        </>
-      ) : (
-        <>
-          <h1 className="text-lg font-semibold">This invitation cannot be used</h1>
-          <p role="alert" className="text-sm text-red-700">
-            {invitationMessages[invitation.state]}
-          </p>
-          <a href="/signin" className="text-sm text-brand-700 underline">
-            Go to sign in
-          </a>
-        </>
-      )}
-    </AuthCard>
+  return invitation.state === "open" ? (
+    <EmailLinkCard
+      title={`Join ${invitation.orgName}`}
+      note={`${invitation.workspaceName} shares its sales content with ${invitation.orgName} here. Choose your name and password for ${invitation.email}.`}
+    >
+      <AcceptInvitationForm token={token} email={invitation.email} />
+    </EmailLinkCard>
+  ) : (
+    <EmailLinkCard spent title="This invitation cannot be used" note={invitationMessages[invitation.state]}>
+      <a href="/signin" className="text-sm text-brand-700 underline">
+        Go to sign in
+      </a>
+    </EmailLinkCard>
   );
 }

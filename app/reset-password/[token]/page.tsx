@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AuthCard } from "@/components/auth/auth-card";
+import { EmailLinkCard } from "@/components/auth/auth-card";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { openPage } from "@/server/auth/require-page";
 import { inspectPasswordReset, RESET_MESSAGES } from "@/server/auth/password-reset";
@@ -12,27 +12,18 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const { token } = await params;
   const { db } = await openPage();
   const reset = await inspectPasswordReset(db, token);
-  return (
-    <AuthCard>
-      {reset.state === "open" ? (
-        <>
-          <h1 className="text-lg font-semibold">Choose a new password</h1>
-          <p className="text-sm text-slate-600">
-            For {reset.email}. Saving it signs you out everywhere else and revokes your API tokens.
-          </p>
-          <ResetPasswordForm token={token} email={reset.email} />
-        </>
-      ) : (
-        <>
-          <h1 className="text-lg font-semibold">This reset link cannot be used</h1>
-          <p role="alert" className="text-sm text-red-700">
-            {RESET_MESSAGES[reset.state]}
-          </p>
-          <a href="/forgot-password" className="block text-sm text-brand-700 underline">
-            Ask for a new link
-          </a>
-        </>
-      )}
-    </AuthCard>
+  return reset.state === "open" ? (
+    <EmailLinkCard
+      title="Choose a new password"
+      note={`For ${reset.email}. Saving it signs you out everywhere else and revokes your API tokens.`}
+    >
+      <ResetPasswordForm token={token} email={reset.email} />
+    </EmailLinkCard>
+  ) : (
+    <EmailLinkCard spent title="This reset link cannot be used" note={RESET_MESSAGES[reset.state]}>
+      <a href="/forgot-password" className="block text-sm text-brand-700 underline">
+        Ask for a new link
+      </a>
+    </EmailLinkCard>
   );
 }

@@ -34,6 +34,45 @@ export default async function NeedsAttentionPage({
   const actionCount =
     attention.expired.count + attention.reviewDue.count + attention.processingFailed.count + feedback.count;
 
+  // The owner's asset sections: each lists one group of the attention query, with why an asset is in it.
+  const assetSections = [
+    {
+      title: "Expired",
+      description: "Published but past the expiry date, so hidden from reps and partners.",
+      group: attention.expired,
+      itemOf: (r: Row) =>
+        item(r, `Expired ${describeDays(daysFrom(r.expiresAt!, now))} (${formatDate(r.expiresAt)})`, true),
+      emptyText: `None of ${yours || "the "}published assets have expired.`,
+    },
+    {
+      title: "Review due",
+      description: `Review date passed or within ${REVIEW_DUE_WITHIN_DAYS} days.`,
+      group: attention.reviewDue,
+      itemOf: (r: Row) => {
+        const days = daysFrom(r.reviewBy!, now);
+        const when = formatDate(r.reviewBy);
+        return days < 0
+          ? item(r, `Review overdue since ${when}`, true)
+          : item(r, `Review due ${describeDays(days)} (${when})`);
+      },
+      emptyText: "No reviews are due in the next week.",
+    },
+    {
+      title: "Processing failed",
+      description: "The current file could not be read: no preview and no search text until it is replaced.",
+      group: attention.processingFailed,
+      itemOf: (r: Row) => item(r, r.processingError ?? "No reason recorded", r.status === "published"),
+      emptyText: "Every current file was processed.",
+    },
+    {
+      title: "Never used",
+      description: `Published ${NEVER_USED_AFTER_DAYS}+ days ago and not logged in any deal yet.`,
+      group: attention.neverUsed,
+      itemOf: (r: Row) => item(r, `Published ${formatDate(r.publishedAt)}, no usage logged`),
+      emptyText: `Every asset published over ${NEVER_USED_AFTER_DAYS} days ago has been used in a deal.`,
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -72,54 +111,17 @@ export default async function NeedsAttentionPage({
           }))}
           emptyText="No open questions or new “didn’t help” ratings."
         />
-        <AttentionSection
-          title="Expired"
-          description="Published but past the expiry date, so hidden from reps and partners."
-          count={attention.expired.count}
-          showOwner={all}
-          items={attention.expired.items.map((r) =>
-            item(
-              r,
-              `Expired ${describeDays(daysFrom(r.expiresAt!, now))} (${formatDate(r.expiresAt)})`,
-              true,
-            ),
-          )}
-          emptyText={`None of ${yours || "the "}published assets have expired.`}
-        />
-        <AttentionSection
-          title="Review due"
-          description={`Review date passed or within ${REVIEW_DUE_WITHIN_DAYS} days.`}
-          count={attention.reviewDue.count}
-          showOwner={all}
-          items={attention.reviewDue.items.map((r) => {
-            const days = daysFrom(r.reviewBy!, now);
-            const when = formatDate(r.reviewBy);
-            return days < 0
-              ? item(r, `Review overdue since ${when}`, true)
-              : item(r, `Review due ${describeDays(days)} (${when})`);
-          })}
-          emptyText="No reviews are due in the next week."
-        />
-        <AttentionSection
-          title="Processing failed"
-          description="The current file could not be read: no preview and no search text until it is replaced."
-          count={attention.processingFailed.count}
-          showOwner={all}
-          items={attention.processingFailed.items.map((r) =>
-            item(r, r.processingError ?? "No reason recorded", r.status === "published"),
-          )}
-          emptyText="Every current file was processed."
-        />
-        <AttentionSection
-          title="Never used"
-          description={`Published ${NEVER_USED_AFTER_DAYS}+ days ago and not logged in any deal yet.`}
-          count={attention.neverUsed.count}
-          showOwner={all}
-          items={attention.neverUsed.items.map((r) =>
-            item(r, `Published ${formatDate(r.publishedAt)}, no usage logged`),
-          )}
-          emptyText={`Every asset published over ${NEVER_USED_AFTER_DAYS} days ago has been used in a deal.`}
-        />
+        {assetSections.map((section) => (
+          <AttentionSection
+            key={section.title}
+            title={section.title}
+            description={section.description}
+            count={section.group.count}
+            showOwner={all}
+            items={section.group.items.map(section.itemOf)}
+            emptyText={section.emptyText}
+          />
+        ))}
         {actorCan(actor, "assets.publish") ? (
           <AttentionSection
             title="Awaiting review"
