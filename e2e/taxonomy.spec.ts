@@ -45,6 +45,11 @@ test("a marketer renames and merges tags, then bulk-tags two library assets", as
   await rename.getByLabel("New name").fill("healthcare");
   await rename.getByRole("button", { name: "Save" }).click();
   await expect(rename.getByRole("alert")).toHaveText("“Healthcare” is already in Industries");
+  // The error marks the field and is what a screen reader reads with it.
+  await expect(rename.getByLabel("New name")).toHaveAttribute("aria-invalid", "true");
+  await expect(rename.getByLabel("New name")).toHaveAccessibleDescription(
+    "“Healthcare” is already in Industries",
+  );
   await rename.getByLabel("New name").fill(fintech);
   await rename.getByRole("button", { name: "Save" }).click();
   await expect(industries.getByText(fintech, { exact: true })).toBeVisible();

@@ -43,13 +43,7 @@ export function AnnouncementForm({ tiers }: { tiers: { id: string; name: string 
       className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2"
     >
       <div className="sm:col-span-2">
-        <TextField
-          id="ann-title"
-          label="Title"
-          error={fieldErrors.title?.[0]}
-          name="title"
-          invalid={Boolean(fieldErrors.title)}
-        />
+        <TextField id="ann-title" label="Title" error={fieldErrors.title?.[0]} name="title" />
       </div>
       <div className="sm:col-span-2">
         <Field id="ann-note" label="How to use this in the field" error={fieldErrors.fieldNote?.[0]}>

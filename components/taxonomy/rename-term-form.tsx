@@ -29,7 +29,6 @@ export function RenameTermForm({
           defaultValue={term.name}
           autoFocus
           autoComplete="off"
-          invalid={Boolean(error)}
         />
       )}
     </InlineTermForm>

@@ -38,11 +38,14 @@ export function TextInput({
   );
 }
 
-/** A labelled TextInput with its error message and hint: the text-field shape every form repeats. */
+/**
+ * A labelled TextInput with its error message and hint: the text-field shape every form repeats. An error
+ * marks the input invalid and is wired to it (aria-describedby), as SelectField does.
+ */
 export function TextField({ label, error, hint, ...input }: Parameters<typeof TextInput>[0] & FieldFrame) {
   return (
     <Field id={input.id} label={label} error={error} hint={hint}>
-      <TextInput {...input} />
+      <TextInput invalid={Boolean(error)} {...input} />
     </Field>
   );
 }
