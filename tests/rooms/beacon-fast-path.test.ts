@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
-import { assetVersions, files, roomPageDwell } from "@/db/schema";
+import { roomPageDwell } from "@/db/schema";
 import { createRoom } from "@/server/rooms/create-room";
 import { answerBeaconsBeforeNext } from "@/server/rooms/public/beacon-fast-path";
 import { serveRoomPage } from "@/server/rooms/public/public-handlers";
@@ -28,15 +27,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   setDatabaseHandle(handle);
   const ws = await createTestWorkspace(handle.db);
-  const asset = await createTestAsset(handle.db, ws, { title: "Fast path deck" });
-  const [version] = await handle.db
-    .select()
-    .from(assetVersions)
-    .where(eq(assetVersions.id, asset.currentVersionId));
-  await handle.db
-    .update(files)
-    .set({ previewPageCount: 3, pageCount: 3 })
-    .where(eq(files.id, version!.fileId));
+  const asset = await createTestAsset(handle.db, ws, { title: "Fast path deck", pages: 3 });
   const deal = await createTestDeal(handle.db, ws);
   const { url } = await createRoom(handle.db, await ws.actor(ws.people.rep), deal.id, {
     title: "Fast path room",

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
-import { assetVersions, files, notifications, roomVisits } from "@/db/schema";
+import { notifications, roomVisits } from "@/db/schema";
 import { createRoom } from "@/server/rooms/create-room";
 import { buyerReadingLine, dealBuyerReading } from "@/server/rooms/deal-buyer-reading";
 import { receiveRoomBeacon, serveRoomPage } from "@/server/rooms/public/public-handlers";
@@ -55,15 +55,7 @@ function buyer(address: string) {
 }
 
 async function deck(pages: number) {
-  const asset = await createTestAsset(handle.db, ws, { title: `Pricing deck ${pages}` });
-  const [version] = await handle.db
-    .select()
-    .from(assetVersions)
-    .where(eq(assetVersions.id, asset.currentVersionId));
-  await handle.db
-    .update(files)
-    .set({ previewPageCount: pages, pageCount: pages })
-    .where(eq(files.id, version!.fileId));
+  const asset = await createTestAsset(handle.db, ws, { title: `Pricing deck ${pages}`, pages });
   return asset;
 }
 

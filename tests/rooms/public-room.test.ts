@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabaseHandle, type DatabaseHandle } from "@/db/client";
-import { assetVersions, assets, files, roomPageDwell, roomVisitAssets, roomVisits, rooms } from "@/db/schema";
+import { assets, roomPageDwell, roomVisitAssets, roomVisits, rooms } from "@/db/schema";
 import { extractText } from "@/server/files/extract-text";
 import { createRoom } from "@/server/rooms/create-room";
 import { updateRoom } from "@/server/rooms/update-room";
@@ -46,15 +46,7 @@ async function shareRoom(assetIds: string[], extra: Partial<Parameters<typeof cr
 }
 
 async function pagedAsset(pages: number) {
-  const asset = await createTestAsset(handle.db, ws, { title: `Deck ${pages}` });
-  const [version] = await handle.db
-    .select()
-    .from(assetVersions)
-    .where(eq(assetVersions.id, asset.currentVersionId));
-  await handle.db
-    .update(files)
-    .set({ previewPageCount: pages, pageCount: pages })
-    .where(eq(files.id, version!.fileId));
+  const asset = await createTestAsset(handle.db, ws, { title: `Deck ${pages}`, pages });
   return asset;
 }
 

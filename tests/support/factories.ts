@@ -73,6 +73,8 @@ export async function createTestAsset(
     partnerAccess?: "none" | "all" | "tier" | "orgs";
     minPartnerTierId?: string;
     expiresAt?: Date;
+    /** A paged document whose page images are rendered (the buyer's page shows them). */
+    pages?: number;
   } = {},
 ) {
   const [file] = await db
@@ -85,6 +87,7 @@ export async function createTestAsset(
       sizeBytes: 10,
       sha256: randomUUID().replaceAll("-", ""),
       processingState: "done",
+      ...(opts.pages ? { pageCount: opts.pages, previewPageCount: opts.pages } : {}),
     })
     .returning();
   const [asset] = await db
