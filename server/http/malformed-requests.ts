@@ -2,27 +2,22 @@ import "server-only";
 import http, { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { ErrorBody } from "@/lib/errors";
+import { interceptServerEvents } from "./intercept-server-events";
 
 const answered = Symbol.for("baton.malformedRequestsAnsweredAsJson");
 
 /**
  * Node answers a request it cannot parse (a NUL byte in a header, a header too large) itself, before any
- * handler runs, with a bare status line and no body. `next start` creates its server out of reach, so the
- * one hook is the server prototype's emit: a server with no clientError listener of its own gets the
- * API's JSON error shape with the status Node would have sent.
+ * handler runs, with a bare status line and no body. Through the server prototype's emit (the one hook
+ * `next start` leaves), a server with no clientError listener of its own gets the API's JSON error shape
+ * with the status Node would have sent.
  */
 export function answerMalformedRequestsAsJson(): void {
-  const proto = http.Server.prototype as http.Server & { [answered]?: true };
-  if (proto[answered]) return;
-  proto[answered] = true;
-  const emit = proto.emit;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event !== "clientError" || this.listenerCount("clientError") > 0) {
-      return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-    }
+  interceptServerEvents(answered, (server, event, args) => {
+    if (event !== "clientError" || server.listenerCount("clientError") > 0) return false;
     answer(args[0] as NodeJS.ErrnoException, args[1] as Socket & { _httpMessage?: http.ServerResponse });
     return true;
-  } as typeof proto.emit;
+  });
 }
 
 function answer(error: NodeJS.ErrnoException, socket: Socket & { _httpMessage?: http.ServerResponse }) {

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { errorResponse } from "@/server/api/error-response";
+import { interceptServerEvents } from "@/server/http/intercept-server-events";
 import { ROOM_TOKEN_PATTERN } from "../room-token";
 import { receiveRoomBeacon } from "./public-handlers";
 import { BEACON_MAX_BYTES } from "./record-beacon";
@@ -49,24 +50,17 @@ const installed = Symbol.for("baton.beaconFastPath");
 export function answerBeaconsBeforeNext(headerRules: HeaderRule[]): boolean {
   if (headerRules.some((rule) => rule.has !== undefined || rule.missing !== undefined)) return false;
   const rules = headerRules.map((rule) => ({ regex: new RegExp(rule.regex), headers: rule.headers }));
-  const proto = http.Server.prototype as http.Server & { [installed]?: true };
-  if (proto[installed]) return true;
-  proto[installed] = true;
-  const emit = proto.emit;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
-      const token = beaconToken(req);
-      if (token) {
-        answerBeacon(req, res, token, rules).catch((error: unknown) => {
-          console.error("Answering a beacon failed", error);
-          res.destroy();
-        });
-        return true;
-      }
-    }
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-  } as typeof proto.emit;
+  interceptServerEvents(installed, (_server, event, args) => {
+    if (event !== "request") return false;
+    const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+    const token = beaconToken(req);
+    if (!token) return false;
+    answerBeacon(req, res, token, rules).catch((error: unknown) => {
+      console.error("Answering a beacon failed", error);
+      res.destroy();
+    });
+    return true;
+  });
   return true;
 }
 
