@@ -13,3 +13,4 @@ export * from "./requests";
 export * from "./notifications";
 export * from "./rooms";
 export * from "./room-analytics";
+export * from "./search";

@@ -7,6 +7,7 @@ import { sweepOrphanedFiles } from "@/server/files/sweep-orphaned-files";
 import { deliverQueuedEmails } from "@/server/mail/deliver-emails";
 import { smtpTransport } from "@/server/mail/mail-transport";
 import { runNotificationSweep } from "@/server/notifications/notification-sweep";
+import { buildRequestedChampionLists } from "@/server/search/champion-lists";
 import { env } from "@/env";
 import type { StorageDriver } from "@/server/storage";
 import { fileProcessingQueue, type FileProcessingJob } from "./job-queue";
@@ -14,6 +15,7 @@ import { fileProcessingQueue, type FileProcessingJob } from "./job-queue";
 const SWEEP_EVERY_MS = 60_000;
 const MAIL_EVERY_MS = 10_000;
 const STORAGE_SWEEP_EVERY_MS = 15 * 60_000;
+const CHAMPION_SWEEP_EVERY_MS = 10_000;
 
 /**
  * Runs the file-processing worker in this process, sweeps up files whose job was never queued, and
@@ -21,7 +23,8 @@ const STORAGE_SWEEP_EVERY_MS = 15 * 60_000;
  * expire and sends the digests that are due: an interval sweep rather than a pg-boss schedule (the queue is
  * created with `schedule: false`), because "due" is decided per person from their own digest setting and
  * last digest, so the sweep is idempotent and safe to run on every instance at once (rows are locked with
- * SKIP LOCKED), exactly like the file and mail sweeps here. A storage sweep removes what interrupted uploads
+ * SKIP LOCKED), exactly like the file and mail sweeps here. Every few seconds it builds the champion lists
+ * searches asked for (server/search/champion-lists.ts), each once across instances. A storage sweep removes what interrupted uploads
  * left behind (partial writes, objects whose row never committed) once they are an hour old.
  */
 export async function startWorkers(deps: { db: Database; queue: PgBoss; storage: StorageDriver }) {
@@ -54,6 +57,10 @@ export async function startWorkers(deps: { db: Database; queue: PgBoss; storage:
     runNotificationSweep(db).catch((error) => console.error("Notification sweep failed", error));
   }, env.NOTIFICATION_SWEEP_SECONDS * 1000);
   notificationTimer.unref();
+  const championTimer = setInterval(() => {
+    buildRequestedChampionLists(db).catch((error) => console.error("Champion list sweep failed", error));
+  }, CHAMPION_SWEEP_EVERY_MS);
+  championTimer.unref();
   const storageSweep = () =>
     sweepOrphanedFiles(db, storage).catch((error) => console.error("Storage sweep failed", error));
   void storageSweep();
@@ -63,6 +70,7 @@ export async function startWorkers(deps: { db: Database; queue: PgBoss; storage:
     clearInterval(timer);
     clearInterval(storageTimer);
     clearInterval(notificationTimer);
+    clearInterval(championTimer);
     if (mailTimer) clearInterval(mailTimer);
   };
 }

@@ -10,6 +10,7 @@ import {
 import { parseOrThrow } from "@/lib/zod-errors";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
+import type { ChampionList } from "./champion-lists";
 import { EXACT_LIMIT, findHits, type HitSet } from "./hit-set";
 import { facetConditions, otherFacets } from "./search-filters";
 import {
@@ -38,6 +39,8 @@ export interface PreparedSearch {
   exactLimit: number;
   /** WALK_WINDOW, or a smaller one a test sets. */
   walkWindow: number;
+  /** The words' champion list, if a search asked for one (built or not yet). */
+  champions: ChampionList | null;
 }
 
 /** Assets a broad search's freshness walk reads before a tier falls back to finding its hits. */
@@ -74,7 +77,7 @@ export async function prepareSearch(
   const text = searchTextOf(actor.workspaceId, cfg, params.q);
   const visibility = assetVisibility(actor);
   const facets = otherFacets(facetConditions(actor, params));
-  const base = { params, sort, text, visibility, facets, exactLimit, walkWindow };
+  const base = { params, sort, text, visibility, facets, exactLimit, walkWindow, champions: cfg.champions };
   const find = (words: SQL[]) =>
     findHits(tx, { indexed: [...facets, ...words], rest: [visibility] }, exactLimit);
   if (!text) return { ...base, match: textMatch(undefined, "none"), hits: await find([]) };

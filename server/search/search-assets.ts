@@ -1,11 +1,12 @@
 import "server-only";
-import { and, desc, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { assets } from "@/db/schema";
+import { assets, searchChampions } from "@/db/schema";
 import type { SearchInput, SearchSort } from "@/lib/schemas/search";
 import type { Actor } from "@/server/authz/actor";
 import { facetGroups, facetQueries, facetsFrom, selectTogether, type Facets } from "./asset-facets";
 import { assetStatsSubquery, effectivenessOf, usageOf, type AssetStats } from "./asset-stats";
+import { noteChampionSearch } from "./champion-lists";
 import { amongIds, findHits, setPlanShape } from "./hit-set";
 import { suggestTitles } from "./nearest-titles";
 import { normaliseSearch, prepareSearch, type PreparedSearch, type SearchOptions } from "./prepare-search";
@@ -68,7 +69,7 @@ function sortKeys(sort: SearchSort, match: TextMatch, stats: () => AssetStats): 
 }
 
 type KeyedRow = Awaited<ReturnType<typeof pageRows>>[number];
-type After = { k: (number | string)[]; id: string };
+type After = { k: (number | string)[]; id: string; c?: 1 };
 
 function keysetAfter(keys: SortKey[], after: After): SQL {
   const values = after.k.map((v, i) => sql`${v}::${sql.raw(keys[i]!.kind)}`);
@@ -181,19 +182,62 @@ function windowSubquery(
 }
 
 /**
- * The page of a broad search by relevance: tier by tier (title, tags or description, body; typo matches have
- * their own). A tier whose hits are all known (at most EXACT_LIMIT) is ranked by score, as an exact search
- * would rank them (the title tier usually is: few titles hold a word most bodies hold); a larger one is
- * ordered freshest first: a dense tier fills the page from the freshest few hundred assets (every tier but
- * the first is tried that way), another by walking the freshness index until the page is full. The cursor
- * keeps the tier's order: its score key is 0 when the tier is ordered freshest first, and the score plus 1
- * (always at least 1) when ranked.
+ * A champion tier's rows: the list's members the actor may see under the filters, best first, read in the
+ * order of the list's index (each member's asset by its key), so a page costs about as many rows as it shows.
+ */
+function championSubquery(
+  tx: Database,
+  s: PreparedSearch,
+  listId: number,
+  keys: SortKey[],
+  keyset: SQL[],
+  limit: number,
+) {
+  return tx
+    .select(pageSource(keys))
+    .from(assets)
+    .innerJoin(
+      searchChampions,
+      and(eq(searchChampions.listId, listId), eq(searchChampions.assetId, assets.id)),
+    )
+    .where(and(s.visibility, ...s.facets, ...keyset))
+    .orderBy(...keys.slice(1).map((k) => desc(k.expr)), desc(assets.id))
+    .limit(limit)
+    .as("assets");
+}
+
+/** A broad search's tiers, best first: a champion list's members, or hits meeting a condition. */
+type Tier = { champions: number } | { where: SQL };
+
+/**
+ * The tiers of a broad search. With a built champion list (and on later pages only if the first page used
+ * it), the titles it ranks come first and the title tier keeps the others.
+ */
+function tiersOf(s: PreparedSearch, after: After | undefined): Tier[] {
+  const [title, ...rest] = s.match.tiers.map((where) => ({ where }));
+  const list = s.champions?.built && s.match.mode === "fulltext" && (!after || after.c) ? s.champions : null;
+  if (!list || !title) return [...(title ? [title] : []), ...rest];
+  const member = sql`exists (select 1 from ${searchChampions} c where c.list_id = ${list.id} and c.asset_id = ${assets.id})`;
+  return [{ champions: list.id }, { where: sql`${title.where} and not ${member}` }, ...rest];
+}
+
+/**
+ * The page of a broad search by relevance: tier by tier (a champion list's titles; title, tags or
+ * description, body; typo matches have their own). A champion tier and a tier whose hits are all known (at
+ * most EXACT_LIMIT) are ranked by score, as an exact search would rank them (the title tier usually is: few
+ * titles hold a word most bodies hold); a larger one is ordered freshest first: a dense tier fills the page
+ * from the freshest few hundred assets (every tier but the first is tried that way), another by walking the
+ * freshness index until the page is full. The cursor keeps the tier's order: its score key is 0 when the tier
+ * is ordered freshest first, and the score plus 1 (always at least 1) when ranked. `titleTierBroad`: the title
+ * tier was found too large to rank, and no champion list served it.
  */
 async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefined, limit: number) {
-  const tiers = s.match.tiers;
+  const tiers = tiersOf(s, after);
   const rows: KeyedRow[] = [];
+  let titleTierBroad = false;
   const first = after ? tiers.length - 1 - Number(after.k[0]) : 0;
   for (let i = Math.max(first, 0); i < tiers.length && rows.length < limit; i++) {
+    const tier = tiers[i]!;
     const level = { expr: sql`${tiers.length - 1 - i}::int`, kind: "int4" as const };
     const fresh = { expr: freshAt, kind: "timestamptz" as const };
     const byFreshness: SortKey[] = [level, { expr: sql`0::float8`, kind: "float8" }, fresh];
@@ -203,8 +247,16 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     const order = continuing ? (Number(after.k[1]) > 0 ? "score" : "fresh") : undefined;
     const keyset = (keys: SortKey[]) =>
       continuing ? [keysetAfter(keys.slice(1), { k: after.k.slice(1), id: after.id })] : [];
-    const indexed = [...s.facets, tiers[i]!];
     const need = limit - rows.length;
+    if ("champions" in tier) {
+      // Scores of 2 and more (title hits): the stored score is the key, as the cursor's score key.
+      const keys: SortKey[] = [level, { expr: sql`${searchChampions.score}`, kind: "float8" }, fresh];
+      await setPlanShape(tx, "walk");
+      const page = championSubquery(tx, s, tier.champions, keys, keyset(keys), need);
+      rows.push(...(await pageRows(tx, page, keys)));
+      continue;
+    }
+    const indexed = [...s.facets, tier.where];
     // A tier most assets are in fills the page within the freshest few hundred: no need to find its hits.
     // The first tier (titles; a typo search's exact hits) rarely is, and its own index finds its hits
     // quickly, so it skips the look and the two changes of plan shape around it.
@@ -226,6 +278,7 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
       { indexed, rest: [s.visibility, ...keyset(order === "score" ? byScore : byFreshness)] },
       s.exactLimit,
     );
+    if (i === 0 && !after && !hits.exact && s.match.mode === "fulltext") titleTierBroad = true;
     if (hits.exact && hits.ids.length === 0) continue;
     const ranked = order === "score" || (order === undefined && hits.exact);
     const keys = ranked ? byScore : byFreshness;
@@ -234,7 +287,7 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     const page = pageSubquery(tx, keys, hits.exact ? [amongIds(hits.ids)] : where, need);
     rows.push(...(await pageRows(tx, page, keys)));
   }
-  return rows;
+  return { rows, titleTierBroad, champions: "champions" in (tiers[0] ?? {}) };
 }
 
 /**
@@ -276,7 +329,8 @@ export async function searchAssets(
     const sorted = tiered
       ? null
       : await sortedPage(tx, prepared, keys, after, params.limit + 1, needsStats ? stats() : undefined);
-    const rows = sorted ?? (await tieredPage(tx, prepared, after, params.limit + 1));
+    const tieredRows = sorted ? null : await tieredPage(tx, prepared, after, params.limit + 1);
+    const rows = sorted ?? tieredRows!.rows;
 
     const page = rows.slice(0, params.limit);
     const last = page.at(-1);
@@ -287,10 +341,16 @@ export async function searchAssets(
             h: digest,
             m: match.mode,
             ...(tiered ? { r: "broad" as const } : {}),
+            ...(tieredRows?.champions ? { c: 1 as const } : {}),
             k: [last.k0, last.k1, last.k2].slice(0, keyCount) as (number | string)[],
             id: last.id,
           })
         : null;
+    // A first page whose title tier was too large to rank asks for a champion list; one that used its list
+    // notes, once a day, that it is still searched for.
+    if (prepared.text && ((tieredRows?.titleTierBroad && !prepared.champions) || prepared.champions?.stale)) {
+      await noteChampionSearch(tx, prepared.text);
+    }
     // The rest reads a few rows by id: a walk's settings (no bitmaps, no sorting) would scan whole indexes.
     await setPlanShape(tx, "bitmap");
     const items = sorted

@@ -15,6 +15,8 @@ interface CursorBody {
   m: TextMode;
   /** "broad" when the first page found more than EXACT_LIMIT hits and relevance ordered them by tier. */
   r?: "broad";
+  /** 1 when a broad search's first tier was its words' champion list: later pages keep that tier. */
+  c?: 1;
   k: KeyValue[];
   id: string;
 }
@@ -60,14 +62,15 @@ export function decodeCursor(
     throw invalid();
   }
   if (typeof body !== "object" || body === null) throw invalid();
-  const { h, m, r, k, id } = body as Record<string, unknown>;
+  const { h, m, r, c, k, id } = body as Record<string, unknown>;
   if (h !== digest || !MODES.includes(m as TextMode) || typeof id !== "string" || !UUID.test(id)) {
     throw invalid();
   }
   if (r !== undefined && r !== "broad") throw invalid();
+  if (c !== undefined && (c !== 1 || r !== "broad")) throw invalid();
   const kinds = kindsFor(r === "broad");
   if (!Array.isArray(k) || k.length !== kinds.length || !kinds.every((kind, i) => validKey(kind, k[i]))) {
     throw invalid();
   }
-  return { h, m: m as TextMode, ...(r ? { r } : {}), k: k as KeyValue[], id };
+  return { h, m: m as TextMode, ...(r ? { r } : {}), ...(c ? { c } : {}), k: k as KeyValue[], id };
 }

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { assets } from "@/db/schema";
 import { amongIds, parseUuidArray } from "./hit-set";
+import type { ChampionList } from "./champion-lists";
 import { uuidArray } from "./search-filters";
 
 /** Below this many full-text hits, titles and tags similar to the words (typos) are searched as well. */
@@ -81,6 +82,8 @@ export interface SearchConfig {
   tsquery: string | null;
   /** null without words */
   exactTsquery: string | null;
+  /** The words' champion list, if a search asked for one. */
+  champions: ChampionList | null;
 }
 
 export function searchTextOf(
@@ -225,6 +228,9 @@ export function inSearchTransaction<T>(
       cfg: string;
       tsquery: string | null;
       exact_tsquery: string | null;
+      champion_list: number | null;
+      champions_built: boolean | null;
+      champions_stale: boolean | null;
     }>(sql`select
       set_config('enable_seqscan', 'off', true),
       set_config('enable_indexscan', 'off', true),
@@ -232,10 +238,18 @@ export function inSearchTransaction<T>(
       set_config('jit', 'off', true),
       set_config('synchronous_commit', 'off', true),
       set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true),
-      w.cfg::text as cfg, ${tsquery} as tsquery, ${exactTsquery} as exact_tsquery
-      from (select workspace_search_config(${workspaceId}::uuid) as cfg) w`);
-    const { cfg, tsquery: words, exact_tsquery } = rows[0]!;
-    return run(tx, { cfg, tsquery: words, exactTsquery: exact_tsquery });
+      w.cfg::text as cfg, q.tsquery, q.exact_tsquery, l.id::int as champion_list,
+      l.built_at is not null as champions_built, l.searched_at < now() - interval '1 day' as champions_stale
+      from (select workspace_search_config(${workspaceId}::uuid) as cfg) w
+      cross join lateral (select ${tsquery} as tsquery, ${exactTsquery} as exact_tsquery) q
+      left join search_champion_lists l on l.workspace_id = ${workspaceId}::uuid
+        and l.tsquery = q.tsquery::tsquery and l.exact_tsquery = q.exact_tsquery`);
+    const { cfg, tsquery: words, exact_tsquery, champion_list } = rows[0]!;
+    const champions =
+      champion_list === null
+        ? null
+        : { id: champion_list, built: !!rows[0]!.champions_built, stale: !!rows[0]!.champions_stale };
+    return run(tx, { cfg, tsquery: words, exactTsquery: exact_tsquery, champions });
   });
 }
 

@@ -1,0 +1,209 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { assets, searchChampionLists, searchChampions } from "@/db/schema";
+import type { SearchInput } from "@/lib/schemas/search";
+import type { Actor } from "@/server/authz/actor";
+import { buildRequestedChampionLists } from "@/server/search/champion-lists";
+import { amongIds } from "@/server/search/hit-set";
+import { searchAssets, type SearchResult } from "@/server/search/search-assets";
+import { findExactForms, inSearchTransaction, searchTextOf, textMatch } from "@/server/search/text-query";
+import { createTestWorkspace, type TestWorkspace } from "../support/factories";
+import { createTestDatabase } from "../support/test-db";
+import { createSearchAsset, createTerm } from "./search-support";
+
+/*
+ * A broad search (more title hits than it ranks exactly: 4 here) asks for its words' champion list; once the
+ * sweep has built it (6 titles here), the search's first pages come out in the exact ranking's order, for
+ * every viewer, and the triggers keep the list exact as assets change.
+ */
+const LIMIT = 4;
+const LIST_SIZE = 6;
+const Q = "quokka";
+const day = 86_400_000;
+let handle: DatabaseHandle;
+let ws: TestWorkspace;
+let rep: Actor;
+let partner: Actor;
+const made: Record<string, string> = {};
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ws = await createTestWorkspace(handle.db);
+  rep = await ws.actor(ws.people.rep);
+  partner = await ws.actor(ws.people.partnerHigh);
+  const db = handle.db;
+  const tag = (await createTerm(db, ws, "product", "Quokka Care")).id;
+  const at = (days: number) => new Date(Date.now() - days * day);
+  const all = "all" as const;
+  // Scores differ by how often and where the word stands (title, tag, description) and by its form as
+  // typed; plain one-word titles tie and are told apart by freshness.
+  const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
+    ["twiceTagged", { title: "Quokka quokka handbook", termIds: [tag], publishedAt: at(20) }],
+    ["twice", { title: "Quokka and quokka playbook", publishedAt: at(12), partnerAccess: all }],
+    ["described", { title: "Quokka pricing", description: "Quokka savings", publishedAt: at(30) }],
+    ["tagged", { title: "Quokka rollout", termIds: [tag], publishedAt: at(25), partnerAccess: all }],
+    ["stemOnly", { title: "Quokkas field notes", publishedAt: at(1) }],
+    ["plainNew", { title: "Quokka brief", publishedAt: at(2), partnerAccess: all }],
+    ["plainMid", { title: "Quokka sheet", publishedAt: at(6) }],
+    ["plainOld", { title: "Quokka deck", publishedAt: at(9), partnerAccess: all }],
+    ["plainOlder", { title: "Quokka memo", publishedAt: at(15) }],
+    ["plainOldest", { title: "Quokka one-pager", publishedAt: at(40), partnerAccess: all }],
+    ["draft", { title: "Quokka quokka quokka draft", status: "draft", publishedAt: at(0) }],
+    ["described2", { title: "Notes", description: "The quokka pilot", publishedAt: at(3) }],
+    ["body", { title: "Other notes", body: "A quokka mention.", publishedAt: at(4), partnerAccess: all }],
+  ];
+  for (const [name, spec] of specs) made[name] = (await createSearchAsset(db, ws, spec)).id;
+});
+afterAll(() => handle.close());
+
+async function everyPage(actor: Actor, input: SearchInput, limit = 2) {
+  const pages: SearchResult[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await searchAssets(handle.db, actor, { ...input, limit, cursor }, { exactLimit: LIMIT });
+    pages.push(page);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && pages.length < 30);
+  return pages.flatMap((p) => p.items.map((i) => i.id));
+}
+
+/** The exact ranking: every hit ranked by score (no limit is reached). */
+async function exactRanking(actor: Actor) {
+  const result = await searchAssets(handle.db, actor, { q: Q, limit: 50 });
+  expect(result.totalExact).toBe(true);
+  return result.items.map((i) => i.id);
+}
+
+const listRows = () =>
+  handle.db.select().from(searchChampionLists).where(eq(searchChampionLists.workspaceId, ws.workspace.id));
+const members = async () => {
+  const [list] = await listRows();
+  return handle.db
+    .select({ id: searchChampions.assetId, score: searchChampions.score })
+    .from(searchChampions)
+    .where(eq(searchChampions.listId, list!.id));
+};
+
+describe("champion lists", () => {
+  it("a broad search asks for a list, and the sweep builds it once", async () => {
+    expect(await listRows()).toEqual([]);
+    const first = await searchAssets(handle.db, rep, { q: Q, limit: 3 }, { exactLimit: LIMIT });
+    expect(first.totalExact).toBe(false);
+    const [requested] = await listRows();
+    expect(requested?.builtAt).toBeNull();
+    // An exact search never asks.
+    await searchAssets(handle.db, rep, { q: "handbook" }, { exactLimit: LIMIT });
+    expect(await listRows()).toHaveLength(1);
+
+    expect(await buildRequestedChampionLists(handle.db, { size: LIST_SIZE })).toBe(1);
+    expect(await buildRequestedChampionLists(handle.db, { size: LIST_SIZE })).toBe(0);
+    const [built] = await listRows();
+    expect(built?.builtAt).not.toBeNull();
+    expect(built!.threshold).toBeGreaterThanOrEqual(2);
+    const kept = await members();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThanOrEqual(LIST_SIZE);
+    expect(kept.every((m) => m.score > built!.threshold)).toBe(true);
+  });
+
+  it("stores each member's score exactly as an exact search scores it", async () => {
+    const kept = await members();
+    const ids = kept.map((m) => m.id);
+    const scores = await inSearchTransaction(handle.db, ws.workspace.id, Q, async (tx, cfg) => {
+      const text = searchTextOf(ws.workspace.id, cfg, Q)!;
+      const match = textMatch(text, "fulltext", { exactForms: await findExactForms(tx, text, ids) });
+      return tx
+        .select({ id: assets.id, score: sql<number>`(${match.score})`.mapWith(Number) })
+        .from(assets)
+        .where(amongIds(ids));
+    });
+    const byId = new Map(scores.map((s) => [s.id, s.score]));
+    for (const m of kept) expect(m.score).toBe(byId.get(m.id));
+  });
+
+  it.each([
+    ["a rep", () => rep],
+    ["a partner", () => partner],
+  ])("gives %s the exact ranking's first pages, then every other hit once", async (_, actor) => {
+    const exact = await exactRanking(actor());
+    const kept = new Set((await members()).map((m) => m.id));
+    const served = exact.filter((id) => kept.has(id)).length;
+    expect(served).toBeGreaterThan(1);
+    const broad = await everyPage(actor(), { q: Q });
+    expect(broad.slice(0, served)).toEqual(exact.slice(0, served));
+    expect(new Set(broad).size).toBe(broad.length);
+    expect([...broad].sort()).toEqual([...exact].sort());
+  });
+
+  it("never shows a partner what it may not see", async () => {
+    const broad = await everyPage(partner, { q: Q });
+    expect(broad).not.toContain(made.draft);
+    expect(broad).not.toContain(made.twiceTagged);
+    expect(broad).toContain(made.twice);
+  });
+
+  it("keeps the list exact as titles change", async () => {
+    // A plain title becomes the best; a member loses the word.
+    await handle.db
+      .update(assets)
+      .set({ title: "Quokka quokka quokka atlas", description: "quokka" })
+      .where(eq(assets.id, made.plainOldest!));
+    await handle.db.update(assets).set({ title: "Wallaby handbook" }).where(eq(assets.id, made.twiceTagged!));
+    const kept = (await members()).map((m) => m.id);
+    expect(kept).toContain(made.plainOldest);
+    expect(kept).not.toContain(made.twiceTagged);
+    const exact = await exactRanking(rep);
+    expect(exact[0]).toBe(made.plainOldest);
+    const broad = await everyPage(rep, { q: Q });
+    const served = exact.filter((id) => kept.includes(id)).length;
+    expect(broad.slice(0, served)).toEqual(exact.slice(0, served));
+    expect([...broad].sort()).toEqual([...exact].sort());
+  });
+
+  it("keeps the order of a paging that began before the list was built", async () => {
+    const db = handle.db;
+    const word = "numbat";
+    for (let i = 0; i < 7; i++) {
+      await createSearchAsset(db, ws, { title: `Numbat ${"numbat ".repeat(i % 3)}guide ${i}` });
+    }
+    const first = await searchAssets(db, rep, { q: word, limit: 3 }, { exactLimit: LIMIT });
+    expect(first.nextCursor).not.toBeNull();
+    await buildRequestedChampionLists(db, { size: LIST_SIZE });
+    const ids = first.items.map((i) => i.id);
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const page = await searchAssets(db, rep, { q: word, limit: 3, cursor }, { exactLimit: LIMIT });
+      ids.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    }
+    const exact = (await searchAssets(db, rep, { q: word, limit: 50 })).items.map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...exact].sort());
+  });
+
+  it("rebuilds a list that lost half its members and drops lists nobody searches for", async () => {
+    const db = handle.db;
+    const [list] = await listRows().then((rows) => rows.filter((r) => r.tsquery.includes("quokka")));
+    const kept = await members();
+    // Members leave as their titles lose the word: the list shrinks below half.
+    for (const m of kept.slice(0, Math.ceil(kept.length / 2) + 1)) {
+      await db.update(assets).set({ title: "Renamed" }).where(eq(assets.id, m.id));
+    }
+    await buildRequestedChampionLists(db, { size: LIST_SIZE });
+    await buildRequestedChampionLists(db, { size: LIST_SIZE });
+    const [rebuilt] = await db.select().from(searchChampionLists).where(eq(searchChampionLists.id, list!.id));
+    expect(rebuilt!.builtAt!.getTime()).toBeGreaterThan(list!.builtAt!.getTime());
+    const exact = await exactRanking(rep);
+    const broad = await everyPage(rep, { q: Q });
+    expect(broad.slice(0, 2)).toEqual(exact.slice(0, 2));
+
+    await db
+      .update(searchChampionLists)
+      .set({ searchedAt: new Date(Date.now() - 31 * day) })
+      .where(eq(searchChampionLists.workspaceId, ws.workspace.id));
+    await buildRequestedChampionLists(db, { size: LIST_SIZE });
+    expect(await listRows()).toEqual([]);
+    expect(await db.select().from(searchChampions)).toEqual([]);
+  });
+});
