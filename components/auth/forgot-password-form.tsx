@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormError, TextInput } from "@/components/ui/field";
+import { FormError, TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import { requestPasswordResetAction } from "@/server/auth/password-reset-actions";
+import { AuthSubmitButton } from "./auth-submit-button";
 
 /** Asks for a reset link. The answer is the same whether or not an account uses the address. */
 export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
@@ -50,19 +50,16 @@ export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
         Enter the email you sign in with and we will send you a link to choose a new password.
       </p>
       <FormError message={error && !fieldErrors.email ? error : undefined} />
-      <Field id="reset-email" label="Email" error={fieldErrors.email?.[0]}>
-        <TextInput
-          id="reset-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          invalid={Boolean(fieldErrors.email)}
-        />
-      </Field>
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Sending…" : "Send reset link"}
-      </Button>
+      <TextField
+        id="reset-email"
+        label="Email"
+        error={fieldErrors.email?.[0]}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+      />
+      <AuthSubmitButton pending={pending} idle="Send reset link" busy="Sending…" />
       <a href="/signin" className="block text-center text-sm text-brand-700 underline">
         Back to sign in
       </a>

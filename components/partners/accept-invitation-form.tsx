@@ -3,8 +3,8 @@
 import type { FormEvent } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { useNewPasswordSignIn } from "@/components/auth/use-new-password-sign-in";
-import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
+import { AuthSubmitButton } from "@/components/auth/auth-submit-button";
+import { TextField } from "@/components/ui/field";
 import { acceptInvitationAction } from "@/server/partners/invitation-actions";
 
 /** Sets the new partner user's name and password, then signs them straight in. */
@@ -26,19 +26,16 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         </p>
       ) : null}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field id="invite-name" label="Your name" error={fieldErrors.name?.[0]}>
-        <TextInput
-          id="invite-name"
-          name="name"
-          autoComplete="name"
-          required
-          invalid={Boolean(fieldErrors.name)}
-        />
-      </Field>
+      <TextField
+        id="invite-name"
+        label="Your name"
+        error={fieldErrors.name?.[0]}
+        name="name"
+        autoComplete="name"
+        required
+      />
       <NewPasswordField id="invite-password" label="Password" error={fieldErrors.password?.[0]} />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Joining…" : "Join and sign in"}
-      </Button>
+      <AuthSubmitButton pending={pending} idle="Join and sign in" busy="Joining…" />
     </form>
   );
 }
