@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { FormError, TextField } from "@/components/ui/field";
+import { FormError, TextField, formFields } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import { requestPasswordResetAction } from "@/server/auth/password-reset-actions";
 import { AuthSubmitButton } from "./auth-submit-button";
@@ -12,6 +12,7 @@ export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [sentTo, setSentTo] = useState<string>();
+  const field = formFields("reset", fieldErrors);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,15 +51,7 @@ export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
         Enter the email you sign in with and we will send you a link to choose a new password.
       </p>
       <FormError message={error && !fieldErrors.email ? error : undefined} />
-      <TextField
-        id="reset-email"
-        label="Email"
-        error={fieldErrors.email?.[0]}
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-      />
+      <TextField {...field("email")} label="Email" type="email" autoComplete="username" required />
       <AuthSubmitButton pending={pending} idle="Send reset link" busy="Sending…" />
       <a href="/signin" className="block text-center text-sm text-brand-700 underline">
         Back to sign in

@@ -10,6 +10,7 @@ import {
   TextInput,
   SelectField,
   choicesOf,
+  formFields,
 } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { closeDealAction } from "@/server/deals/deal-actions";
@@ -25,6 +26,7 @@ export function CloseDealForm({
 }) {
   const [outcome, setOutcome] = useState<"won" | "lost">("won");
   const { run, pending, error, fieldErrors } = useServerAction();
+  const field = formFields("close", fieldErrors);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,15 +58,13 @@ export function CloseDealForm({
           </RadioOption>
         ))}
       </fieldset>
-      <Field id="close-amount" label="Final amount" error={fieldErrors.amount?.[0]}>
+      <Field id="close-amount" label="Final amount" error={field("amount").error}>
         <TextInput id="close-amount" name="amount" type="number" min={0} step="0.01" defaultValue={amount} />
       </Field>
       {outcome === "lost" ? (
         <SelectField
-          id="close-reason"
+          {...field("lossReasonId")}
           label="Loss reason"
-          error={fieldErrors.lossReasonId?.[0]}
-          name="lossReasonId"
           defaultValue=""
           placeholder="Choose a reason…"
           options={choicesOf(lossReasons)}

@@ -4,12 +4,13 @@ import type { FormEvent } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { useNewPasswordSignIn } from "@/components/auth/use-new-password-sign-in";
 import { AuthSubmitButton } from "@/components/auth/auth-submit-button";
-import { TextField } from "@/components/ui/field";
+import { TextField, formFields } from "@/components/ui/field";
 import { acceptInvitationAction } from "@/server/partners/invitation-actions";
 
 /** Sets the new partner user's name and password, then signs them straight in. */
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const { submit, pending, error, fieldErrors } = useNewPasswordSignIn("/library");
+  const field = formFields("invite", fieldErrors);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -26,14 +27,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         </p>
       ) : null}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField
-        id="invite-name"
-        label="Your name"
-        error={fieldErrors.name?.[0]}
-        name="name"
-        autoComplete="name"
-        required
-      />
+      <TextField {...field("name")} label="Your name" autoComplete="name" required />
       <NewPasswordField id="invite-password" label="Password" error={fieldErrors.password?.[0]} />
       <AuthSubmitButton pending={pending} idle="Join and sign in" busy="Joining…" />
     </form>
