@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { AssetStatusBadge, AssetTypeBadge } from "@/components/assets/asset-badges";
+import { AssetLink } from "@/components/assets/asset-title";
 import { Badge } from "@/components/ui/badge";
 import { CardList } from "@/components/ui/card-list";
 import { formatDate } from "@/lib/format";
@@ -48,12 +48,7 @@ export function SearchResults({
           </div>
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
-              <Link
-                href={`/assets/${item.id}${searchId ? `?from=${searchId}` : ""}`}
-                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-              >
-                {item.title}
-              </Link>
+              <AssetLink id={item.id} title={item.title} fromSearch={searchId} />
               <AssetTypeBadge type={item.type} />
               {showStatus && item.status !== "published" ? <AssetStatusBadge status={item.status} /> : null}
             </div>
