@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import {
   Field,
   FormError,
-  RadioOption,
+  RadioChoices,
   TextArea,
   TextInput,
   SelectField,
@@ -14,6 +14,11 @@ import {
 } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { closeDealAction } from "@/server/deals/deal-actions";
+
+const outcomes = [
+  { value: "won", label: "Won" },
+  { value: "lost", label: "Lost" },
+] as const;
 
 export function CloseDealForm({
   dealId,
@@ -46,17 +51,7 @@ export function CloseDealForm({
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <fieldset className="flex gap-4">
         <legend className="sr-only">Outcome</legend>
-        {(["won", "lost"] as const).map((o) => (
-          <RadioOption
-            key={o}
-            name="outcome"
-            value={o}
-            checked={outcome === o}
-            onChoose={() => setOutcome(o)}
-          >
-            {o === "won" ? "Won" : "Lost"}
-          </RadioOption>
-        ))}
+        <RadioChoices name="outcome" choices={outcomes} value={outcome} onChoose={setOutcome} />
       </fieldset>
       <Field id="close-amount" label="Final amount" error={field("amount").error}>
         <TextInput id="close-amount" name="amount" type="number" min={0} step="0.01" defaultValue={amount} />

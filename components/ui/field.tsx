@@ -94,6 +94,39 @@ export function RadioOption({
   );
 }
 
+/**
+ * A radio group's options, one RadioOption a choice: the one whose value is `value` is checked, and
+ * choosing one calls `onChoose` with its value. The caller draws the group around them.
+ */
+export function RadioChoices<V extends string>({
+  name,
+  choices,
+  value,
+  onChoose,
+}: {
+  name: string;
+  choices: readonly { value: V; label: string; disabled?: boolean }[];
+  value: V;
+  onChoose: (value: V) => void;
+}) {
+  return (
+    <>
+      {choices.map((c) => (
+        <RadioOption
+          key={c.value}
+          name={name}
+          value={c.value}
+          checked={value === c.value}
+          disabled={c.disabled}
+          onChoose={() => onChoose(c.value)}
+        >
+          {c.label}
+        </RadioOption>
+      ))}
+    </>
+  );
+}
+
 export function TextArea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea className={inputClass} rows={3} {...props} />;
 }
