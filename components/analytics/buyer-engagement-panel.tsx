@@ -1,6 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { ScrollRegion } from "@/components/ui/scroll-region";
-import { TableHead } from "@/components/ui/table-head";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { formatCount, formatInterval, formatLift, formatRate, formatReadTime } from "@/lib/analytics/display";
 import { metricExplanations as m } from "@/lib/analytics/explanations";
 import type { BuyerEngagement } from "@/lib/schemas/analytics";
@@ -61,38 +60,40 @@ export function BuyerEngagementPanel({ e }: { e: BuyerEngagement }) {
                 <DropOffChart title={`Page drop-off (${e.pageCount} pages)`} rows={e.dropOff} />
               </div>
             ) : null}
-            <ScrollRegion label="Win rate by whether the buyer opened it" className="-mx-4">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="engaged-win-rate">
-                <caption className="px-4 pb-2 text-left text-sm font-medium text-slate-900">
+            <ScrollTable
+              label="Win rate by whether the buyer opened it"
+              className="-mx-4"
+              tableClassName="divide-y divide-slate-200 text-sm"
+              testId="engaged-win-rate"
+              caption={
+                <>
                   Closed deals it was shared on: did the buyer open it?
                   <span className="sr-only"> {m.engagedWinRate}</span>
-                </caption>
-                <TableHead
-                  className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
-                  cellClassName="px-3 py-2 text-right"
-                  columns={[
-                    { label: "Deals where", className: "px-4 py-2" },
-                    "Won",
-                    "Lost",
-                    "Win rate",
-                    { label: "95% range", className: "px-4 py-2 text-right" },
-                  ]}
-                />
-                <tbody className="divide-y divide-slate-100">
-                  {sides.map((s) => (
-                    <tr key={s.key}>
-                      <th scope="row" className="px-4 py-2 text-left font-normal">
-                        {s.label}
-                      </th>
-                      <td className="px-3 py-2 text-right tabular-nums">{s.rate.won}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{s.rate.lost}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{formatRate(s.rate.rate)}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{formatInterval(s.rate.interval)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+                </>
+              }
+              captionClassName="px-4 pb-2 text-left text-sm font-medium text-slate-900"
+              headClassName="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+              cellClassName="px-3 py-2 text-right"
+              columns={[
+                { label: "Deals where", className: "px-4 py-2" },
+                "Won",
+                "Lost",
+                "Win rate",
+                { label: "95% range", className: "px-4 py-2 text-right" },
+              ]}
+            >
+              {sides.map((s) => (
+                <tr key={s.key}>
+                  <th scope="row" className="px-4 py-2 text-left font-normal">
+                    {s.label}
+                  </th>
+                  <td className="px-3 py-2 text-right tabular-nums">{s.rate.won}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{s.rate.lost}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatRate(s.rate.rate)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatInterval(s.rate.interval)}</td>
+                </tr>
+              ))}
+            </ScrollTable>
             <p className="mt-3 text-sm text-slate-700" title={m.engagedWinRate}>
               Difference: <span className="font-medium">{formatLift(o.lift)}</span>
               {o.verdict === "higher"

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { ScrollRegion } from "@/components/ui/scroll-region";
-import { TableHead, type Column } from "@/components/ui/table-head";
+import { ScrollTable } from "@/components/ui/scroll-table";
+import type { Column } from "@/components/ui/table-head";
 
 /**
  * A chart's numbers as a table under "Show the data", closed until asked for: the first column names
@@ -20,13 +20,17 @@ export function ChartData({
   return (
     <details className="mt-2 text-xs text-slate-600">
       <summary className="cursor-pointer py-2">Show the data</summary>
-      <ScrollRegion label={`${title}, the numbers`}>
-        <table className="mt-1 min-w-full text-left" data-testid={testId}>
-          <caption className="sr-only">{title}</caption>
-          <TableHead cellClassName="text-right" columns={columns} />
-          <tbody>{children}</tbody>
-        </table>
-      </ScrollRegion>
+      <ScrollTable
+        label={`${title}, the numbers`}
+        tableClassName="mt-1 text-left"
+        testId={testId}
+        caption={title}
+        cellClassName="text-right"
+        columns={columns}
+        bodyClassName=""
+      >
+        {children}
+      </ScrollTable>
     </details>
   );
 }

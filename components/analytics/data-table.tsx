@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card, EmptyState } from "@/components/ui/card";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { CsvButton } from "./csv-button";
 
 export interface Column {
@@ -56,50 +56,42 @@ export function DataTable({
       {rows.length === 0 ? (
         <EmptyState title="Nothing to show">{empty}</EmptyState>
       ) : (
-        <ScrollRegion label={title} className="-m-4">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
-            <caption className="sr-only">{title}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                {columns.map((c) => (
-                  <th
-                    key={c.header}
-                    scope="col"
-                    title={c.help}
-                    className={`px-3 py-2 ${c.numeric ? "text-right" : ""}`}
-                  >
-                    {c.header}
-                    {c.help ? <span className="sr-only">: {c.help}</span> : null}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={r.key}>
-                  {r.cells.map((cell, i) => (
-                    <td
-                      key={columns[i]!.header}
-                      className={`px-3 py-2 ${columns[i]!.numeric ? "text-right tabular-nums" : ""}`}
+        <ScrollTable
+          label={title}
+          className="-m-4"
+          tableClassName="divide-y divide-slate-200 text-sm"
+          testId={testId}
+          caption={title}
+          headClassName="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+          columns={columns.map((c) => ({
+            label: c.header,
+            help: c.help,
+            className: `px-3 py-2 ${c.numeric ? "text-right" : ""}`,
+          }))}
+        >
+          {rows.map((r) => (
+            <tr key={r.key}>
+              {r.cells.map((cell, i) => (
+                <td
+                  key={columns[i]!.header}
+                  className={`px-3 py-2 ${columns[i]!.numeric ? "text-right tabular-nums" : ""}`}
+                >
+                  {cell.href ? (
+                    <Link
+                      href={cell.href}
+                      aria-label={cell.label ? `${cell.text}: ${cell.label}` : undefined}
+                      className="font-medium text-brand-700 hover:underline"
                     >
-                      {cell.href ? (
-                        <Link
-                          href={cell.href}
-                          aria-label={cell.label ? `${cell.text}: ${cell.label}` : undefined}
-                          className="font-medium text-brand-700 hover:underline"
-                        >
-                          {cell.text}
-                        </Link>
-                      ) : (
-                        cell.text
-                      )}
-                    </td>
-                  ))}
-                </tr>
+                      {cell.text}
+                    </Link>
+                  ) : (
+                    cell.text
+                  )}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {footer ? <div className="mt-6 text-xs text-slate-500">{footer}</div> : null}
     </Card>

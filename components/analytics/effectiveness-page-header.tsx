@@ -5,13 +5,17 @@ import { MetricExplainer } from "./metric-explainer";
 
 /**
  * The top of a page of with-it-against-without-it numbers (all assets, plays): its heading, the filter
- * bar, and how to read the numbers.
+ * bar (given the page's own address and the dashboard's filters), and how to read the numbers.
  */
 export function EffectivenessPageHeader({
   title,
   description,
-  ...filterBar
-}: { title: string; description: string } & ComponentProps<typeof AnalyticsFilterBar>) {
+  filterBar,
+}: {
+  title: string;
+  description: string;
+  filterBar: ComponentProps<typeof AnalyticsFilterBar>;
+}) {
   return (
     <>
       <PageHeader title={title} description={description} />

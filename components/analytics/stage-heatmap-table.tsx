@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Card, EmptyState } from "@/components/ui/card";
-import { ScrollRegion } from "@/components/ui/scroll-region";
-import { TableHead } from "@/components/ui/table-head";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { filterQuery, formatLift, formatRate } from "@/lib/analytics/display";
 import type { HeatmapCell } from "@/server/analytics/stage-heatmap";
 import { CsvButton } from "./csv-button";
@@ -12,6 +11,10 @@ const tone: Record<HeatmapCell["verdict"], string> = {
   unclear: "bg-slate-100 text-slate-800",
   too_few: "bg-white text-slate-600",
 };
+
+const heatmapCaption =
+  "Most used assets by stage: uses, win rate of closed deals that used the asset at that stage, and lift. " +
+  "Green: clearly above the baseline; red: clearly below.";
 
 const cellText = (c: HeatmapCell) =>
   c.usages === 0 && c.usedClosed === 0
@@ -50,45 +53,41 @@ export function StageHeatmapTable({
           Reps log usages from a deal page; they appear here.
         </EmptyState>
       ) : (
-        <ScrollRegion label="Assets by stage" className="-m-4">
-          <table className="min-w-full text-xs" data-testid="stage-heatmap">
-            <caption className="sr-only">
-              Most used assets by stage: uses, win rate of closed deals that used the asset at that stage, and
-              lift. Green: clearly above the baseline; red: clearly below.
-            </caption>
-            <TableHead
-              className="bg-slate-50 text-left font-semibold uppercase tracking-wide text-slate-500"
-              cellClassName="px-3 py-2"
-              columns={["Asset", ...shown.map((s) => s.name)]}
-            />
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={r.assetId}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
-                    {r.title}
-                  </th>
-                  {shown.map((s) => {
-                    const c = at(r, s.id);
-                    return (
-                      <td key={s.id} className={`px-3 py-2 ${c ? tone[c.verdict] : ""}`}>
-                        {c && c.usedClosed > 0 ? (
-                          <Link
-                            className="hover:underline"
-                            href={`/analytics/deals?${filterQuery({ ...linkParams, stageId: s.id }, { assetId: r.assetId, side: "used" })}`}
-                          >
-                            {text(c)}
-                          </Link>
-                        ) : (
-                          text(c)
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <ScrollTable
+          label="Assets by stage"
+          className="-m-4"
+          tableClassName="text-xs"
+          testId="stage-heatmap"
+          caption={heatmapCaption}
+          headClassName="bg-slate-50 text-left font-semibold uppercase tracking-wide text-slate-500"
+          cellClassName="px-3 py-2"
+          columns={["Asset", ...shown.map((s) => s.name)]}
+        >
+          {rows.map((r) => (
+            <tr key={r.assetId}>
+              <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+                {r.title}
+              </th>
+              {shown.map((s) => {
+                const c = at(r, s.id);
+                return (
+                  <td key={s.id} className={`px-3 py-2 ${c ? tone[c.verdict] : ""}`}>
+                    {c && c.usedClosed > 0 ? (
+                      <Link
+                        className="hover:underline"
+                        href={`/analytics/deals?${filterQuery({ ...linkParams, stageId: s.id }, { assetId: r.assetId, side: "used" })}`}
+                      >
+                        {text(c)}
+                      </Link>
+                    ) : (
+                      text(c)
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </Card>
   );

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { AssetTitle } from "@/components/assets/asset-title";
 import { EmptyState } from "@/components/ui/card";
+import { CardList } from "@/components/ui/card-list";
 import type { AssetStatus, AssetType } from "@/lib/assets";
 import { formatDate } from "@/lib/format";
 import { AssetStatusBadge } from "./asset-badges";
@@ -39,10 +40,7 @@ export function AssetList({
 }) {
   if (items.length === 0) return <EmptyState title={emptyTitle}>{emptyHint}</EmptyState>;
   return (
-    <ul
-      className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
-      aria-label="Assets"
-    >
+    <CardList label="Assets">
       {items.map((item) => (
         <li key={item.id} className="flex items-start gap-4 px-4 py-3">
           {leading ? <div className="shrink-0 pt-0.5">{leading(item)}</div> : null}
@@ -71,6 +69,6 @@ export function AssetList({
           {action ? <div className="shrink-0">{action(item)}</div> : null}
         </li>
       ))}
-    </ul>
+    </CardList>
   );
 }

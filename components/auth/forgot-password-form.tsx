@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormError, TextInput } from "@/components/ui/field";
+import { FormError, TextField, formFields } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import { requestPasswordResetAction } from "@/server/auth/password-reset-actions";
+import { AuthSubmitButton } from "./auth-submit-button";
 
 /** Asks for a reset link. The answer is the same whether or not an account uses the address. */
 export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
@@ -12,6 +12,7 @@ export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [sentTo, setSentTo] = useState<string>();
+  const field = formFields("reset", fieldErrors);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,19 +51,8 @@ export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
         Enter the email you sign in with and we will send you a link to choose a new password.
       </p>
       <FormError message={error && !fieldErrors.email ? error : undefined} />
-      <Field id="reset-email" label="Email" error={fieldErrors.email?.[0]}>
-        <TextInput
-          id="reset-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          invalid={Boolean(fieldErrors.email)}
-        />
-      </Field>
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Sending…" : "Send reset link"}
-      </Button>
+      <TextField {...field("email")} label="Email" type="email" autoComplete="username" required />
+      <AuthSubmitButton pending={pending} idle="Send reset link" busy="Sending…" />
       <a href="/signin" className="block text-center text-sm text-brand-700 underline">
         Back to sign in
       </a>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { AuthSubmitButton } from "./auth-submit-button";
 import { FormError } from "@/components/ui/field";
 import { NewPasswordField } from "./new-password-field";
 import { useNewPasswordSignIn } from "./use-new-password-sign-in";
@@ -25,9 +25,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       />
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <NewPasswordField id="new-password" label="New password" error={fieldErrors.password?.[0]} />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Saving…" : "Set password and sign in"}
-      </Button>
+      <AuthSubmitButton pending={pending} idle="Set password and sign in" busy="Saving…" />
     </form>
   );
 }

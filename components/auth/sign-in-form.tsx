@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
+import { AuthSubmitButton } from "./auth-submit-button";
 
 export function SignInForm({
   callbackUrl,
@@ -57,9 +58,7 @@ export function SignInForm({
             Forgot password?
           </a>
         </p>
-        <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? "Signing in…" : "Sign in"}
-        </Button>
+        <AuthSubmitButton pending={pending} idle="Sign in" busy="Signing in…" />
       </form>
       {ssoProviders.length > 0 ? (
         <div className="space-y-2 border-t border-slate-100 pt-4">

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { AssetStatusBadge, AssetTypeBadge } from "@/components/assets/asset-badges";
+import { AssetLink } from "@/components/assets/asset-title";
 import { TableHead } from "@/components/ui/table-head";
 import type { AssetStatus, AssetType } from "@/lib/assets";
 import { formatDate } from "@/lib/format";
@@ -31,12 +31,7 @@ export function ContentTable({ rows, showOwner }: { rows: ContentRow[]; showOwne
           {rows.map((row) => (
             <tr key={row.id} className="align-top">
               <td className="px-4 py-2">
-                <Link
-                  href={`/assets/${row.id}`}
-                  className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                >
-                  {row.title}
-                </Link>
+                <AssetLink id={row.id} title={row.title} />
                 <div className="mt-1">
                   <ProcessingBadge state={row.processingState} error={row.processingError} />
                 </div>

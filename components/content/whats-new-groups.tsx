@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { AssetTitle } from "@/components/assets/asset-title";
+import { CardList } from "@/components/ui/card-list";
 import type { AssetType } from "@/lib/assets";
 import { formatDate } from "@/lib/format";
 
@@ -22,10 +23,7 @@ function StageGroup({ group, showOwner }: { group: WhatsNewGroup; showOwner: boo
       <h2 id={headingId} className="mb-2 text-sm font-semibold text-slate-900">
         {group.stage.name} <span className="font-normal text-slate-500">({group.items.length} new)</span>
       </h2>
-      <ul
-        aria-label={`New for ${group.stage.name}`}
-        className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
-      >
+      <CardList label={`New for ${group.stage.name}`}>
         {group.items.map((item) => (
           <li key={item.id} className="px-4 py-3">
             <div className="flex flex-wrap items-center gap-2">
@@ -40,7 +38,7 @@ function StageGroup({ group, showOwner }: { group: WhatsNewGroup; showOwner: boo
             </p>
           </li>
         ))}
-      </ul>
+      </CardList>
     </section>
   );
 }

@@ -5,14 +5,20 @@ import { Button } from "@/components/ui/button";
 import {
   Field,
   FormError,
-  RadioOption,
+  RadioChoices,
   TextArea,
   TextInput,
   SelectField,
   choicesOf,
+  formFields,
 } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { closeDealAction } from "@/server/deals/deal-actions";
+
+const outcomes = [
+  { value: "won", label: "Won" },
+  { value: "lost", label: "Lost" },
+] as const;
 
 export function CloseDealForm({
   dealId,
@@ -25,6 +31,7 @@ export function CloseDealForm({
 }) {
   const [outcome, setOutcome] = useState<"won" | "lost">("won");
   const { run, pending, error, fieldErrors } = useServerAction();
+  const field = formFields("close", fieldErrors);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,27 +51,15 @@ export function CloseDealForm({
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <fieldset className="flex gap-4">
         <legend className="sr-only">Outcome</legend>
-        {(["won", "lost"] as const).map((o) => (
-          <RadioOption
-            key={o}
-            name="outcome"
-            value={o}
-            checked={outcome === o}
-            onChoose={() => setOutcome(o)}
-          >
-            {o === "won" ? "Won" : "Lost"}
-          </RadioOption>
-        ))}
+        <RadioChoices name="outcome" choices={outcomes} value={outcome} onChoose={setOutcome} />
       </fieldset>
-      <Field id="close-amount" label="Final amount" error={fieldErrors.amount?.[0]}>
+      <Field id="close-amount" label="Final amount" error={field("amount").error}>
         <TextInput id="close-amount" name="amount" type="number" min={0} step="0.01" defaultValue={amount} />
       </Field>
       {outcome === "lost" ? (
         <SelectField
-          id="close-reason"
+          {...field("lossReasonId")}
           label="Loss reason"
-          error={fieldErrors.lossReasonId?.[0]}
-          name="lossReasonId"
           defaultValue=""
           placeholder="Choose a reason…"
           options={choicesOf(lossReasons)}

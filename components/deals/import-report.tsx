@@ -1,14 +1,5 @@
 import { TableHead } from "@/components/ui/table-head";
-export interface ImportReport {
-  source: string;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  errors: { line: number; message: string }[];
-  errorsTruncated: boolean;
-}
+import type { ImportReport } from "@/lib/schemas/deals";
 
 export function ImportReportView({ report }: { report: ImportReport }) {
   const stats: [string, number][] = [

@@ -10,7 +10,8 @@ import {
   type ImportSource,
 } from "@/lib/crm-import/columns";
 import type { ErrorBody } from "@/lib/errors";
-import { ImportReportView, type ImportReport } from "./import-report";
+import type { ImportReport } from "@/lib/schemas/deals";
+import { ImportReportView } from "./import-report";
 
 type Rule = { stageId: string | null; status: "open" | "won" | "lost" | null } | null;
 interface Preview {

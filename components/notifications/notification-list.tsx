@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { CardList } from "@/components/ui/card-list";
 import { formatDateTime } from "@/lib/format";
 import { notificationKindLabels, type NotificationKind } from "@/lib/notifications";
 import { markNotificationsReadAction } from "@/server/notifications/notification-actions";
@@ -44,10 +45,7 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
         </Button>
       </div>
       <FormError message={error} />
-      <ul
-        aria-label="Notifications"
-        className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
-      >
+      <CardList label="Notifications">
         {items.map((n) => (
           <li
             key={n.id}
@@ -84,7 +82,7 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
             )}
           </li>
         ))}
-      </ul>
+      </CardList>
     </div>
   );
 }

@@ -3,13 +3,14 @@
 import type { FormEvent } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { useNewPasswordSignIn } from "@/components/auth/use-new-password-sign-in";
-import { Button } from "@/components/ui/button";
-import { Field, TextInput } from "@/components/ui/field";
+import { AuthSubmitButton } from "@/components/auth/auth-submit-button";
+import { TextField, formFields } from "@/components/ui/field";
 import { acceptInvitationAction } from "@/server/partners/invitation-actions";
 
 /** Sets the new partner user's name and password, then signs them straight in. */
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const { submit, pending, error, fieldErrors } = useNewPasswordSignIn("/library");
+  const field = formFields("invite", fieldErrors);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -26,19 +27,9 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         </p>
       ) : null}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field id="invite-name" label="Your name" error={fieldErrors.name?.[0]}>
-        <TextInput
-          id="invite-name"
-          name="name"
-          autoComplete="name"
-          required
-          invalid={Boolean(fieldErrors.name)}
-        />
-      </Field>
+      <TextField {...field("name")} label="Your name" autoComplete="name" required />
       <NewPasswordField id="invite-password" label="Password" error={fieldErrors.password?.[0]} />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Joining…" : "Join and sign in"}
-      </Button>
+      <AuthSubmitButton pending={pending} idle="Join and sign in" busy="Joining…" />
     </form>
   );
 }

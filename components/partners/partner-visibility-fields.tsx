@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FieldError, RadioOption, Select, TextInput } from "@/components/ui/field";
+import { FieldError, RadioChoices, Select, TextInput } from "@/components/ui/field";
 import { partnerAccessLabels, partnerAccessLevels, type PartnerAccessLevel } from "@/lib/partner-access";
 import type { PartnerVisibility } from "@/lib/schemas/partner-visibility";
 
@@ -32,17 +32,12 @@ export function PartnerVisibilityFields({
         aria-label="Who among partners sees it"
         className="flex flex-wrap gap-x-4 gap-y-1"
       >
-        {partnerAccessLevels.map((level) => (
-          <RadioOption
-            key={level}
-            name="partnerAccess"
-            value={level}
-            checked={access === level}
-            onChoose={() => setAccess(level)}
-          >
-            {partnerAccessLabels[level]}
-          </RadioOption>
-        ))}
+        <RadioChoices
+          name="partnerAccess"
+          choices={partnerAccessLevels.map((level) => ({ value: level, label: partnerAccessLabels[level] }))}
+          value={access}
+          onChoose={setAccess}
+        />
       </div>
       {access === "tier" ? (
         <div className="space-y-1">

@@ -4,7 +4,16 @@ import { useRouter } from "next/navigation";
 import { FormButtons } from "@/components/ui/form-buttons";
 import { withFormData } from "@/components/ui/form-data";
 import { useServerAction } from "@/components/ui/use-server-action";
-import { Field, FormError, Select, TextArea, TextInput, SelectField, choicesOf } from "@/components/ui/field";
+import {
+  Field,
+  FormError,
+  Select,
+  TextArea,
+  TextField,
+  SelectField,
+  choicesOf,
+  formFields,
+} from "@/components/ui/field";
 import { requestUrgencies, requestUrgencyLabels, type RequestUrgency } from "@/lib/requests";
 import { createRequestAction } from "@/server/requests/request-actions";
 
@@ -34,6 +43,7 @@ export function NewRequestForm({
 }) {
   const router = useRouter();
   const { run, pending, error, fieldErrors } = useServerAction();
+  const field = formFields("request", fieldErrors);
 
   const onSubmit = withFormData((data) => {
     const text = (k: string) => String(data.get(k) ?? "");
@@ -60,7 +70,7 @@ export function NewRequestForm({
     value: string | undefined,
     none: string,
   ) => (
-    <Field id={`request-${name}`} label={label} error={fieldErrors[name]?.[0]}>
+    <Field id={`request-${name}`} label={label} error={field(name).error}>
       <Select
         id={`request-${name}`}
         name={name}
@@ -79,22 +89,19 @@ export function NewRequestForm({
       className="grid max-w-3xl gap-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2"
     >
       <div className="sm:col-span-2">
-        <Field id="request-title" label="What do you need?" error={fieldErrors.title?.[0]}>
-          <TextInput
-            id="request-title"
-            name="title"
-            defaultValue={prefill.title}
-            invalid={Boolean(fieldErrors.title)}
-            placeholder="e.g. A rebuttal to Acme's new pricing pitch"
-          />
-        </Field>
+        <TextField
+          {...field("title")}
+          label="What do you need?"
+          defaultValue={prefill.title}
+          placeholder="e.g. A rebuttal to Acme's new pricing pitch"
+        />
       </div>
       <div className="sm:col-span-2">
         <Field
           id="request-details"
           label="Details"
           hint="What the buyer said, who it is for, what would help you win"
-          error={fieldErrors.details?.[0]}
+          error={field("details").error}
         >
           <TextArea id="request-details" name="details" rows={4} defaultValue={prefill.details} />
         </Field>
@@ -104,10 +111,8 @@ export function NewRequestForm({
       {select("competitorId", "Competitor", competitors, prefill.competitorId, "No competitor")}
       {select("dealId", "Related deal", deals, undefined, "No deal")}
       <SelectField
-        id="request-urgency"
+        {...field("urgency")}
         label="Urgency"
-        error={fieldErrors.urgency?.[0]}
-        name="urgency"
         defaultValue="normal"
         options={requestUrgencies.map((u) => ({ value: u, label: requestUrgencyLabels[u] }))}
       />

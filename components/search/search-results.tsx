@@ -1,6 +1,7 @@
-import Link from "next/link";
 import { AssetStatusBadge, AssetTypeBadge } from "@/components/assets/asset-badges";
+import { AssetLink } from "@/components/assets/asset-title";
 import { Badge } from "@/components/ui/badge";
+import { CardList } from "@/components/ui/card-list";
 import { formatDate } from "@/lib/format";
 import type { AssetStatus, AssetType } from "@/lib/assets";
 import { HighlightedSnippet } from "./highlighted-snippet";
@@ -31,10 +32,7 @@ export function SearchResults({
   showStatus: boolean;
 }) {
   return (
-    <ol
-      className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
-      aria-label="Results"
-    >
+    <CardList label="Results" ordered>
       {items.map((item) => (
         <li key={item.id} className="flex gap-4 p-4">
           <div className="hidden h-20 w-16 shrink-0 overflow-hidden rounded bg-slate-100 ring-1 ring-slate-200 sm:block">
@@ -50,12 +48,7 @@ export function SearchResults({
           </div>
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
-              <Link
-                href={`/assets/${item.id}${searchId ? `?from=${searchId}` : ""}`}
-                className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-              >
-                {item.title}
-              </Link>
+              <AssetLink id={item.id} title={item.title} fromSearch={searchId} />
               <AssetTypeBadge type={item.type} />
               {showStatus && item.status !== "published" ? <AssetStatusBadge status={item.status} /> : null}
             </div>
@@ -78,6 +71,6 @@ export function SearchResults({
           </div>
         </li>
       ))}
-    </ol>
+    </CardList>
   );
 }

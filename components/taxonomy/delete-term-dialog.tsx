@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { FormError, RadioOption, Select, choicesOf } from "@/components/ui/field";
+import { FormError, RadioChoices, Select, choicesOf } from "@/components/ui/field";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { deleteTermAction } from "@/server/taxonomy/taxonomy-actions";
 import { countOf } from "./term-usage";
@@ -69,18 +69,15 @@ export function DeleteTermDialog({
         </p>
         <fieldset className="space-y-3 text-sm">
           <legend className="sr-only">What to do with the assets and deals</legend>
-          {inUseChoices.map((c) => (
-            <RadioOption
-              key={c.value}
-              name="inUse"
-              value={c.value}
-              checked={choice === c.value}
-              disabled={c.value === "merge" && others.length === 0}
-              onChoose={() => setChoice(c.value)}
-            >
-              {c.label}
-            </RadioOption>
-          ))}
+          <RadioChoices
+            name="inUse"
+            choices={inUseChoices.map((c) => ({
+              ...c,
+              disabled: c.value === "merge" && others.length === 0,
+            }))}
+            value={choice}
+            onChoose={setChoice}
+          />
           {choice === "merge" ? (
             <div className="pl-6">
               <label htmlFor={`delete-target-${term.id}`} className="sr-only">

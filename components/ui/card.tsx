@@ -54,20 +54,35 @@ export function PageHeader({
   );
 }
 
-/** The line under a record's title: its badges and facts side by side (a deal's status and account). */
-export function HeaderFacts({ children }: { children: ReactNode }) {
-  return <span className="flex flex-wrap items-center gap-2">{children}</span>;
-}
-
 /**
- * A record's page below its header: a wide main column beside a narrow side one; on a phone one column, in
- * which long unbroken names (titles, accounts, addresses) wrap.
+ * One record's page (an asset, a deal): its title with its badges and facts side by side under it
+ * (`facts`: a deal's status and account), `actions` beside; below, a wide `main` column beside a narrow
+ * `side` one; on a phone one column, in which long unbroken names (titles, accounts, addresses) wrap.
  */
-export function MainAndSide({ main, side }: { main: ReactNode; side: ReactNode }) {
+export function RecordPage({
+  title,
+  facts,
+  actions,
+  main,
+  side,
+}: {
+  title: string;
+  facts: ReactNode;
+  actions: ReactNode;
+  main: ReactNode;
+  side: ReactNode;
+}) {
   return (
-    <div className="grid grid-cols-1 gap-6 [overflow-wrap:anywhere] lg:grid-cols-3">
-      <div className="space-y-6 lg:col-span-2">{main}</div>
-      <div className="space-y-6">{side}</div>
-    </div>
+    <>
+      <PageHeader
+        title={title}
+        description={<span className="flex flex-wrap items-center gap-2">{facts}</span>}
+        actions={actions}
+      />
+      <div className="grid grid-cols-1 gap-6 [overflow-wrap:anywhere] lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">{main}</div>
+        <div className="space-y-6">{side}</div>
+      </div>
+    </>
   );
 }

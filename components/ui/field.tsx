@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { FieldErrors } from "@/lib/errors";
 
 export const inputClass =
   "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm pointer-coarse:min-h-11 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
@@ -37,6 +38,18 @@ export function TextInput({
     />
   );
 }
+
+/**
+ * A form's controls named once: `field("email")` gives the control's id (`${form}-email`, which its label
+ * points at), the name the form submits it under and the first error the action answered for that name.
+ */
+export const formFields =
+  (form: string, errors: FieldErrors) =>
+  (name: string): { id: string; name: string; error?: string } => ({
+    id: `${form}-${name}`,
+    name,
+    error: errors[name]?.[0],
+  });
 
 /**
  * A labelled TextInput with its error message and hint: the text-field shape every form repeats. An error
@@ -78,6 +91,39 @@ export function RadioOption({
       />
       {children}
     </label>
+  );
+}
+
+/**
+ * A radio group's options, one RadioOption a choice: the one whose value is `value` is checked, and
+ * choosing one calls `onChoose` with its value. The caller draws the group around them.
+ */
+export function RadioChoices<V extends string>({
+  name,
+  choices,
+  value,
+  onChoose,
+}: {
+  name: string;
+  choices: readonly { value: V; label: string; disabled?: boolean }[];
+  value: V;
+  onChoose: (value: V) => void;
+}) {
+  return (
+    <>
+      {choices.map((c) => (
+        <RadioOption
+          key={c.value}
+          name={name}
+          value={c.value}
+          checked={value === c.value}
+          disabled={c.disabled}
+          onChoose={() => onChoose(c.value)}
+        >
+          {c.label}
+        </RadioOption>
+      ))}
+    </>
   );
 }
 

@@ -1,5 +1,8 @@
-/** A column heading: its text, styled by the table's `cellClassName`, or with its own classes (or none). */
-export type Column = string | { label: string; className?: string };
+/**
+ * A column heading: its text, styled by the table's `cellClassName`, or with its own classes (or none) and
+ * a `help` that describes it (shown on hover, read after the heading).
+ */
+export type Column = string | { label: string; className?: string; help?: string };
 
 /**
  * A table's header row, one `<th scope="col">` a column. `className` styles the `<thead>`;
@@ -18,11 +21,12 @@ export function TableHead({
     <thead className={className}>
       <tr>
         {columns.map((column) => {
-          const { label, className: cell } =
+          const heading: Exclude<Column, string> =
             typeof column === "string" ? { label: column, className: cellClassName } : column;
           return (
-            <th key={label} scope="col" className={cell}>
-              {label}
+            <th key={heading.label} scope="col" title={heading.help} className={heading.className}>
+              {heading.label}
+              {heading.help ? <span className="sr-only">: {heading.help}</span> : null}
             </th>
           );
         })}

@@ -198,3 +198,6 @@ export const importReportSchema = z
     errorsTruncated: z.boolean(),
   })
   .meta({ id: "ImportReport" });
+
+/** What a finished CRM import answers: the rows it created, updated or left, and the ones it skipped and why. */
+export type ImportReport = z.infer<typeof importReportSchema>;

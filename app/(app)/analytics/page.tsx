@@ -30,8 +30,21 @@ export default async function AnalyticsOverviewPage({
     libraryHealth(db, ws),
   ]);
   const measured = assets.filter((a) => a.lift !== null);
-  const top = measured.slice(0, 10);
-  const bottom = [...measured].reverse().slice(0, 10);
+  // The same table at both ends of the ranking: the ten that help most and the ten that help least.
+  const ends = [
+    {
+      title: "Highest lift",
+      rows: measured.slice(0, 10),
+      csvName: "highest-lift-assets.csv",
+      testId: "top-assets",
+    },
+    {
+      title: "Lowest lift",
+      rows: [...measured].reverse().slice(0, 10),
+      csvName: "lowest-lift-assets.csv",
+      testId: "bottom-assets",
+    },
+  ];
   const sum = (k: "usages" | "views" | "downloads") => trend.reduce((s, w) => s + w[k], 0);
   const weeksWithAdoption = trend.filter((w) => w.adoption !== null);
   const adoption = weeksWithAdoption.length
@@ -97,20 +110,9 @@ export default async function AnalyticsOverviewPage({
         </Card>
       </div>
       <div className="mb-6 grid gap-6">
-        <AssetEffectivenessTable
-          title="Highest lift"
-          rows={top}
-          linkParams={linkParams}
-          csvName="highest-lift-assets.csv"
-          testId="top-assets"
-        />
-        <AssetEffectivenessTable
-          title="Lowest lift"
-          rows={bottom}
-          linkParams={linkParams}
-          csvName="lowest-lift-assets.csv"
-          testId="bottom-assets"
-        />
+        {ends.map((end) => (
+          <AssetEffectivenessTable key={end.testId} {...end} linkParams={linkParams} />
+        ))}
         <p className="text-sm text-slate-600">
           Only assets with enough closed deals on both sides are ranked.{" "}
           <Link href={`/analytics/assets?${filterQuery(linkParams)}`} className="text-brand-700 underline">

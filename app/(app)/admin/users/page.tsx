@@ -3,8 +3,7 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRowActions } from "@/components/admin/user-row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
-import { ScrollRegion } from "@/components/ui/scroll-region";
-import { TableHead } from "@/components/ui/table-head";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { formatDate } from "@/lib/format";
 import { roleLabels } from "@/lib/roles";
 import { requirePage } from "@/server/auth/require-page";
@@ -28,34 +27,32 @@ export default async function AdminUsersPage() {
         </Card>
         <Card title={`Users (${users.length})`}>
           {/* On a phone the table scrolls inside its own region, not the whole page. */}
-          <ScrollRegion label="Users" className="-mx-1 px-1">
-            <table className="min-w-full text-sm">
-              <TableHead
-                className="text-left text-xs uppercase tracking-wide text-slate-500"
-                cellClassName="py-2"
-                columns={["Name", "Role", "Last sign-in", { label: "Actions", className: "py-2 text-right" }]}
-              />
-              <tbody className="divide-y divide-slate-100">
-                {users.map((u) => (
-                  <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
-                    <td className="py-2">
-                      <div className="font-medium">{u.name}</div>
-                      <div className="text-xs text-slate-500">{u.email}</div>
-                    </td>
-                    <td className="py-2">
-                      {roleLabels[u.role]}
-                      {u.partnerOrgName ? ` · ${u.partnerOrgName}` : u.team ? ` · ${u.team}` : ""}{" "}
-                      {!u.active ? <Badge tone="red">Deactivated</Badge> : null}
-                    </td>
-                    <td className="py-2">{formatDate(u.lastSignInAt)}</td>
-                    <td className="py-2">
-                      <UserRowActions user={u} isSelf={u.id === actor.userId} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ScrollTable
+            label="Users"
+            className="-mx-1 px-1"
+            tableClassName="text-sm"
+            headClassName="text-left text-xs uppercase tracking-wide text-slate-500"
+            cellClassName="py-2"
+            columns={["Name", "Role", "Last sign-in", { label: "Actions", className: "py-2 text-right" }]}
+          >
+            {users.map((u) => (
+              <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
+                <td className="py-2">
+                  <div className="font-medium">{u.name}</div>
+                  <div className="text-xs text-slate-500">{u.email}</div>
+                </td>
+                <td className="py-2">
+                  {roleLabels[u.role]}
+                  {u.partnerOrgName ? ` · ${u.partnerOrgName}` : u.team ? ` · ${u.team}` : ""}{" "}
+                  {!u.active ? <Badge tone="red">Deactivated</Badge> : null}
+                </td>
+                <td className="py-2">{formatDate(u.lastSignInAt)}</td>
+                <td className="py-2">
+                  <UserRowActions user={u} isSelf={u.id === actor.userId} />
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         </Card>
         <Card title="Partner organisations">
           <p className="text-sm text-slate-600">

@@ -33,10 +33,7 @@ export default async function AllAssetsAnalyticsPage({
       <EffectivenessPageHeader
         title="All assets"
         description="Usage and effectiveness of every published or archived asset."
-        action="/analytics/assets"
-        options={options}
-        filters={filters}
-        range={range}
+        filterBar={{ action: "/analytics/assets", options, filters, range }}
       />
       <nav aria-label="Sort assets" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600">Sort by:</span>

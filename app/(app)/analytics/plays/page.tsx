@@ -17,10 +17,7 @@ export default async function PlayAnalyticsPage({
       <EffectivenessPageHeader
         title="Plays"
         description="Deals that followed each play against comparable deals that did not. Stage and type filters do not apply: a play spans stages and assets."
-        action="/analytics/plays"
-        options={options}
-        filters={filters}
-        range={range}
+        filterBar={{ action: "/analytics/plays", options, filters, range }}
       />
       <PlayEffectivenessTable rows={rows} linkParams={linkParams} />
     </>
