@@ -13,6 +13,7 @@ import {
   importFieldLabels,
 } from "@/lib/crm-import/columns";
 import { AppError } from "@/lib/errors";
+import type { ImportReport } from "@/lib/schemas/deals";
 import { recordActorAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/authz/actor";
 import { normaliseRow, type ImportRow } from "./normalise-row";
@@ -22,17 +23,6 @@ import { actsForEveryone } from "@/server/authz/rules";
 
 const BATCH = 500;
 const MAX_REPORTED_ERRORS = 1000;
-
-export interface ImportReport {
-  source: ImportSource;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  errors: { line: number; message: string }[];
-  errorsTruncated: boolean;
-}
 
 export interface ImportOptions {
   source?: ImportSource;
