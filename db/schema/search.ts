@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   bigint,
-  customType,
   doublePrecision,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -16,8 +16,6 @@ import { assets } from "./assets";
 import { workspaces } from "./workspaces";
 
 /** PostgreSQL's text-search query type; drizzle has no built-in column for it. */
-const tsquery = customType<{ data: string }>({ dataType: () => "tsquery" });
-
 /**
  * Champion lists: for a search whose words are in more titles than a search ranks exactly (EXACT_LIMIT),
  * the titles that score highest for it, so its first pages come out in exact relevance order without
@@ -33,13 +31,21 @@ export const searchChampionLists = pgTable(
     workspaceId: uuid("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    tsquery: tsquery("tsquery").notNull(),
+    /**
+     * The words' tsquery as text: compared as text, since tsquery equality ignores prefix marks ('a':* = 'a')
+     * and a prefix search and an exact one must not share a list.
+     */
+    tsquery: text("tsquery").notNull(),
     /** The words as typed, unstemmed, as tsquery text (the exact-form bonus); "" when none is left. */
     exactTsquery: text("exact_tsquery").notNull(),
     /** No asset outside the list scores above this for these words. */
     threshold: doublePrecision("threshold").notNull().default(0),
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
     builtAt: timestamp("built_at", { withTimezone: true }),
+    /** Members when last built: a list that falls to half of them is rebuilt (in place, still served). */
+    builtCount: integer("built_count").notNull().default(0),
+    /** Set when the list is due a rebuild; cleared by the build. */
+    rebuildRequestedAt: timestamp("rebuild_requested_at", { withTimezone: true }),
     /** The last day a search used or asked for the list: lists nobody searches for are dropped. */
     searchedAt: timestamp("searched_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -47,7 +53,7 @@ export const searchChampionLists = pgTable(
     uniqueIndex("search_champion_lists_key").on(t.workspaceId, t.tsquery, t.exactTsquery),
     index("search_champion_lists_pending_idx")
       .on(t.requestedAt)
-      .where(sql`${t.builtAt} is null`),
+      .where(sql`${t.builtAt} is null or ${t.rebuildRequestedAt} is not null`),
   ],
 );
 

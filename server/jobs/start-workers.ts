@@ -7,7 +7,7 @@ import { sweepOrphanedFiles } from "@/server/files/sweep-orphaned-files";
 import { deliverQueuedEmails } from "@/server/mail/deliver-emails";
 import { smtpTransport } from "@/server/mail/mail-transport";
 import { runNotificationSweep } from "@/server/notifications/notification-sweep";
-import { buildRequestedChampionLists } from "@/server/search/champion-lists";
+import { buildRequestedChampionLists, maintainChampionLists } from "@/server/search/champion-lists";
 import { env } from "@/env";
 import type { StorageDriver } from "@/server/storage";
 import { fileProcessingQueue, type FileProcessingJob } from "./job-queue";
@@ -16,6 +16,7 @@ const SWEEP_EVERY_MS = 60_000;
 const MAIL_EVERY_MS = 10_000;
 const STORAGE_SWEEP_EVERY_MS = 15 * 60_000;
 const CHAMPION_SWEEP_EVERY_MS = 10_000;
+const CHAMPION_UPKEEP_EVERY_MS = 10 * 60_000;
 
 /**
  * Runs the file-processing worker in this process, sweeps up files whose job was never queued, and
@@ -24,7 +25,8 @@ const CHAMPION_SWEEP_EVERY_MS = 10_000;
  * created with `schedule: false`), because "due" is decided per person from their own digest setting and
  * last digest, so the sweep is idempotent and safe to run on every instance at once (rows are locked with
  * SKIP LOCKED), exactly like the file and mail sweeps here. Every few seconds it builds the champion lists
- * searches asked for (server/search/champion-lists.ts), each once across instances. A storage sweep removes what interrupted uploads
+ * searches asked for (server/search/champion-lists.ts), each once across instances, and every few minutes
+ * asks for rebuilds of lists that shrank and drops unused ones. A storage sweep removes what interrupted uploads
  * left behind (partial writes, objects whose row never committed) once they are an hour old.
  */
 export async function startWorkers(deps: { db: Database; queue: PgBoss; storage: StorageDriver }) {
@@ -61,6 +63,10 @@ export async function startWorkers(deps: { db: Database; queue: PgBoss; storage:
     buildRequestedChampionLists(db).catch((error) => console.error("Champion list sweep failed", error));
   }, CHAMPION_SWEEP_EVERY_MS);
   championTimer.unref();
+  const championUpkeep = setInterval(() => {
+    maintainChampionLists(db).catch((error) => console.error("Champion list upkeep failed", error));
+  }, CHAMPION_UPKEEP_EVERY_MS);
+  championUpkeep.unref();
   const storageSweep = () =>
     sweepOrphanedFiles(db, storage).catch((error) => console.error("Storage sweep failed", error));
   void storageSweep();
@@ -71,6 +77,7 @@ export async function startWorkers(deps: { db: Database; queue: PgBoss; storage:
     clearInterval(storageTimer);
     clearInterval(notificationTimer);
     clearInterval(championTimer);
+    clearInterval(championUpkeep);
     if (mailTimer) clearInterval(mailTimer);
   };
 }

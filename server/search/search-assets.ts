@@ -69,7 +69,7 @@ function sortKeys(sort: SearchSort, match: TextMatch, stats: () => AssetStats): 
 }
 
 type KeyedRow = Awaited<ReturnType<typeof pageRows>>[number];
-type After = { k: (number | string)[]; id: string; c?: 1 };
+type After = { k: (number | string)[]; id: string; c?: number };
 
 function keysetAfter(keys: SortKey[], after: After): SQL {
   const values = after.k.map((v, i) => sql`${v}::${sql.raw(keys[i]!.kind)}`);
@@ -182,13 +182,14 @@ function windowSubquery(
 }
 
 /**
- * A champion tier's rows: the list's members the actor may see under the filters, best first, read in the
- * order of the list's index (each member's asset by its key), so a page costs about as many rows as it shows.
+ * A champion tier's rows: the list's members above `above` that still match the words' title tier and that
+ * the actor may see under the filters, best first, read in the order of the list's index (each member's
+ * asset by its key), so a page costs about as many rows as it shows.
  */
 function championSubquery(
   tx: Database,
   s: PreparedSearch,
-  listId: number,
+  tier: ChampionTier,
   keys: SortKey[],
   keyset: SQL[],
   limit: number,
@@ -198,27 +199,43 @@ function championSubquery(
     .from(assets)
     .innerJoin(
       searchChampions,
-      and(eq(searchChampions.listId, listId), eq(searchChampions.assetId, assets.id)),
+      and(eq(searchChampions.listId, tier.list), eq(searchChampions.assetId, assets.id)),
     )
-    .where(and(s.visibility, ...s.facets, ...keyset))
-    .orderBy(...keys.slice(1).map((k) => desc(k.expr)), desc(assets.id))
+    .where(
+      and(sql`${searchChampions.score} > ${tier.above}`, tier.title, s.visibility, ...s.facets, ...keyset),
+    )
+    .orderBy(desc(searchChampions.score), desc(freshAt), desc(assets.id))
     .limit(limit)
     .as("assets");
 }
 
-/** A broad search's tiers, best first: a champion list's members, or hits meeting a condition. */
-type Tier = { champions: number } | { where: SQL };
+/** A champion list's members scoring above `above` (and matching `title`, the title tier's condition). */
+type ChampionTier = { list: number; above: number; title: SQL };
 
 /**
- * The tiers of a broad search. With a built champion list (and on later pages only if the first page used
- * it), the titles it ranks come first and the title tier keeps the others.
+ * A broad search's tiers, best first, each with its level (the cursor's first key): a champion list's
+ * members (level 3), or hits meeting a condition (title 2, other head fields 1, body 0; typo tiers alike).
+ */
+type Tier = { level: number } & ({ champions: ChampionTier } | { where: SQL });
+
+/**
+ * The tiers of a broad search. With a built champion list the titles it ranks above its threshold come
+ * first and the title tier keeps the others; later pages use the list only if the first page did, split at
+ * the first page's threshold (the cursor's `c`), so a list rebuilt in between changes no page's rows.
  */
 function tiersOf(s: PreparedSearch, after: After | undefined): Tier[] {
-  const [title, ...rest] = s.match.tiers.map((where) => ({ where }));
-  const list = s.champions?.built && s.match.mode === "fulltext" && (!after || after.c) ? s.champions : null;
-  if (!list || !title) return [...(title ? [title] : []), ...rest];
-  const member = sql`exists (select 1 from ${searchChampions} c where c.list_id = ${list.id} and c.asset_id = ${assets.id})`;
-  return [{ champions: list.id }, { where: sql`${title.where} and not ${member}` }, ...rest];
+  const base = s.match.tiers.map((where, i) => ({ level: s.match.tiers.length - 1 - i, where }));
+  const list = s.champions?.built && s.match.mode === "fulltext" ? s.champions : null;
+  const above = after ? after.c : list?.threshold;
+  const [title, ...rest] = base;
+  if (!list || above === undefined || !title) return base;
+  const member = sql`exists (select 1 from ${searchChampions} c
+    where c.list_id = ${list.id} and c.asset_id = ${assets.id} and c.score > ${above})`;
+  return [
+    { level: base.length, champions: { list: list.id, above, title: title.where } },
+    { level: title.level, where: sql`${title.where} and not ${member}` },
+    ...rest,
+  ];
 }
 
 /**
@@ -228,17 +245,19 @@ function tiersOf(s: PreparedSearch, after: After | undefined): Tier[] {
  * titles hold a word most bodies hold); a larger one is ordered freshest first: a dense tier fills the page
  * from the freshest few hundred assets (every tier but the first is tried that way), another by walking the
  * freshness index until the page is full. The cursor keeps the tier's order: its score key is 0 when the tier
- * is ordered freshest first, and the score plus 1 (always at least 1) when ranked. `titleTierBroad`: the title
- * tier was found too large to rank, and no champion list served it.
+ * is ordered freshest first, and the score plus 1 (always at least 1) when ranked. A cursor from a champion
+ * tier whose list has since gone goes on through the title tier by score. `titleTierBroad`: the first page
+ * found the title tier too large to rank, and no champion list served it.
  */
 async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefined, limit: number) {
   const tiers = tiersOf(s, after);
   const rows: KeyedRow[] = [];
   let titleTierBroad = false;
-  const first = after ? tiers.length - 1 - Number(after.k[0]) : 0;
-  for (let i = Math.max(first, 0); i < tiers.length && rows.length < limit; i++) {
+  // The cursor's tier, or the first below its level (a champion tier whose list has gone: the title tier).
+  const first = after ? tiers.findIndex((t) => t.level <= Number(after.k[0])) : 0;
+  for (let i = Math.max(first, 0); first >= 0 && i < tiers.length && rows.length < limit; i++) {
     const tier = tiers[i]!;
-    const level = { expr: sql`${tiers.length - 1 - i}::int`, kind: "int4" as const };
+    const level = { expr: sql`${tier.level}::int`, kind: "int4" as const };
     const fresh = { expr: freshAt, kind: "timestamptz" as const };
     const byFreshness: SortKey[] = [level, { expr: sql`0::float8`, kind: "float8" }, fresh];
     const byScore: SortKey[] = [level, { expr: sql`(${s.match.score}) + 1`, kind: "float8" }, fresh];
@@ -249,8 +268,8 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
       continuing ? [keysetAfter(keys.slice(1), { k: after.k.slice(1), id: after.id })] : [];
     const need = limit - rows.length;
     if ("champions" in tier) {
-      // Scores of 2 and more (title hits): the stored score is the key, as the cursor's score key.
-      const keys: SortKey[] = [level, { expr: sql`${searchChampions.score}`, kind: "float8" }, fresh];
+      // Ranked by the stored score, which is the exact search's score (plus 1 in the cursor, as byScore).
+      const keys: SortKey[] = [level, { expr: sql`${searchChampions.score} + 1`, kind: "float8" }, fresh];
       await setPlanShape(tx, "walk");
       const page = championSubquery(tx, s, tier.champions, keys, keyset(keys), need);
       rows.push(...(await pageRows(tx, page, keys)));
@@ -287,7 +306,8 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     const page = pageSubquery(tx, keys, hits.exact ? [amongIds(hits.ids)] : where, need);
     rows.push(...(await pageRows(tx, page, keys)));
   }
-  return { rows, titleTierBroad, champions: "champions" in (tiers[0] ?? {}) };
+  const champions = tiers[0] && "champions" in tiers[0] ? tiers[0].champions.above : undefined;
+  return { rows, titleTierBroad, champions };
 }
 
 /**
@@ -341,14 +361,16 @@ export async function searchAssets(
             h: digest,
             m: match.mode,
             ...(tiered ? { r: "broad" as const } : {}),
-            ...(tieredRows?.champions ? { c: 1 as const } : {}),
+            ...(tieredRows?.champions !== undefined ? { c: tieredRows.champions } : {}),
             k: [last.k0, last.k1, last.k2].slice(0, keyCount) as (number | string)[],
             id: last.id,
           })
         : null;
     // A first page whose title tier was too large to rank asks for a champion list; one that used its list
     // notes, once a day, that it is still searched for.
-    if (prepared.text && ((tieredRows?.titleTierBroad && !prepared.champions) || prepared.champions?.stale)) {
+    const asks = tieredRows?.titleTierBroad && !prepared.champions;
+    const uses = tieredRows?.champions !== undefined && prepared.champions?.stale;
+    if (prepared.text && (asks || uses)) {
       await noteChampionSearch(tx, prepared.text);
     }
     // The rest reads a few rows by id: a walk's settings (no bitmaps, no sorting) would scan whole indexes.

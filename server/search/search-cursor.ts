@@ -15,8 +15,11 @@ interface CursorBody {
   m: TextMode;
   /** "broad" when the first page found more than EXACT_LIMIT hits and relevance ordered them by tier. */
   r?: "broad";
-  /** 1 when a broad search's first tier was its words' champion list: later pages keep that tier. */
-  c?: 1;
+  /**
+   * When a broad search's first tier was its words' champion list: the list's threshold then. Later pages
+   * keep that tier, and split it from the title tier at the same score, even if the list is rebuilt.
+   */
+  c?: number;
   k: KeyValue[];
   id: string;
 }
@@ -67,7 +70,7 @@ export function decodeCursor(
     throw invalid();
   }
   if (r !== undefined && r !== "broad") throw invalid();
-  if (c !== undefined && (c !== 1 || r !== "broad")) throw invalid();
+  if (c !== undefined && (typeof c !== "number" || !Number.isFinite(c) || r !== "broad")) throw invalid();
   const kinds = kindsFor(r === "broad");
   if (!Array.isArray(k) || k.length !== kinds.length || !kinds.every((kind, i) => validKey(kind, k[i]))) {
     throw invalid();

@@ -230,6 +230,7 @@ export function inSearchTransaction<T>(
       exact_tsquery: string | null;
       champion_list: number | null;
       champions_built: boolean | null;
+      champions_threshold: number | null;
       champions_stale: boolean | null;
     }>(sql`select
       set_config('enable_seqscan', 'off', true),
@@ -239,16 +240,22 @@ export function inSearchTransaction<T>(
       set_config('synchronous_commit', 'off', true),
       set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true),
       w.cfg::text as cfg, q.tsquery, q.exact_tsquery, l.id::int as champion_list,
-      l.built_at is not null as champions_built, l.searched_at < now() - interval '1 day' as champions_stale
+      l.built_at is not null as champions_built, l.threshold as champions_threshold,
+      l.searched_at < now() - interval '1 day' as champions_stale
       from (select workspace_search_config(${workspaceId}::uuid) as cfg) w
       cross join lateral (select ${tsquery} as tsquery, ${exactTsquery} as exact_tsquery) q
       left join search_champion_lists l on l.workspace_id = ${workspaceId}::uuid
-        and l.tsquery = q.tsquery::tsquery and l.exact_tsquery = q.exact_tsquery`);
+        and l.tsquery = q.tsquery and l.exact_tsquery = q.exact_tsquery`);
     const { cfg, tsquery: words, exact_tsquery, champion_list } = rows[0]!;
     const champions =
       champion_list === null
         ? null
-        : { id: champion_list, built: !!rows[0]!.champions_built, stale: !!rows[0]!.champions_stale };
+        : {
+            id: champion_list,
+            built: !!rows[0]!.champions_built,
+            threshold: Number(rows[0]!.champions_threshold),
+            stale: !!rows[0]!.champions_stale,
+          };
     return run(tx, { cfg, tsquery: words, exactTsquery: exact_tsquery, champions });
   });
 }

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { assets, searchChampionLists, searchChampions } from "@/db/schema";
+import { assets, searchChampionLists, searchChampions, workspaces } from "@/db/schema";
 import type { SearchInput } from "@/lib/schemas/search";
 import type { Actor } from "@/server/authz/actor";
-import { buildRequestedChampionLists } from "@/server/search/champion-lists";
+import { buildRequestedChampionLists, maintainChampionLists } from "@/server/search/champion-lists";
 import { amongIds } from "@/server/search/hit-set";
 import { searchAssets, type SearchResult } from "@/server/search/search-assets";
 import { findExactForms, inSearchTransaction, searchTextOf, textMatch } from "@/server/search/text-query";
@@ -77,8 +77,10 @@ async function exactRanking(actor: Actor) {
 
 const listRows = () =>
   handle.db.select().from(searchChampionLists).where(eq(searchChampionLists.workspaceId, ws.workspace.id));
+const quokkaList = async () =>
+  (await listRows()).find((l) => l.tsquery === "'quokka':*" && l.exactTsquery === "'quokka'");
 const members = async () => {
-  const [list] = await listRows();
+  const list = await quokkaList();
   return handle.db
     .select({ id: searchChampions.assetId, score: searchChampions.score })
     .from(searchChampions)
@@ -182,27 +184,81 @@ describe("champion lists", () => {
     expect([...ids].sort()).toEqual([...exact].sort());
   });
 
-  it("rebuilds a list that lost half its members and drops lists nobody searches for", async () => {
+  it("keeps a list whose titles tie at the cut, and keys a prefix search apart from a quoted word", async () => {
     const db = handle.db;
-    const [list] = await listRows().then((rows) => rows.filter((r) => r.tsquery.includes("quokka")));
-    const kept = await members();
-    // Members leave as their titles lose the word: the list shrinks below half.
-    for (const m of kept.slice(0, Math.ceil(kept.length / 2) + 1)) {
-      await db.update(assets).set({ title: "Renamed" }).where(eq(assets.id, m.id));
+    // Eight titles with the word once (a tie), two with it twice: a list of 6 keeps only the two above the tie.
+    for (let i = 0; i < 8; i++) await createSearchAsset(db, ws, { title: `Bilby sheet ${i}` });
+    for (let i = 0; i < 2; i++) await createSearchAsset(db, ws, { title: `Bilby and bilby guide ${i}` });
+    await searchAssets(db, rep, { q: "bilby", limit: 2 }, { exactLimit: LIMIT });
+    await searchAssets(db, rep, { q: '"bilby"', limit: 2 }, { exactLimit: LIMIT });
+    await buildRequestedChampionLists(db, { size: LIST_SIZE });
+    await maintainChampionLists(db);
+    const lists = (await listRows()).filter((l) => l.tsquery.includes("bilbi"));
+    expect(lists.map((l) => l.tsquery).sort()).toEqual(["'bilbi'", "'bilbi':* | 'bilby':*"]);
+    for (const list of lists) {
+      expect(list.builtCount).toBe(2);
+      expect(list.rebuildRequestedAt).toBeNull();
     }
-    await buildRequestedChampionLists(db, { size: LIST_SIZE });
-    await buildRequestedChampionLists(db, { size: LIST_SIZE });
-    const [rebuilt] = await db.select().from(searchChampionLists).where(eq(searchChampionLists.id, list!.id));
-    expect(rebuilt!.builtAt!.getTime()).toBeGreaterThan(list!.builtAt!.getTime());
-    const exact = await exactRanking(rep);
-    const broad = await everyPage(rep, { q: Q });
+    const exact = (await searchAssets(db, rep, { q: "bilby", limit: 50 })).items.map((i) => i.id);
+    const broad = await everyPage(rep, { q: "bilby" });
     expect(broad.slice(0, 2)).toEqual(exact.slice(0, 2));
+    expect([...broad].sort()).toEqual([...exact].sort());
+  });
 
+  it("keeps a paging whole when its list is rebuilt between pages", async () => {
+    const db = handle.db;
+    const first = await searchAssets(db, rep, { q: Q, limit: 2 }, { exactLimit: LIMIT });
+    const list = await quokkaList();
+    // Half the members leave; the upkeep asks for a rebuild, which lowers the threshold.
+    const kept = await members();
+    for (const m of kept.slice(0, Math.ceil(kept.length / 2) + 1)) {
+      await db
+        .update(assets)
+        .set({ title: `Renamed ${m.id.slice(0, 4)}` })
+        .where(eq(assets.id, m.id));
+    }
+    await maintainChampionLists(db);
+    const [asked] = await db.select().from(searchChampionLists).where(eq(searchChampionLists.id, list!.id));
+    expect(asked!.rebuildRequestedAt).not.toBeNull();
+    expect(await buildRequestedChampionLists(db, { size: LIST_SIZE })).toBe(1);
+    const [rebuilt] = await db.select().from(searchChampionLists).where(eq(searchChampionLists.id, list!.id));
+    expect(rebuilt!.rebuildRequestedAt).toBeNull();
+    expect(rebuilt!.threshold).toBeLessThan(list!.threshold);
+
+    const ids = first.items.map((i) => i.id);
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const page = await searchAssets(db, rep, { q: Q, limit: 2, cursor }, { exactLimit: LIMIT });
+      ids.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    }
+    // Page one was read before the renames: every hit of now is served once (no gap, no repeat).
+    const exact = await exactRanking(rep);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(exact.filter((id) => !ids.includes(id))).toEqual([]);
+    // A fresh search is served by the rebuilt list in exact order.
+    const again = await everyPage(rep, { q: Q });
+    expect(again.slice(0, 2)).toEqual(exact.slice(0, 2));
+  });
+
+  it("forgets a workspace's lists when its search language changes", async () => {
+    const db = handle.db;
+    expect((await listRows()).length).toBeGreaterThan(0);
+    await db.update(workspaces).set({ searchLanguage: "simple" }).where(eq(workspaces.id, ws.workspace.id));
+    expect(await listRows()).toEqual([]);
+    await db.update(workspaces).set({ searchLanguage: "english" }).where(eq(workspaces.id, ws.workspace.id));
+  });
+
+  it("drops lists nobody searches for", async () => {
+    const db = handle.db;
+    await searchAssets(db, rep, { q: Q, limit: 2 }, { exactLimit: LIMIT });
+    await buildRequestedChampionLists(db, { size: LIST_SIZE });
+    expect((await listRows()).length).toBeGreaterThan(0);
     await db
       .update(searchChampionLists)
       .set({ searchedAt: new Date(Date.now() - 31 * day) })
       .where(eq(searchChampionLists.workspaceId, ws.workspace.id));
-    await buildRequestedChampionLists(db, { size: LIST_SIZE });
+    await maintainChampionLists(db);
     expect(await listRows()).toEqual([]);
     expect(await db.select().from(searchChampions)).toEqual([]);
   });
