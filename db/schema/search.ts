@@ -15,7 +15,6 @@ import {
 import { assets } from "./assets";
 import { workspaces } from "./workspaces";
 
-/** PostgreSQL's text-search query type; drizzle has no built-in column for it. */
 /**
  * Champion lists: for a search whose words are in more titles than a search ranks exactly (EXACT_LIMIT),
  * the titles that score highest for it, so its first pages come out in exact relevance order without

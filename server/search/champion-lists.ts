@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { EXACT_LIMIT } from "./hit-set";
 import type { SearchText } from "./text-query";
@@ -80,6 +80,12 @@ export async function buildRequestedChampionLists(
   return built;
 }
 
+/** The lists (of those `where` picks) nobody searched for in UNUSED_DAYS days, or past the workspace's cap. */
+const droppable = (where: SQL) => sql`select id, workspace_id from (select id, workspace_id, searched_at,
+    row_number() over (partition by workspace_id order by searched_at desc, id desc) as n
+    from search_champion_lists ${where}) ranked
+  where searched_at < now() - make_interval(days => ${UNUSED_DAYS}) or n > ${CHAMPION_LISTS_PER_WORKSPACE}`;
+
 /**
  * Asks for a rebuild of every list that fell to half the members it was built with (a list only loses
  * members between builds, see migration 0034), and drops the lists nobody searched for in UNUSED_DAYS days
@@ -90,19 +96,17 @@ export async function maintainChampionLists(db: Database) {
   await db.execute(sql`update search_champion_lists l set rebuild_requested_at = now()
     where l.built_at is not null and l.rebuild_requested_at is null and l.threshold > 0
       and (select count(*) from search_champions c where c.list_id = l.id) * 2 < l.built_count`);
-  const { rows } = await db.execute<{ workspace_id: string }>(sql`select distinct workspace_id
-    from (select workspace_id, searched_at,
-            row_number() over (partition by workspace_id order by searched_at desc, id desc) as n
-          from search_champion_lists) ranked
-    where searched_at < now() - make_interval(days => ${UNUSED_DAYS}) or n > ${CHAMPION_LISTS_PER_WORKSPACE}`);
+  const { rows } = await db.execute<{ workspace_id: string }>(
+    sql`select distinct workspace_id from (${droppable(sql``)}) d`,
+  );
   for (const { workspace_id: workspaceId } of rows) {
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(1931, hashtext(${workspaceId}))`);
-      await tx.execute(sql`delete from search_champion_lists where id in (
-        select id from (select id, searched_at,
-            row_number() over (order by searched_at desc, id desc) as n
-          from search_champion_lists where workspace_id = ${workspaceId}::uuid) ranked
-        where searched_at < now() - make_interval(days => ${UNUSED_DAYS}) or n > ${CHAMPION_LISTS_PER_WORKSPACE})`);
+      await tx.execute(
+        sql`delete from search_champion_lists where id in (select id from (${droppable(
+          sql`where workspace_id = ${workspaceId}::uuid`,
+        )}) d)`,
+      );
     });
   }
 }
