@@ -6,11 +6,11 @@ import type { SearchInput } from "@/lib/schemas/search";
 import type { Actor } from "@/server/authz/actor";
 import { buildRequestedChampionLists, maintainChampionLists } from "@/server/search/champion-lists";
 import { amongIds } from "@/server/search/hit-set";
-import { searchAssets, type SearchResult } from "@/server/search/search-assets";
+import { searchAssets } from "@/server/search/search-assets";
 import { findExactForms, inSearchTransaction, searchTextOf, textMatch } from "@/server/search/text-query";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
 import { createTestDatabase } from "../support/test-db";
-import { createSearchAsset, createTerm } from "./search-support";
+import { createSearchAsset, createTerm, searchEveryPage } from "./search-support";
 
 /*
  * A broad search (more title hits than it ranks exactly: 4 here) asks for its words' champion list; once the
@@ -57,16 +57,8 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-async function everyPage(actor: Actor, input: SearchInput, limit = 2) {
-  const pages: SearchResult[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await searchAssets(handle.db, actor, { ...input, limit, cursor }, { exactLimit: LIMIT });
-    pages.push(page);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && pages.length < 30);
-  return pages.flatMap((p) => p.items.map((i) => i.id));
-}
+const everyPage = async (actor: Actor, input: SearchInput) =>
+  (await searchEveryPage(handle.db, actor, { ...input, limit: 2 }, { exactLimit: LIMIT })).ids;
 
 /** The exact ranking: every hit ranked by score (no limit is reached). */
 async function exactRanking(actor: Actor) {
@@ -172,13 +164,7 @@ describe("champion lists", () => {
     const first = await searchAssets(db, rep, { q: word, limit: 3 }, { exactLimit: LIMIT });
     expect(first.nextCursor).not.toBeNull();
     await buildRequestedChampionLists(db, { size: LIST_SIZE });
-    const ids = first.items.map((i) => i.id);
-    let cursor = first.nextCursor;
-    while (cursor) {
-      const page = await searchAssets(db, rep, { q: word, limit: 3, cursor }, { exactLimit: LIMIT });
-      ids.push(...page.items.map((i) => i.id));
-      cursor = page.nextCursor;
-    }
+    const { ids } = await searchEveryPage(db, rep, { q: word, limit: 3 }, { exactLimit: LIMIT }, first);
     const exact = (await searchAssets(db, rep, { q: word, limit: 50 })).items.map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([...exact].sort());
@@ -225,13 +211,7 @@ describe("champion lists", () => {
     expect(rebuilt!.rebuildRequestedAt).toBeNull();
     expect(rebuilt!.threshold).toBeLessThan(list!.threshold);
 
-    const ids = first.items.map((i) => i.id);
-    let cursor = first.nextCursor;
-    while (cursor) {
-      const page = await searchAssets(db, rep, { q: Q, limit: 2, cursor }, { exactLimit: LIMIT });
-      ids.push(...page.items.map((i) => i.id));
-      cursor = page.nextCursor;
-    }
+    const { ids } = await searchEveryPage(db, rep, { q: Q, limit: 2 }, { exactLimit: LIMIT }, first);
     // Page one was read before the renames: every hit of now is served once (no gap, no repeat).
     const exact = await exactRanking(rep);
     expect(new Set(ids).size).toBe(ids.length);

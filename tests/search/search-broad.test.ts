@@ -4,11 +4,11 @@ import type { DatabaseHandle } from "@/db/client";
 import { assetStages, assetTerms, assets } from "@/db/schema";
 import type { Actor } from "@/server/authz/actor";
 import { assetFacets } from "@/server/search/asset-facets";
-import { searchAssets, type SearchResult } from "@/server/search/search-assets";
+import { searchAssets } from "@/server/search/search-assets";
 import type { SearchInput } from "@/lib/schemas/search";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
 import { createTestDatabase } from "../support/test-db";
-import { createSearchAsset, createTerm } from "./search-support";
+import { createSearchAsset, createTerm, searchEveryPage } from "./search-support";
 
 /*
  * A search with more hits than it ranks exactly (EXACT_LIMIT; 4 here, so a small library exercises it)
@@ -67,21 +67,8 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 /** Every page of a search; `walkWindow` 1 makes each tier find its hits instead of filling from the walk. */
-async function everyPage(actor: Actor, input: SearchInput, walkWindow?: number) {
-  const pages: SearchResult[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await searchAssets(
-      handle.db,
-      actor,
-      { ...input, limit: 2, cursor },
-      { exactLimit: LIMIT, walkWindow },
-    );
-    pages.push(page);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && pages.length < 20);
-  return { pages, ids: pages.flatMap((p) => p.items.map((i) => i.id)) };
-}
+const everyPage = (actor: Actor, input: SearchInput, walkWindow?: number) =>
+  searchEveryPage(handle.db, actor, { ...input, limit: 2 }, { exactLimit: LIMIT, walkWindow });
 
 describe("a broad search (more hits than EXACT_LIMIT)", () => {
   it.each([undefined, 1])(

@@ -1,7 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { assetTerms, assetVersions, assets, files, taxonomyTerms } from "@/db/schema";
+import type { SearchInput } from "@/lib/schemas/search";
 import type { TaxonomyKind } from "@/lib/taxonomy";
+import type { Actor } from "@/server/authz/actor";
+import type { SearchOptions } from "@/server/search/prepare-search";
+import { searchAssets, type SearchResult } from "@/server/search/search-assets";
 import { createTestAsset, type TestWorkspace } from "../support/factories";
 
 /** An asset with a description, tags and (optionally) extracted file text, through the real triggers. */
@@ -43,4 +47,22 @@ export async function createTerm(db: Database, ws: TestWorkspace, kind: Taxonomy
     .values({ workspaceId: ws.workspace.id, kind, name })
     .returning();
   return term!;
+}
+
+/**
+ * Every page of a search, following its cursors (from `first`, a page already read, when given): the pages
+ * and their items' ids in order. Stops at 30 pages, so a cursor that never ends fails the test instead of hanging.
+ */
+export async function searchEveryPage(
+  db: Database,
+  actor: Actor,
+  input: SearchInput,
+  opts: SearchOptions,
+  first?: SearchResult,
+) {
+  const pages = [first ?? (await searchAssets(db, actor, input, opts))];
+  for (let cursor = pages[0]!.nextCursor; cursor && pages.length < 30; cursor = pages.at(-1)!.nextCursor) {
+    pages.push(await searchAssets(db, actor, { ...input, cursor }, opts));
+  }
+  return { pages, ids: pages.flatMap((p) => p.items.map((i) => i.id)) };
 }
