@@ -221,6 +221,22 @@ describe("champion lists", () => {
     expect(again.slice(0, 2)).toEqual(exact.slice(0, 2));
   });
 
+  it("refuses a cursor whose champion threshold was tampered with", async () => {
+    const first = await searchAssets(handle.db, rep, { q: Q, limit: 2 }, { exactLimit: LIMIT });
+    const body = JSON.parse(Buffer.from(first.nextCursor!, "base64url").toString("utf8"));
+    expect(typeof body.c).toBe("number");
+    for (const forged of [
+      { ...body, c: "1e999" },
+      { ...body, c: null },
+      { ...body, r: undefined },
+    ]) {
+      const cursor = Buffer.from(JSON.stringify(forged)).toString("base64url");
+      await expect(
+        searchAssets(handle.db, rep, { q: Q, limit: 2, cursor }, { exactLimit: LIMIT }),
+      ).rejects.toMatchObject({ code: "validation_failed", message: "The cursor is invalid" });
+    }
+  });
+
   it("forgets a workspace's lists when its search language changes", async () => {
     const db = handle.db;
     expect((await listRows()).length).toBeGreaterThan(0);
