@@ -14,7 +14,8 @@
  * database is baton_bench_search_<assets>, dropped at the end unless `--keep`. `--reuse` keeps using a
  * completely seeded database of the same size from an earlier `--keep` run; `--seed-only` seeds (or finds)
  * the database, keeps it and stops. `--explain` prints the statements of the slowest searches with their
- * EXPLAIN ANALYZE time. `--port` (3201). `--cpu-prof <dir>` writes a V8 CPU profile of the server into <dir>
+ * EXPLAIN ANALYZE time; `--explain-only <n>` prints those of the draw's first n searches instead of running the
+ * benchmark (no server). `--port` (3201). `--cpu-prof <dir>` writes a V8 CPU profile of the server into <dir>
  * when it stops, to see where the app's time goes. DATABASE_POOL_MAX is passed on to the server.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -59,6 +60,7 @@ const { values: flags } = parseArgs({
     queries: { type: "string" },
     "cpu-prof": { type: "string" },
     explain: { type: "boolean", default: false },
+    "explain-only": { type: "string" },
   },
 });
 const ASSETS = Number(flags.assets ?? process.env.BENCH_ASSETS ?? 100_000);
@@ -316,6 +318,12 @@ try {
   const { secret } = await createApiToken(target.db, rep, "bench:search");
   const queries = drawBenchQueries(library, QUERIES);
   const url = `http://127.0.0.1:${PORT}/api/v1/assets`;
+  if (flags["explain-only"]) {
+    // The first n searches of the draw, each statement with its database time; no server, no measured run.
+    const n = Number(flags["explain-only"]);
+    await explainSearches(queries.slice(0, n), url, secret);
+    process.exit(0);
+  }
 
   server = await startServer();
   await waitUntilReady(server, url, secret);
@@ -491,23 +499,34 @@ function cpuTotal(c: CpuSplit) {
  * database's time goes, statement by statement.
  */
 async function explainSlowest(queries: BenchQuery[], latencies: number[], url: string, secret: string) {
-  const log: Statement[] = [];
-  const logging = loggingHandle(dbUrl, log);
-  setDatabaseHandle(logging);
-  const explainClient = new pg.Client({ connectionString: dbUrl });
-  await explainClient.connect();
   const slowest = queries
     .map((q, i) => ({ q, ms: latencies[i]! }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 12);
   console.log("\n  slowest searches, their statements (planning + execution, EXPLAIN ANALYZE):");
-  for (const { q } of slowest) {
+  await explainSearches(
+    slowest.map(({ q }) => q),
+    url,
+    secret,
+  );
+}
+
+/** Each search's statements with their planning + execution time (EXPLAIN ANALYZE), and their sum. */
+async function explainSearches(queries: BenchQuery[], url: string, secret: string) {
+  const log: Statement[] = [];
+  const logging = loggingHandle(dbUrl, log);
+  setDatabaseHandle(logging);
+  const explainClient = new pg.Client({ connectionString: dbUrl });
+  await explainClient.connect();
+  for (const q of queries) {
     const statements = await captureStatements(searchAssetsRoute.handler, log, `${url}?${q.params}`, secret);
     const timed: RequestSql = await explainRequest(explainClient, statements);
-    console.log(`  ${ms(timed.ms).padStart(9)} ?${decodeURIComponent(q.params.toString()).slice(0, 90)}`);
+    console.log(
+      `  ${ms(timed.ms).padStart(9)} ${q.kind.padEnd(8)} ?${decodeURIComponent(q.params.toString()).slice(0, 90)}`,
+    );
     for (const st of timed.statements)
       console.log(
-        `      ${ms(st.planningMs + st.executionMs).padStart(9)} ${st.text.replace(/\s+/g, " ").slice(0, 110)}`,
+        `      ${ms(st.planningMs + st.executionMs).padStart(9)} (plan ${ms(st.planningMs).padStart(8)}) ${st.text.replace(/\s+/g, " ").slice(0, 100)}`,
       );
   }
   await explainClient.end();
