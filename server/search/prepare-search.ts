@@ -26,6 +26,8 @@ import {
 
 /** A search's parsed input, how its words match, and its hits. */
 export interface PreparedSearch {
+  /** The actor's workspace. */
+  workspaceId: string;
   params: SearchParams;
   sort: SearchSort;
   text: SearchText | undefined;
@@ -77,7 +79,17 @@ export async function prepareSearch(
   const text = searchTextOf(actor.workspaceId, cfg, params.q);
   const visibility = assetVisibility(actor);
   const facets = otherFacets(facetConditions(actor, params));
-  const base = { params, sort, text, visibility, facets, exactLimit, walkWindow, champions: cfg.champions };
+  const base = {
+    workspaceId: actor.workspaceId,
+    params,
+    sort,
+    text,
+    visibility,
+    facets,
+    exactLimit,
+    walkWindow,
+    champions: cfg.champions,
+  };
   const find = (words: SQL[]) =>
     findHits(tx, { indexed: [...facets, ...words], rest: [visibility] }, exactLimit);
   if (!text) return { ...base, match: textMatch(undefined, "none"), hits: await find([]) };
@@ -85,7 +97,9 @@ export async function prepareSearch(
   const fullHits = await find([textMatch(text, "fulltext").where!]);
   // Only an exact search by relevance sorts by score; a broad one is ordered by tier.
   const exactForms =
-    sort === "relevance" && fullHits.exact ? await findExactForms(tx, text, fullHits.ids) : [];
+    sort === "relevance" && fullHits.exact
+      ? await findExactForms(tx, text, fullHits.ids, { narrowed: facets.length > 0 })
+      : [];
   const full = textMatch(text, "fulltext", { exactForms });
   const few = fullHits.exact && fullHits.ids.length < FEW_RESULTS;
   if (mode === "fulltext" || (mode === undefined && !few)) return { ...base, match: full, hits: fullHits };

@@ -15,6 +15,7 @@ import { freshAt } from "./search-filters";
 import { searchEventSql, type SearchEvent } from "./search-analytics";
 import {
   itemColumns,
+  itemDetails,
   itemSourceColumns,
   pageColumns,
   toSearchItem,
@@ -116,10 +117,16 @@ function pageRows(tx: Database, page: PageSubquery, keys: SortKey[]) {
 }
 
 /** The same rows completed with itemColumns, in one statement. */
-function pageItems(tx: Database, page: PageSubquery, keys: SortKey[], text: SearchText | undefined) {
+function pageItems(
+  tx: Database,
+  workspaceId: string,
+  page: PageSubquery,
+  keys: SortKey[],
+  text: SearchText | undefined,
+) {
   return withItemJoins(
     tx
-      .select({ ...keyedColumns(page, keys), ...itemColumns(text) })
+      .select({ ...keyedColumns(page, keys), ...itemColumns(workspaceId, text) })
       .from(page)
       .$dynamic(),
   ).orderBy(...pageOrder(page));
@@ -153,7 +160,8 @@ async function sortedPage(
     : [s.visibility, ...s.facets, ...(s.match.where ? [s.match.where] : [])];
   if (after) where.push(keysetAfter(keys, after));
   await setPlanShape(tx, !s.hits.exact && s.sort === "newest" ? "walk" : "bitmap");
-  return pageItems(tx, pageSubquery(tx, keys, where, limit, stats), keys, s.text);
+  const page = pageSubquery(tx, keys, where, limit, stats);
+  return itemDetails(await pageItems(tx, s.workspaceId, page, keys, s.text));
 }
 
 /** Up to `limit` rows meeting `indexed` among the `size` freshest meeting `rest`, freshest first. */

@@ -3,16 +3,7 @@ import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import {
-  assetStages,
-  assetTerms,
-  analyticsUsageDaily,
-  assets,
-  buyingStages,
-  files,
-  taxonomyTerms,
-  users,
-} from "@/db/schema";
+import { analyticsUsageDaily, assets, buyingStages, files, taxonomyTerms, users } from "@/db/schema";
 import type { searchItemSchema } from "@/lib/schemas/search";
 import { SNIPPET_START, SNIPPET_STOP } from "@/lib/search-snippet";
 import type { Actor } from "@/server/authz/actor";
@@ -46,10 +37,14 @@ export interface PageRow {
 
 /** Characters of extracted text searched for the first occurrence of a query word. */
 const SNIPPET_SOURCE_CHARS = 50_000;
-/** ts_headline parses (and stems) every word it is given: it gets a window of this many characters. */
-const SNIPPET_WINDOW_CHARS = 900;
+/**
+ * ts_headline parses (and stems) every word it is given, and choosing two fragments costs far more than
+ * linear in the words: it gets a window of this many characters (with the description). 900 cost about
+ * 0.35 ms a hit at 100,000 assets; 400, 0.07 ms, and still holds the first occurrence with its sentence.
+ */
+const SNIPPET_WINDOW_CHARS = 400;
 /** How far before the first occurrence the window starts. */
-const SNIPPET_LEAD_CHARS = 200;
+const SNIPPET_LEAD_CHARS = 120;
 
 /**
  * The words of the query as they would start in the text: lower-cased and cut to five characters, so
@@ -172,29 +167,41 @@ function snippetOf(text: SearchText): SQL {
 const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
- * The columns that complete a result row, over `assets` (the table, or a page of it aliased "assets" that
- * keeps id, description, owner_id and current_version_id), joined by withItemJoins: stages in stage order,
- * tags by kind and position, usage, owner, thumbnail and, when there are words, a highlighted snippet of
- * the description and the file text around the first match. The markers are stripped from the source
- * first, so only ts_headline's markers reach the UI.
+ * The workspace's stages and tags in display order (stages by position; tags by kind, position, name), as one
+ * json value, on one row of a statement only: the labels of every row's facet_keys. Resolving each row's
+ * keys against it in the app replaces two correlated subqueries per row (each an index lookup, a join and a
+ * sort: about 0.4 ms a row at 100,000 assets), and the list is sent once, not once per row.
  */
-export function itemColumns(text: SearchText | undefined) {
+function labelsOnce(workspaceId: string): SQL {
+  return sql`case when row_number() over () = 1 then json_build_array(
+    (select coalesce(json_agg(b.id order by b.position), '[]'::json) from ${buyingStages} b
+      where b.workspace_id = ${workspaceId}::uuid),
+    (select coalesce(json_agg(json_build_array(t.id, t.kind, t.name) order by t.kind, t.position, t.name), '[]'::json)
+      from ${taxonomyTerms} t where t.workspace_id = ${workspaceId}::uuid)) end`;
+}
+
+/**
+ * The columns that complete a result row, over `assets` (the table, or a page of it aliased "assets" that
+ * keeps itemSourceColumns), joined by withItemJoins: the stage and tag keys (with the workspace's labels on
+ * one row, labelsOnce), usage, owner, thumbnail and, when there are words, a highlighted snippet of the
+ * description and the file text around the first match. The markers are stripped from the source first, so
+ * only ts_headline's markers reach the UI.
+ */
+export function itemColumns(workspaceId: string, text: SearchText | undefined) {
   return {
     ownerName: users.name,
     thumbnailKey: files.thumbnailKey,
     snippet: text ? sql<string>`${snippetOf(text)}` : sql<null>`null`,
-    stageIds: sql<string[]>`array(select s.stage_id from ${assetStages} s
-      join ${buyingStages} b on b.id = s.stage_id where s.asset_id = ${assets.id} order by b.position)`,
-    tags: sql<
-      SearchItem["tags"]
-    >`coalesce((select json_agg(json_build_object('id', t.id, 'kind', t.kind, 'name', t.name)
-      order by t.kind, t.position, t.name) from ${assetTerms} l join ${taxonomyTerms} t on t.id = l.term_id
-      where l.asset_id = ${assets.id}), '[]'::json)`,
+    facetKeys: sql<string[]>`${assets.facetKeys}`,
+    labels: sql<ItemLabels | null>`${labelsOnce(workspaceId)}`,
     // The same count the "most used" sort ranks by: usages in the stats' period, from the rollup.
     usageCount: sql<number>`(select coalesce(sum(u.usages), 0) from ${analyticsUsageDaily} u
       where u.asset_id = ${assets.id} and u.day >= ${statsPeriodStart()}::date)::int`,
   };
 }
+
+/** labelsOnce's value: stage ids in order, and tags [id, kind, name] in order. */
+type ItemLabels = [string[], [string, SearchItem["tags"][number]["kind"], string][]];
 
 /** The owner, current version and file itemColumns read. */
 export function withItemJoins<Q extends PgSelect>(query: Q) {
@@ -202,7 +209,11 @@ export function withItemJoins<Q extends PgSelect>(query: Q) {
 }
 
 /** Columns a page subquery keeps for itemColumns besides pageColumns. */
-export const itemSourceColumns = { ownerId: assets.ownerId, currentVersionId: assets.currentVersionId };
+export const itemSourceColumns = {
+  ownerId: assets.ownerId,
+  currentVersionId: assets.currentVersionId,
+  facetKeys: assets.facetKeys,
+};
 
 interface ItemDetail {
   ownerName: string;
@@ -211,6 +222,35 @@ interface ItemDetail {
   stageIds: string[];
   tags: SearchItem["tags"];
   usageCount: number;
+}
+
+/** The row of itemColumns as selected. */
+export interface ItemRow {
+  ownerName: string;
+  thumbnailKey: string | null;
+  snippet: string | null;
+  facetKeys: string[];
+  labels: ItemLabels | null;
+  usageCount: number;
+}
+
+/**
+ * Each row's details, its facet keys resolved against the labels one of the rows carries: stages in stage
+ * order, tags by kind, position and name, as the workspace lists them; a key without a label is left out.
+ */
+export function itemDetails<R extends ItemRow>(rows: R[]): (R & ItemDetail)[] {
+  const [stages, terms] = rows.find((r) => r.labels)?.labels ?? [[], []];
+  const stageAt = new Map(stages.map((id, i) => [id, i]));
+  const termAt = new Map(terms.map((t, i) => [t[0], i]));
+  return rows.map((r) => {
+    const keys = r.facetKeys ?? [];
+    const stageIds = keys.filter((k) => stageAt.has(k)).sort((a, b) => stageAt.get(a)! - stageAt.get(b)!);
+    const tags = keys
+      .flatMap((k) => (termAt.has(k) ? [termAt.get(k)!] : []))
+      .sort((a, b) => a - b)
+      .map((i) => ({ id: terms[i]![0], kind: terms[i]![1], name: terms[i]![2] }));
+    return { ...r, stageIds, tags };
+  });
 }
 
 /** A result row as the API shows it; owners are not shown to partners. */
@@ -242,7 +282,7 @@ export async function toSearchItems(
   if (rows.length === 0) return [];
   const details = await withItemJoins(
     db
-      .select({ id: assets.id, ...itemColumns(text) })
+      .select({ id: assets.id, ...itemColumns(actor.workspaceId, text) })
       .from(assets)
       .$dynamic(),
   ).where(
@@ -251,6 +291,6 @@ export async function toSearchItems(
       rows.map((r) => r.id),
     ),
   );
-  const detailOf = new Map(details.map((d) => [d.id, d]));
+  const detailOf = new Map(itemDetails(details).map((d) => [d.id, d]));
   return rows.map((r) => toSearchItem(actor, r, detailOf.get(r.id)));
 }

@@ -106,7 +106,9 @@ describe("champion lists", () => {
     const ids = kept.map((m) => m.id);
     const scores = await inSearchTransaction(handle.db, ws.workspace.id, Q, async (tx, cfg) => {
       const text = searchTextOf(ws.workspace.id, cfg, Q)!;
-      const match = textMatch(text, "fulltext", { exactForms: await findExactForms(tx, text, ids) });
+      const match = textMatch(text, "fulltext", {
+        exactForms: await findExactForms(tx, text, ids, { narrowed: false }),
+      });
       return tx
         .select({ id: assets.id, score: sql<number>`(${match.score})`.mapWith(Number) })
         .from(assets)

@@ -29,15 +29,21 @@ describe("exact forms above stem-only matches", () => {
     // english stems both "Contoso" and "contosos" to 'contoso': without the exact form they tie, freshest first.
     const sibling = await createSearchAsset(db, ws, {
       title: "Field notes one",
+      type: "case_study",
       body: "Notes from the contosos workshop, see https://example.com/contosos for the slides.",
       publishedAt: daysAgo(1),
     });
     const exact = await createSearchAsset(db, ws, {
       title: "Field notes two",
+      type: "case_study",
       body: "Notes from the Contoso workshop.",
       publishedAt: daysAgo(20),
     });
     expect(ids(await searchAssets(db, rep, { q: "Contoso" }))).toEqual([exact.id, sibling.id]);
+    // With a filter the exact forms are tested hit by hit instead of through their index: the same order.
+    const filtered = { q: "Contoso", types: ["case_study" as const] };
+    expect(ids(await searchAssets(db, rep, filtered))).toEqual([exact.id, sibling.id]);
+    expect(ids(await searchAssets(db, rep, { ...filtered, q: "contosos" }))).toEqual([sibling.id, exact.id]);
     // Typed as the sibling, the sibling's own form wins.
     expect(ids(await searchAssets(db, rep, { q: "contosos" }))).toEqual([sibling.id, exact.id]);
     // Stop words and operators do not take the bonus away: it looks up the words the stemmer keeps, all of them.
