@@ -284,6 +284,9 @@ try {
   let library = prepared.fresh ? null : await findLibrary(target.db, ASSETS, SEED);
   if (library) {
     console.log(`Reusing ${dbName} (PostgreSQL ${version[0]!.v})`);
+    // Every run starts from the same search history: the champion lists an earlier run's searches asked
+    // for (its measured draw's too) would otherwise serve this run's, and its ranking figures would rise.
+    await target.db.execute(sql`delete from search_champion_lists`);
     // A migration may have just rewritten rows (a backfill): measure a vacuumed, analyzed table.
     await target.db.execute(sql`vacuum analyze`);
   } else {

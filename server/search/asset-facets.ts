@@ -36,13 +36,17 @@ const freshnessLabels: Record<Freshness, string> = {
   older: "Older than a year",
 };
 
-/** Count rows (facet, value, n) over known hits (at most EXACT_LIMIT): stage and tag ids from facet_keys. */
+/**
+ * Count rows (facet, value, n) over known hits (at most EXACT_LIMIT): stage and tag ids from facet_keys. The
+ * hits are read once, into a CTE that stands in for the table (named "assets", so each branch reads the same
+ * columns as a filter would): the id list is sent and parsed once, not once per branch (~0.6 ms of
+ * PostgreSQL per 1,000 ids each time).
+ */
 function countsOver(actor: Actor, ids: string[]): SQL {
-  const among = amongIds(ids);
   const branches: SQL[] = [
     sql`select 'key'::text as facet, k::text as value, count(*)::int as n
-      from ${assets}, unnest(${assets.facetKeys}) k where ${among} group by k`,
-    sql`select 'type'::text, ${assets.type}::text, count(*)::int from ${assets} where ${among} group by ${assets.type}`,
+      from ${assets}, unnest(${assets.facetKeys}) k group by k`,
+    sql`select 'type'::text, ${assets.type}::text, count(*)::int from ${assets} group by ${assets.type}`,
     // Each bucket counts exactly what its filter (freshnessCondition) would keep.
     sql`select 'freshness'::text, b.bucket, count(*)::int
       from ${assets} join (values ('30d'), ('90d'), ('1y'), ('older')) as b(bucket) on case b.bucket
@@ -50,14 +54,17 @@ function countsOver(actor: Actor, ids: string[]): SQL {
           freshnessWindows.map((f) => sql`when ${f} then ${freshnessCondition[f]}`),
           sql` `,
         )} end
-      where ${among} group by b.bucket`,
+      group by b.bucket`,
   ];
   if (seesInternalDetails(actor)) {
     branches.push(
-      sql`select 'owner'::text, ${assets.ownerId}::text, count(*)::int from ${assets} where ${among} group by ${assets.ownerId}`,
+      sql`select 'owner'::text, ${assets.ownerId}::text, count(*)::int from ${assets} group by ${assets.ownerId}`,
     );
   }
-  return sql.join(branches, sql` union all `);
+  // Inside its own definition the CTE's name still means the table.
+  const hits = sql`${assets} as materialized (select ${assets.id}, ${assets.facetKeys}, ${assets.type},
+    ${assets.publishedAt}, ${assets.createdAt}, ${assets.ownerId} from ${assets} where ${amongIds(ids)})`;
+  return sql`with ${hits} ${sql.join(branches, sql` union all `)}`;
 }
 
 /** Facets counted over the same hits: all unselected facets share the search's own, each selected one has its own. */

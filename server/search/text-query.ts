@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { assets } from "@/db/schema";
+import { estimatedHits } from "./hit-estimate";
 import { amongIds, parseUuidArray } from "./hit-set";
 import type { ChampionList } from "./champion-lists";
 import { uuidArray } from "./search-filters";
@@ -103,25 +104,33 @@ export function searchTextOf(
 export const tsqueryParam = (text: SearchText) => sql`${text.tsquery}::tsquery`;
 
 /**
+ * Documents per hit below which the exact forms' GIN lookup is cheaper than testing each hit: the lookup
+ * costs about 0.3 us per document holding the words, a test about 15 us per hit (reading its vector).
+ */
+const INDEX_DOCS_PER_HIT = 40;
+
+/**
  * Which of `ids` (a search's hits) contain every word as typed, unstemmed. `narrowed`: filters other than
  * visibility cut the hits, so the words alone may be in far more documents than the hits.
  *
  * Unnarrowed, the words are in about as many documents as there are hits (at most EXACT_LIMIT), and the
  * GIN index of assets.search_exact finds them cheaply (fenced, so no hit's document is read). Narrowed, a
  * common word ("data" with a stage and an industry) would build its whole bitmap for a few hundred hits:
- * about a second at 100,000 assets, against ~15 us a hit to test each hit's own vector, so the hits are
- * tested one by one (at most EXACT_LIMIT of them: ~15 ms at worst).
+ * about a second at 100,000 assets. The planner's estimate of the documents holding the words (one EXPLAIN)
+ * decides: the index when they are fewer than INDEX_DOCS_PER_HIT per hit, else each hit is tested (at most
+ * EXACT_LIMIT of them: ~15 ms at worst).
  */
 export async function findExactForms(
   tx: Database,
   text: SearchText,
   ids: readonly string[],
-  { narrowed }: { narrowed: boolean },
+  { narrowed, docsPerHit = INDEX_DOCS_PER_HIT }: { narrowed: boolean; docsPerHit?: number },
 ): Promise<string[]> {
   if (ids.length === 0 || text.exactTsquery === "") return [];
   const words = sql`${assets.searchExact} @@ ${text.exactTsquery}::tsquery`;
+  const eachHit = narrowed && (await estimatedHits(tx, [words])) > docsPerHit * ids.length;
   const { rows } = await tx.execute<{ ids: string | null }>(
-    narrowed
+    eachHit
       ? sql`select array_agg(${assets.id})::text as ids from ${assets}
           where ${assets.id} = any(${uuidArray(ids)}) and ${words}`
       : sql`select array_agg(x.id)::text as ids

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { assets } from "@/db/schema";
 import type { Actor } from "@/server/authz/actor";
 import { searchAssets } from "@/server/search/search-assets";
+import { findExactForms, inSearchTransaction, searchTextOf } from "@/server/search/text-query";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
 import { createTestDatabase } from "../support/test-db";
 import { createSearchAsset, createTerm, setExtractedText } from "./search-support";
@@ -44,6 +45,16 @@ describe("exact forms above stem-only matches", () => {
     const filtered = { q: "Contoso", types: ["case_study" as const] };
     expect(ids(await searchAssets(db, rep, filtered))).toEqual([exact.id, sibling.id]);
     expect(ids(await searchAssets(db, rep, { ...filtered, q: "contosos" }))).toEqual([sibling.id, exact.id]);
+    // Both ways of finding the exact forms (index lookup; each hit tested, forced with docsPerHit 0) agree.
+    const both = await inSearchTransaction(db, ws.workspace.id, "Contoso", async (tx, cfg) => {
+      const text = searchTextOf(ws.workspace.id, cfg, "Contoso")!;
+      const hits = [exact.id, sibling.id];
+      return Promise.all([
+        findExactForms(tx, text, hits, { narrowed: false }),
+        findExactForms(tx, text, hits, { narrowed: true, docsPerHit: 0 }),
+      ]);
+    });
+    expect(both).toEqual([[exact.id], [exact.id]]);
     // Typed as the sibling, the sibling's own form wins.
     expect(ids(await searchAssets(db, rep, { q: "contosos" }))).toEqual([sibling.id, exact.id]);
     // Stop words and operators do not take the bonus away: it looks up the words the stemmer keeps, all of them.
