@@ -262,7 +262,7 @@ export function inSearchTransaction<T>(
       w.cfg::text as cfg, q.tsquery, q.exact_tsquery, l.id::int as champion_list,
       l.built_at is not null as champions_built, l.threshold as champions_threshold,
       l.searched_at < now() - interval '1 day' as champions_stale
-      from (select workspace_search_config(${workspaceId}::uuid) as cfg) w
+      from (select workspace_search_config(${workspaceId}::uuid) as cfg offset 0) w
       cross join lateral (select ${tsquery} as tsquery, ${exactTsquery} as exact_tsquery) q
       left join search_champion_lists l on l.workspace_id = ${workspaceId}::uuid
         and l.tsquery = q.tsquery and l.exact_tsquery = q.exact_tsquery`);
