@@ -5,8 +5,6 @@
  * version trigger adds the body). Every GIN and trigram index of assets (the stemmed and exact words, the
  * head and title, the facet keys, the title's trigrams) is dropped for the load and rebuilt afterwards with
  * its own definition, which builds the same index far faster than incremental inserts; then VACUUM ANALYZE.
- * Kept during the load, the exact words' index (~600 distinct words a document) made each 100,000 assets
- * load slower than the one before (234 s for the first, 449 s for the sixth) as it outgrew the cache.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
