@@ -280,7 +280,10 @@ function titleOf(r: Random, type: AssetType, names: Record<string, string>): str
 }
 
 /** The asset at `index` of a library seeded with `seed`. */
-export function corpusAsset(seed: number, index: number): CorpusAsset {
+/** Assets' mean extracted-text length in words, unless the bench is told another (`--words`). */
+export const MEAN_WORDS = 1500;
+
+export function corpusAsset(seed: number, index: number, meanWords = MEAN_WORDS): CorpusAsset {
   const r = createRandom(seed * 1_000_003 + index);
   const type = draw(r, typeTable);
   const terms: { kind: TaxonomyKind; name: string }[] = [];
@@ -315,10 +318,10 @@ export function corpusAsset(seed: number, index: number): CorpusAsset {
   const stages = new Set<number>();
   while (stages.size < stageCount) stages.add(weightedPick(r, weights, stages));
 
-  // Lengths vary a lot (a one-page email template, a 40-page deck) around a 1,500-word mean.
+  // Lengths vary a lot (a one-page email template, a 40-page deck) around the mean (1,500 words).
   const target = Math.max(
-    120,
-    Math.round(1500 * Math.exp(0.6 * (r.next() + r.next() + r.next() - 1.5)) * 0.95),
+    Math.min(120, meanWords),
+    Math.round(meanWords * Math.exp(0.6 * (r.next() + r.next() + r.next() - 1.5)) * 0.95),
   );
   const body = bodyText(r, target, topical);
   const x = r.next();

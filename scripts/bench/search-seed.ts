@@ -22,7 +22,7 @@ import {
 import type { AssetType } from "../../lib/assets";
 import type { TaxonomyKind } from "../../lib/taxonomy";
 import { createWorkspace } from "../../server/workspaces/create-workspace";
-import { corpusAsset, taxonomy } from "./search-corpus";
+import { corpusAsset, MEAN_WORDS, taxonomy } from "./search-corpus";
 
 const BATCH = 250;
 const LOADERS = 2;
@@ -46,7 +46,8 @@ const mimeOf: Partial<Record<AssetType, [string, string]>> = {
 };
 
 /** The workspace name that marks a completely loaded library, so `--reuse` can trust it. */
-export const libraryMarker = (count: number, seed: number) => `Bench search: ${count} assets, seed ${seed}`;
+export const libraryMarker = (count: number, seed: number, words: number) =>
+  `Bench search: ${count} assets, seed ${seed}${words === MEAN_WORDS ? "" : `, ${words} words`}`;
 
 export interface Library {
   workspaceId: string;
@@ -56,9 +57,14 @@ export interface Library {
 }
 
 /** The loaded library's ids, or null when the database holds no complete library of this size and seed. */
-export async function findLibrary(db: Database, count: number, seed: number): Promise<Library | null> {
+export async function findLibrary(
+  db: Database,
+  count: number,
+  seed: number,
+  words = MEAN_WORDS,
+): Promise<Library | null> {
   const { rows } = await db.execute<{ id: string }>(
-    sql`select id from ${workspaces} where name = ${libraryMarker(count, seed)}`,
+    sql`select id from ${workspaces} where name = ${libraryMarker(count, seed, words)}`,
   );
   return rows[0] ? readLibrary(db, rows[0].id) : null;
 }
@@ -78,7 +84,14 @@ async function readLibrary(db: Database, workspaceId: string): Promise<Library> 
 
 async function insertBatch(
   db: Database,
-  ctx: { workspaceId: string; seed: number; ownerIds: string[]; tierId: string; termId: Map<string, string> },
+  ctx: {
+    workspaceId: string;
+    seed: number;
+    words: number;
+    ownerIds: string[];
+    tierId: string;
+    termId: Map<string, string>;
+  },
   stageIds: string[],
   from: number,
   to: number,
@@ -91,7 +104,7 @@ async function insertBatch(
   const termRows: (typeof assetTerms.$inferInsert)[] = [];
   let words = 0;
   for (let i = from; i < to; i++) {
-    const a = corpusAsset(ctx.seed, i);
+    const a = corpusAsset(ctx.seed, i, ctx.words);
     words += a.words;
     const [fileId, versionId, assetId] = [randomUUID(), randomUUID(), randomUUID()];
     const ownerId = ctx.ownerIds[a.ownerRank % ctx.ownerIds.length]!;
@@ -161,6 +174,7 @@ export async function seedLibrary(
   count: number,
   seed: number,
   onProgress: (done: number) => void,
+  meanWords = MEAN_WORDS,
 ): Promise<{ library: Library; meanWords: number }> {
   const { workspace, stages, tiers } = await createWorkspace(db, {
     name: "Bench search (loading)",
@@ -191,6 +205,7 @@ export async function seedLibrary(
   const ctx = {
     workspaceId: workspace.id,
     seed,
+    words: meanWords,
     ownerIds: userRows.filter((u) => u.role === "marketer").map((u) => u.id),
     tierId: tiers[1]!.id,
     termId: new Map(termRows.map((t) => [`${t.kind}:${t.name}`, t.id])),
@@ -237,7 +252,7 @@ export async function seedLibrary(
     ),
   );
   await db.execute(
-    sql`update ${workspaces} set name = ${libraryMarker(count, seed)} where id = ${workspace.id}`,
+    sql`update ${workspaces} set name = ${libraryMarker(count, seed, meanWords)} where id = ${workspace.id}`,
   );
   await db.execute(sql`vacuum analyze`);
   return { library: await readLibrary(db, workspace.id), meanWords: words / count };

@@ -11,11 +11,13 @@
  * against the exact ranking of all its hits by score (the same code told to rank any number of hits), as
  * overlap out of 10. Then the issue's targets, PASS or FAIL (exit code 1 on any FAIL). The server is named by
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL; default postgres://postgres@127.0.0.1:5432/postgres); the
- * database is baton_bench_search_<assets>, dropped at the end unless `--keep`. `--reuse` keeps using a
+ * database is baton_bench_search_<assets>, dropped at the end unless `--keep`. `--words <n>` seeds bodies of n words
+ * on average instead of 1,500 (the database's name ends in _w<n>). `--reuse` keeps using a
  * completely seeded database of the same size from an earlier `--keep` run; `--seed-only` seeds (or finds)
  * the database, keeps it and stops. `--explain` prints the statements of the slowest searches with their
  * EXPLAIN ANALYZE time; `--explain-only <n>` prints those of the draw's first n searches instead of running the
- * benchmark (no server). `--port` (3201). `--cpu-prof <dir>` writes a V8 CPU profile of the server into <dir>
+ * benchmark (no server); with BENCH_DUMP=<file> each explained search's statements and parameters are appended
+ * to <file> as JSON lines, to replay one with EXPLAIN (ANALYZE, BUFFERS). `--port` (3201). `--cpu-prof <dir>` writes a V8 CPU profile of the server into <dir>
  * when it stops, to see where the app's time goes. DATABASE_POOL_MAX is passed on to the server.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -29,6 +31,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import { MEAN_WORDS } from "./search-corpus";
 import { benchClasses, benchClassOf, drawBenchQueries, type BenchClass } from "./search-mix";
 import type { BenchQuery } from "./search-queries";
 import {
@@ -58,6 +61,7 @@ const { values: flags } = parseArgs({
     reuse: { type: "boolean", default: false },
     "seed-only": { type: "boolean", default: false },
     queries: { type: "string" },
+    words: { type: "string" },
     "cpu-prof": { type: "string" },
     explain: { type: "boolean", default: false },
     "explain-only": { type: "string" },
@@ -66,6 +70,9 @@ const { values: flags } = parseArgs({
 const ASSETS = Number(flags.assets ?? process.env.BENCH_ASSETS ?? 100_000);
 if (!Number.isInteger(ASSETS) || ASSETS < 100)
   throw new Error("--assets must be a whole number, at least 100");
+// The corpus's mean extracted-text length; a database seeded with another is named for it.
+const WORDS = Number(flags.words ?? MEAN_WORDS);
+if (!Number.isInteger(WORDS) || WORDS < 50) throw new Error("--words must be a whole number, at least 50");
 const PORT = Number(flags.port ?? 3201);
 const QUERIES = Number(flags.queries ?? 500);
 if (!Number.isInteger(QUERIES) || QUERIES < 10)
@@ -78,7 +85,7 @@ const serverUrl =
   process.env.BENCH_DATABASE_URL ||
   process.env.TEST_DATABASE_URL ||
   "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `baton_bench_search_${ASSETS}`;
+const dbName = `baton_bench_search_${ASSETS}${WORDS === MEAN_WORDS ? "" : `_w${WORDS}`}`;
 const dbUrl = (() => {
   const url = new URL(serverUrl);
   url.pathname = `/${dbName}`;
@@ -281,7 +288,7 @@ try {
   handle.close = () => target.close();
   await target.migrate();
   const { rows: version } = await admin.query<{ v: string }>("select current_setting('server_version') as v");
-  let library = prepared.fresh ? null : await findLibrary(target.db, ASSETS, SEED);
+  let library = prepared.fresh ? null : await findLibrary(target.db, ASSETS, SEED, WORDS);
   if (library) {
     console.log(`Reusing ${dbName} (PostgreSQL ${version[0]!.v})`);
     // Every run starts from the same search history: the champion lists an earlier run's searches asked
@@ -295,14 +302,20 @@ try {
     console.log(`Seeding ${ASSETS.toLocaleString()} assets into ${dbName} (PostgreSQL ${version[0]!.v}) ...`);
     const started = performance.now();
     let shown = 0;
-    const seeded = await seedLibrary(target.db, ASSETS, SEED, (done) => {
-      if (done - shown >= ASSETS / 10 || done === ASSETS) {
-        shown = done;
-        console.log(
-          `  ${done.toLocaleString()} assets, ${((performance.now() - started) / 1000).toFixed(0)} s`,
-        );
-      }
-    });
+    const seeded = await seedLibrary(
+      target.db,
+      ASSETS,
+      SEED,
+      (done) => {
+        if (done - shown >= ASSETS / 10 || done === ASSETS) {
+          shown = done;
+          console.log(
+            `  ${done.toLocaleString()} assets, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+          );
+        }
+      },
+      WORDS,
+    );
     library = seeded.library;
     console.log(
       `Seeded in ${((performance.now() - started) / 1000).toFixed(0)} s (incl. index build and VACUUM ANALYZE); mean extracted text ${Math.round(seeded.meanWords).toLocaleString()} words`,
@@ -524,6 +537,11 @@ async function explainSearches(queries: BenchQuery[], url: string, secret: strin
   for (const q of queries) {
     const statements = await captureStatements(searchAssetsRoute.handler, log, `${url}?${q.params}`, secret);
     const timed: RequestSql = await explainRequest(explainClient, statements);
+    if (process.env.BENCH_DUMP)
+      fs.appendFileSync(
+        process.env.BENCH_DUMP,
+        JSON.stringify({ q: q.params.toString(), statements }) + "\n",
+      );
     console.log(
       `  ${ms(timed.ms).padStart(9)} ${q.kind.padEnd(8)} ?${decodeURIComponent(q.params.toString()).slice(0, 90)}`,
     );
