@@ -47,6 +47,16 @@ const SNIPPET_WINDOW_CHARS = 400;
 const SNIPPET_LEAD_CHARS = 120;
 
 /**
+ * The first `chars` characters of the file's text, read once. left() counts the characters of the whole
+ * text even when it is shorter than `chars` (about 45 us for 10 KB of UTF-8, per hit); a text of at most
+ * `chars` bytes is whole and only copied (`|| ''`, so it is decompressed once, not by each function that
+ * reads it).
+ */
+const leadingText = (chars: number) =>
+  sql`case when octet_length(${files.extractedText}) <= ${chars} then ${files.extractedText} || ''
+    else left(${files.extractedText}, ${chars}) end`;
+
+/**
  * The words of the query as they would start in the text: lower-cased and cut to five characters, so
  * "renewal" also finds "renewed" and "security" "secure" (the stem is usually a prefix of the word).
  */
@@ -94,7 +104,7 @@ function snippetSource(q: string): SQL {
     : sql`null`;
   const window = sql`substr(${text}, greatest(1, coalesce(${first}, 1) - ${SNIPPET_LEAD_CHARS}), ${SNIPPET_WINDOW_CHARS})`;
   return sql`(select translate(${assets.description} || ' ' || ${window}, ${SNIPPET_START + SNIPPET_STOP}, '""')
-    from (select coalesce(left(${files.extractedText}, ${SNIPPET_SOURCE_CHARS}), '') as t offset 0) x)`;
+    from (select coalesce(${leadingText(SNIPPET_SOURCE_CHARS)}, '') as t offset 0) x)`;
 }
 
 /** Characters of extracted text the fallback looks through: what the search vector indexes (migration 0005). */
@@ -147,7 +157,7 @@ function snippetOf(text: SearchText): SQL {
   const headline = sql`ts_headline(${text.cfg}::regconfig, ${snippetSource(text.q)}, ${headlineQuery(text, lexemes)}::tsquery, ${HEADLINE_OPTIONS})`;
   const pattern = matchPattern(needles);
   if (!pattern) return headline;
-  const source = sql`translate(${assets.description} || ' ' || coalesce(left(${files.extractedText}, ${INDEXED_TEXT_CHARS}), ''), ${SNIPPET_START + SNIPPET_STOP}, '""')`;
+  const source = sql`translate(${assets.description} || ' ' || coalesce(${leadingText(INDEXED_TEXT_CHARS)}, ''), ${SNIPPET_START + SNIPPET_STOP}, '""')`;
   const start = sql`regexp_instr(x.src, ${pattern}, 1, 1, 0, 'i')`;
   const word = sql`coalesce(substring(substr(s.src, s.at, 100) from '^[[:alnum:]_]+'), substr(s.src, s.at, 1))`;
   // About 100 characters before the word and 160 after, cut at whitespace so no word is shown in part.
