@@ -39,9 +39,17 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 // Every Baton instance that starts against the same server takes this lock before migrating.
 const MIGRATION_LOCK_ID = 73_420_261;
 
-export type DatabaseOptions =
-  | { driver: "postgres"; url: string; max?: number }
-  | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob };
+/** Called with the text of every statement the handle's drizzle instance sends (tests count statements). */
+type QueryLog = { logQuery?: (text: string) => void };
+
+export type DatabaseOptions = QueryLog &
+  (
+    | { driver: "postgres"; url: string; max?: number }
+    | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob }
+  );
+
+const loggerOf = ({ logQuery }: QueryLog) =>
+  logQuery ? { logQuery: (text: string) => logQuery(text) } : undefined;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.driver === "postgres") {
@@ -49,7 +57,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // An idle connection the server closes (restart, failover, an admin's terminate) must not crash the
     // process: the pool drops it and the next query opens a fresh one.
     pool.on("error", (error) => console.error("PostgreSQL connection lost:", error.message));
-    const db = drizzlePg(pool, { schema }) as unknown as Database;
+    const db = drizzlePg(pool, { schema, logger: loggerOf(options) }) as unknown as Database;
     return {
       db,
       driver: "postgres",
@@ -73,7 +81,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     loadDataDir: options.loadDataDir,
     extensions: { pg_trgm },
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, logger: loggerOf(options) }) as unknown as Database;
   return {
     db,
     driver: "pglite",

@@ -18,6 +18,7 @@ import {
   itemDetails,
   itemSourceColumns,
   pageColumns,
+  type ItemDetail,
   toSearchItem,
   toSearchItems,
   withItemJoins,
@@ -70,6 +71,8 @@ function sortKeys(sort: SearchSort, match: TextMatch, stats: () => AssetStats): 
 }
 
 type KeyedRow = Awaited<ReturnType<typeof pageRows>>[number];
+/** A broad page's row: with its details when its tier's statement selected them (detailedRows). */
+type TierRow = KeyedRow & { detail?: ItemDetail };
 type After = { k: (number | string)[]; id: string; c?: number };
 
 function keysetAfter(keys: SortKey[], after: After): SQL {
@@ -130,6 +133,20 @@ function pageItems(
       .from(page)
       .$dynamic(),
   ).orderBy(...pageOrder(page));
+}
+
+/** pageItems' rows, each with its details, as a tier's rows. */
+async function detailedRows(
+  tx: Database,
+  workspaceId: string,
+  page: PageSubquery,
+  keys: SortKey[],
+  text: SearchText | undefined,
+): Promise<TierRow[]> {
+  return itemDetails(await pageItems(tx, workspaceId, page, keys, text)).map((row) => ({
+    ...row,
+    detail: row,
+  }));
 }
 
 /** One page of the hits in sort-key order: `where` is already narrowed to the hits. */
@@ -255,11 +272,13 @@ function tiersOf(s: PreparedSearch, after: After | undefined): Tier[] {
  * freshness index until the page is full. The cursor keeps the tier's order: its score key is 0 when the tier
  * is ordered freshest first, and the score plus 1 (always at least 1) when ranked. A cursor from a champion
  * tier whose list has since gone goes on through the title tier by score. `titleTierBroad`: the first page
- * found the title tier too large to rank, and no champion list served it.
+ * found the title tier too large to rank, and no champion list served it. A tier's statement selects its rows'
+ * details too (the rows it returns are kept, but for the one after the page), so most pages need no statement
+ * to complete them; the rows of a look at the freshest few hundred are completed afterwards, if kept.
  */
 async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefined, limit: number) {
   const tiers = tiersOf(s, after);
-  const rows: KeyedRow[] = [];
+  const rows: TierRow[] = [];
   let titleTierBroad = false;
   // The cursor's tier, or the first below its level (a champion tier whose list has gone: the title tier).
   const first = after ? tiers.findIndex((t) => t.level <= Number(after.k[0])) : 0;
@@ -280,7 +299,7 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
       const keys: SortKey[] = [level, { expr: sql`${searchChampions.score} + 1`, kind: "float8" }, fresh];
       await setPlanShape(tx, "walk");
       const page = championSubquery(tx, s, tier.champions, keys, keyset(keys), need);
-      rows.push(...(await pageRows(tx, page, keys)));
+      rows.push(...(await detailedRows(tx, s.workspaceId, page, keys, s.text)));
       continue;
     }
     const indexed = [...s.facets, tier.where];
@@ -312,7 +331,7 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     const where = [...indexed, s.visibility, ...keyset(keys)];
     await setPlanShape(tx, hits.exact || ranked ? "bitmap" : "walk");
     const page = pageSubquery(tx, keys, hits.exact ? [amongIds(hits.ids)] : where, need);
-    rows.push(...(await pageRows(tx, page, keys)));
+    rows.push(...(await detailedRows(tx, s.workspaceId, page, keys, s.text)));
   }
   const champions = tiers[0] && "champions" in tiers[0] ? tiers[0].champions.above : undefined;
   return { rows, titleTierBroad, champions };
@@ -352,8 +371,8 @@ export async function searchAssets(
       sort === "relevance" && match.mode !== "none" && (after ? after.r === "broad" : !hits.exact);
     const keys = sortKeys(sort, match, stats);
     const needsStats = sort === "most_used" || sort === "most_effective";
-    // A sorted page comes with its items' details; a tiered one (several statements, some of whose rows are
-    // dropped) completes only the rows it keeps.
+    // A sorted page comes with its items' details; so do a tiered page's rows, but those of a look at the
+    // freshest few hundred (kept only when it fills the page), which are completed afterwards.
     const sorted = tiered
       ? null
       : await sortedPage(tx, prepared, keys, after, params.limit + 1, needsStats ? stats() : undefined);
@@ -381,11 +400,15 @@ export async function searchAssets(
     if (prepared.text && (asks || uses)) {
       await noteChampionSearch(tx, prepared.text);
     }
-    // The rest reads a few rows by id: a walk's settings (no bitmaps, no sorting) would scan whole indexes.
-    await setPlanShape(tx, "bitmap");
+    // Completing rows and counting facets read rows by id: a walk's settings (no bitmaps, no sorting) would
+    // scan whole indexes. A page whose rows came with their details, and whose facets count nothing (too
+    // many hits: only the labels and the search event are read), needs no change back.
+    const tierRows = tieredRows?.rows.slice(0, params.limit) ?? [];
+    const counts = opts.facets && hits.exact;
+    if (tierRows.some((r) => !r.detail) || counts) await setPlanShape(tx, "bitmap");
     const items = sorted
       ? sorted.slice(0, params.limit).map((row) => toSearchItem(actor, row, row))
-      : await toSearchItems(tx, actor, page, prepared.text);
+      : await toSearchItems(tx, actor, tierRows, prepared.text);
     // Facet counts and labels, and the search event, in one statement.
     const groups = opts.facets ? await facetGroups(tx, actor, prepared) : [];
     const total = hits.exact ? hits.ids.length : prepared.exactLimit;

@@ -225,7 +225,7 @@ export const itemSourceColumns = {
   facetKeys: assets.facetKeys,
 };
 
-interface ItemDetail {
+export interface ItemDetail {
   ownerName: string;
   thumbnailKey: string | null;
   snippet: string | null;
@@ -282,25 +282,28 @@ export function toSearchItem(actor: Actor, r: PageRow, d: ItemDetail | undefined
   };
 }
 
-/** Completes rows found elsewhere (already filtered by visibility) in one statement. */
+/** A result row, with its details when the statement that found it selected them too. */
+export type DetailedRow = PageRow & { detail?: ItemDetail };
+
+/**
+ * Completes the rows that came without their details (found elsewhere, already filtered by visibility) in one
+ * statement, none when every row has them.
+ */
 export async function toSearchItems(
   db: Database,
   actor: Actor,
-  rows: PageRow[],
+  rows: DetailedRow[],
   text: SearchText | undefined,
 ): Promise<SearchItem[]> {
-  if (rows.length === 0) return [];
-  const details = await withItemJoins(
-    db
-      .select({ id: assets.id, ...itemColumns(actor.workspaceId, text) })
-      .from(assets)
-      .$dynamic(),
-  ).where(
-    inArray(
-      assets.id,
-      rows.map((r) => r.id),
-    ),
-  );
+  const missing = rows.filter((r) => !r.detail).map((r) => r.id);
+  const details = missing.length
+    ? await withItemJoins(
+        db
+          .select({ id: assets.id, ...itemColumns(actor.workspaceId, text) })
+          .from(assets)
+          .$dynamic(),
+      ).where(inArray(assets.id, missing))
+    : [];
   const detailOf = new Map(itemDetails(details).map((d) => [d.id, d]));
-  return rows.map((r) => toSearchItem(actor, r, detailOf.get(r.id)));
+  return rows.map((r) => toSearchItem(actor, r, r.detail ?? detailOf.get(r.id)));
 }

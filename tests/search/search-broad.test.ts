@@ -24,9 +24,11 @@ let partner: Actor;
 let stage: string;
 let industry: string;
 const made: Record<string, string> = {};
+/** The statements the handle sent, for the test that counts them. */
+const sent: string[] = [];
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
+  handle = await createTestDatabase({ logQuery: (text) => sent.push(text) });
   ws = await createTestWorkspace(handle.db);
   rep = await ws.actor(ws.people.rep);
   partner = await ws.actor(ws.people.partnerHigh);
@@ -96,6 +98,19 @@ describe("a broad search (more hits than EXACT_LIMIT)", () => {
     expect(exact.total).toBe(7);
     const { ids } = await everyPage(rep, { q: "wombatine" });
     expect([...ids].sort()).toEqual(exact.items.map((i) => i.id).sort());
+  });
+
+  it("completes a page's rows in the statement of the tier that found them", async () => {
+    sent.length = 0;
+    const page = await searchAssets(handle.db, rep, { q: "wombatine", limit: 2 }, { exactLimit: LIMIT });
+    expect(page.totalExact).toBe(false);
+    expect(page.items.map((i) => i.id)).toEqual([made.titleNew, made.titleOld]);
+    // Each item has its details (its stage comes from them)...
+    expect(page.items.every((i) => i.stageIds.includes(stage))).toBe(true);
+    // ...selected by the statement that ordered the page: no second statement read them.
+    const detailing = sent.filter((text) => text.includes("ts_headline"));
+    expect(detailing).toHaveLength(1);
+    expect(detailing[0]).toContain('"o0"');
   });
 
   it("sorts newest first through the freshness index when broad", async () => {

@@ -6,13 +6,15 @@ import { openDatabase, type DatabaseHandle } from "../../db/client";
 
 /**
  * A fresh, migrated database for one test file: a new PostgreSQL database cloned from the run's template,
- * or an in-memory PGlite loaded from the run's migrated data folder.
+ * or an in-memory PGlite loaded from the run's migrated data folder. `logQuery` sees every statement sent.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase({
+  logQuery,
+}: { logQuery?: (text: string) => void } = {}): Promise<DatabaseHandle> {
   const target = inject("dbTarget");
   if (target.driver === "pglite") {
     const blob = new Blob([fs.readFileSync(target.templateFile)]);
-    return openDatabase({ driver: "pglite", loadDataDir: blob });
+    return openDatabase({ driver: "pglite", loadDataDir: blob, logQuery });
   }
   const name = `baton_t_${process.ppid}_${randomBytes(5).toString("hex")}`;
   const admin = new pg.Client({ connectionString: target.serverUrl });
@@ -24,7 +26,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const url = new URL(target.serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ driver: "postgres", url: url.toString(), max: 4 });
+  const handle = await openDatabase({ driver: "postgres", url: url.toString(), max: 4, logQuery });
   return {
     ...handle,
     async close() {
