@@ -50,12 +50,15 @@ export interface HitSet {
  * (visibility, a keyset) outside: otherwise the planner may prefer the workspace/status index and test the
  * words row by row, decompressing each document. The hits come back as one row (a count, and the ids as one
  * array only when they are all wanted): a broad search no longer sends and parses 1,001 rows it drops.
+ * `among`: a condition with an index of its own (the words as typed): which of the hits meet it comes back
+ * too, in the same statement, when every hit is known, looked up through that index (fenced, so no hit's
+ * row is read for it) and intersected with the hits.
  */
 export async function findHits(
   tx: Database,
-  { indexed, rest }: { indexed: SQL[]; rest: SQL[] },
+  { indexed, rest, among }: { indexed: SQL[]; rest: SQL[]; among?: SQL },
   limit = EXACT_LIMIT,
-): Promise<HitSet> {
+): Promise<HitSet & { among?: string[] }> {
   // Words or filters most of the library meets: "more than limit" without building their bitmaps.
   if (indexed.length && (await estimatedHits(tx, [...indexed, ...rest])) >= BROAD_ESTIMATE * limit)
     return { exact: false, ids: [] };
@@ -63,12 +66,23 @@ export async function findHits(
   const source = indexed.length
     ? sql`(select * from ${assets} where ${and(...indexed)} offset 0) as ${assets}`
     : sql`${assets}`;
-  const { rows } = await tx.execute<{ n: number; ids: string | null }>(
-    sql`select count(*)::int as n, case when count(*) <= ${limit} then array_agg(h.id)::text end as ids
+  // Evaluated only when the hits are all known and there are some (a subplan under the case).
+  const amongHits = among
+    ? sql`, case when count(*) between 1 and ${limit} then (select array_agg(x.id)::text
+        from (select ${assets.id} as id from ${assets} where ${among} offset 0) x
+        where x.id = any(array_agg(h.id))) end as among`
+    : sql``;
+  const { rows } = await tx.execute<{ n: number; ids: string | null; among?: string | null }>(
+    sql`select count(*)::int as n, case when count(*) <= ${limit} then array_agg(h.id)::text end as ids${amongHits}
       from (select ${assets.id} as id from ${source} where ${and(...rest) ?? sql`true`} limit ${limit + 1}) h`,
   );
   const { n, ids } = rows[0]!;
-  return n > limit ? { exact: false, ids: [] } : { exact: true, ids: parseUuidArray(ids) };
+  if (n > limit) return { exact: false, ids: [] };
+  return {
+    exact: true,
+    ids: parseUuidArray(ids),
+    ...(among ? { among: parseUuidArray(rows[0]!.among ?? null) } : {}),
+  };
 }
 
 /** A uuid[] as PostgreSQL writes it ("{a,b}", or null for no rows): uuids need no quoting or escapes. */

@@ -15,6 +15,7 @@ import { EXACT_LIMIT, findHits, type HitSet } from "./hit-set";
 import { facetConditions, otherFacets } from "./search-filters";
 import {
   FEW_RESULTS,
+  exactFormsMatch,
   findExactForms,
   searchTextOf,
   textMatch,
@@ -94,11 +95,22 @@ export async function prepareSearch(
     findHits(tx, { indexed: [...facets, ...words], rest: [visibility] }, exactLimit);
   if (!text) return { ...base, match: textMatch(undefined, "none"), hits: await find([]) };
 
-  const fullHits = await find([textMatch(text, "fulltext").where!]);
-  // Only an exact search by relevance sorts by score; a broad one is ordered by tier.
+  // Only an exact search by relevance sorts by score, raising the hits with the words as typed; a broad one
+  // is ordered by tier. Without filters the hits are about as many as the documents holding the words as
+  // typed, and the statement that finds the hits finds which of them those are (findExactForms explains).
+  const byScore = sort === "relevance";
+  const fullHits = await findHits(
+    tx,
+    {
+      indexed: [...facets, textMatch(text, "fulltext").where!],
+      rest: [visibility],
+      among: byScore && facets.length === 0 ? exactFormsMatch(text) : undefined,
+    },
+    exactLimit,
+  );
   const exactForms =
-    sort === "relevance" && fullHits.exact
-      ? await findExactForms(tx, text, fullHits.ids, { narrowed: facets.length > 0 })
+    byScore && fullHits.exact
+      ? (fullHits.among ?? (await findExactForms(tx, text, fullHits.ids, { narrowed: facets.length > 0 })))
       : [];
   const full = textMatch(text, "fulltext", { exactForms });
   const few = fullHits.exact && fullHits.ids.length < FEW_RESULTS;

@@ -109,6 +109,10 @@ export const tsqueryParam = (text: SearchText) => sql`${text.tsquery}::tsquery`;
  */
 const INDEX_DOCS_PER_HIT = 40;
 
+/** The documents holding every word as typed (its own GIN index); undefined when no such word is left. */
+export const exactFormsMatch = (text: SearchText): SQL | undefined =>
+  text.exactTsquery === "" ? undefined : sql`${assets.searchExact} @@ ${text.exactTsquery}::tsquery`;
+
 /**
  * Which of `ids` (a search's hits) contain every word as typed, unstemmed. `narrowed`: filters other than
  * visibility cut the hits, so the words alone may be in far more documents than the hits.
@@ -127,7 +131,7 @@ export async function findExactForms(
   { narrowed, docsPerHit = INDEX_DOCS_PER_HIT }: { narrowed: boolean; docsPerHit?: number },
 ): Promise<string[]> {
   if (ids.length === 0 || text.exactTsquery === "") return [];
-  const words = sql`${assets.searchExact} @@ ${text.exactTsquery}::tsquery`;
+  const words = exactFormsMatch(text)!;
   const eachHit = narrowed && (await estimatedHits(tx, [words])) > docsPerHit * ids.length;
   const { rows } = await tx.execute<{ ids: string | null }>(
     eachHit

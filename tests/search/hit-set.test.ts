@@ -84,6 +84,22 @@ describe("findHits", () => {
     expect(counted(sent)).toBe(true);
   });
 
+  it("says which hits meet `among` (a condition of their own) in the same statement, when all are known", async () => {
+    const among = (actor: Actor, q: string, limit: number, ids: string[]) =>
+      inSearchTransaction(handle.db, actor.workspaceId, q, (tx, cfg) => {
+        const where = textMatch(searchTextOf(actor.workspaceId, cfg, q), "fulltext").where!;
+        // The draft meets the condition but is no hit of the rep's: only hits come back.
+        const condition = sql`"assets"."id" = any(${uuidArray(ids)})`;
+        return findHits(tx, { indexed: [where], rest: [assetVisibility(actor)], among: condition }, limit);
+      });
+    const known = await among(rep, "quokkarine", 3, [made.a!, made.draft!]);
+    expect(known.exact).toBe(true);
+    expect(known.among).toEqual([made.a]);
+    expect((await among(rep, "quokkarine", 3, [made.draft!])).among).toEqual([]);
+    // Too many hits: nothing is said about them.
+    expect(await among(rep, "quokkarine", 2, [made.a!])).toEqual({ exact: false, ids: [] });
+  });
+
   it("counts under the viewer's visibility", async () => {
     const { exact, ids } = await hitsFor(partner, "quokkarine", 1);
     expect({ exact, ids }).toEqual({ exact: true, ids: [made.c] });

@@ -12,9 +12,11 @@ import { createSearchAsset, createTerm, setExtractedText } from "./search-suppor
 let handle: DatabaseHandle;
 let ws: TestWorkspace;
 let rep: Actor;
+/** The statements the handle sent, for the tests that count them. */
+const sent: string[] = [];
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
+  handle = await createTestDatabase({ logQuery: (text) => sent.push(text) });
   ws = await createTestWorkspace(handle.db);
   rep = await ws.actor(ws.people.rep);
 });
@@ -57,6 +59,20 @@ describe("exact forms above stem-only matches", () => {
     expect(both).toEqual([[exact.id], [exact.id]]);
     // Typed as the sibling, the sibling's own form wins.
     expect(ids(await searchAssets(db, rep, { q: "contosos" }))).toEqual([sibling.id, exact.id]);
+    // Without filters the statement that finds the hits also finds which hold the words as typed; with one,
+    // they are looked up on their own.
+    const lookups = async (input: Parameters<typeof searchAssets>[2]) => {
+      sent.length = 0;
+      const found = ids(await searchAssets(db, rep, input));
+      return { found, lookups: sent.filter((text) => text.includes('"search_exact" @@')) };
+    };
+    const plain = await lookups({ q: "Contoso" });
+    expect(plain.found).toEqual([exact.id, sibling.id]);
+    expect(plain.lookups).toHaveLength(1);
+    expect(plain.lookups[0]).toContain("count(*)");
+    const narrowed = await lookups(filtered);
+    expect(narrowed.found).toEqual([exact.id, sibling.id]);
+    expect(narrowed.lookups.some((text) => text.includes("count(*)"))).toBe(false);
     // Stop words and operators do not take the bonus away: it looks up the words the stemmer keeps, all of them.
     expect(ids(await searchAssets(db, rep, { q: "the Contoso" }))).toEqual([exact.id, sibling.id]);
     expect(ids(await searchAssets(db, rep, { q: "Contoso or the" }))).toEqual([exact.id, sibling.id]);
