@@ -75,5 +75,12 @@ export function decodeCursor(
   if (!Array.isArray(k) || k.length !== kinds.length || !kinds.every((kind, i) => validKey(kind, k[i]))) {
     throw invalid();
   }
-  return { h, m: m as TextMode, ...(r ? { r } : {}), ...(c ? { c } : {}), k: k as KeyValue[], id };
+  return {
+    h,
+    m: m as TextMode,
+    ...(r ? { r } : {}),
+    ...(c !== undefined ? { c } : {}),
+    k: k as KeyValue[],
+    id,
+  };
 }

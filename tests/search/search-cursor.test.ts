@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor, type KeyKind } from "@/server/search/search-cursor";
+
+/*
+ * A cursor carries what a later page needs to continue the same order; decoding gives back exactly what was
+ * encoded, and anything that is not a cursor of this search is a 422.
+ */
+const digest = "abcdefghijklmnop";
+const id = "0190d5a6-1b2c-7d3e-8f40-123456789abc";
+const broadKinds: KeyKind[] = ["int4", "float8", "timestamptz"];
+const kindsFor = (broad: boolean): KeyKind[] => (broad ? broadKinds : ["float8", "timestamptz"]);
+
+describe("search cursors", () => {
+  it("round-trips a broad cursor, a champion threshold of 0 included", () => {
+    for (const c of [0, 0.75]) {
+      const body = {
+        h: digest,
+        m: "fulltext" as const,
+        r: "broad" as const,
+        c,
+        k: [3, 1.5, "2026-12-01 10:00:00.123+00"],
+        id,
+      };
+      expect(decodeCursor(encodeCursor(body), digest, kindsFor)).toEqual(body);
+    }
+  });
+
+  it("round-trips an exact cursor without a tier", () => {
+    const body = { h: digest, m: "none" as const, k: [0.5, "2026-12-01 10:00:00+00"], id };
+    expect(decodeCursor(encodeCursor(body), digest, kindsFor)).toEqual(body);
+  });
+
+  it("refuses another search's cursor, a threshold without a broad order, and wrong keys", () => {
+    const good = {
+      h: digest,
+      m: "fulltext" as const,
+      r: "broad" as const,
+      k: [3, 1.5, "2026-12-01 10:00:00+00"],
+      id,
+    };
+    const bad = [
+      encodeCursor({ ...good, h: "another-search!!" }),
+      encodeCursor({ ...good, r: undefined, c: 0.5 }),
+      encodeCursor({ ...good, k: [3, 1.5] }),
+      encodeCursor({ ...good, k: [3.5, 1.5, "2026-12-01 10:00:00+00"] }),
+      encodeCursor({ ...good, id: "not-a-uuid" }),
+      "not base64 json",
+    ];
+    for (const cursor of bad) expect(() => decodeCursor(cursor, digest, kindsFor)).toThrow(AppError);
+  });
+});
