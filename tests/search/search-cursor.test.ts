@@ -10,18 +10,19 @@ const digest = "abcdefghijklmnop";
 const id = "0190d5a6-1b2c-7d3e-8f40-123456789abc";
 const broadKinds: KeyKind[] = ["int4", "float8", "timestamptz"];
 const kindsFor = (broad: boolean): KeyKind[] => (broad ? broadKinds : ["float8", "timestamptz"]);
+/** A broad search's cursor in its champion tier (level 3). */
+const broad = {
+  h: digest,
+  m: "fulltext" as const,
+  r: "broad" as const,
+  k: [3, 1.5, "2026-12-01 10:00:00.123+00"],
+  id,
+};
 
 describe("search cursors", () => {
   it("round-trips a broad cursor, a champion threshold of 0 included", () => {
     for (const c of [0, 0.75]) {
-      const body = {
-        h: digest,
-        m: "fulltext" as const,
-        r: "broad" as const,
-        c,
-        k: [3, 1.5, "2026-12-01 10:00:00.123+00"],
-        id,
-      };
+      const body = { ...broad, c };
       expect(decodeCursor(encodeCursor(body), digest, kindsFor)).toEqual(body);
     }
   });
@@ -32,13 +33,7 @@ describe("search cursors", () => {
   });
 
   it("refuses another search's cursor, a threshold without a broad order, and wrong keys", () => {
-    const good = {
-      h: digest,
-      m: "fulltext" as const,
-      r: "broad" as const,
-      k: [3, 1.5, "2026-12-01 10:00:00+00"],
-      id,
-    };
+    const good = broad;
     const bad = [
       encodeCursor({ ...good, h: "another-search!!" }),
       encodeCursor({ ...good, r: undefined, c: 0.5 }),
