@@ -11,12 +11,14 @@ import { buildRequestedChampionLists, maintainChampionLists } from "@/server/sea
 import { env } from "@/env";
 import type { StorageDriver } from "@/server/storage";
 import { fileProcessingQueue, type FileProcessingJob } from "./job-queue";
+import { refreshStaleStatistics } from "./table-statistics";
 
 const SWEEP_EVERY_MS = 60_000;
 const MAIL_EVERY_MS = 10_000;
 const STORAGE_SWEEP_EVERY_MS = 15 * 60_000;
 const CHAMPION_SWEEP_EVERY_MS = 10_000;
 const CHAMPION_UPKEEP_EVERY_MS = 10 * 60_000;
+const STATISTICS_EVERY_MS = 5 * 60_000;
 
 /**
  * Runs the file-processing worker in this process, sweeps up files whose job was never queued, and
@@ -27,7 +29,9 @@ const CHAMPION_UPKEEP_EVERY_MS = 10 * 60_000;
  * SKIP LOCKED), exactly like the file and mail sweeps here. Every few seconds it builds the champion lists
  * searches asked for (server/search/champion-lists.ts), each once across instances, and every few minutes
  * asks for rebuilds of lists that shrank and drops unused ones. A storage sweep removes what interrupted uploads
- * left behind (partial writes, objects whose row never committed) once they are an hour old.
+ * left behind (partial writes, objects whose row never committed) once they are an hour old. At start and
+ * every few minutes the tables that grew get fresh planner statistics (table-statistics.ts: the embedded
+ * database has no autovacuum).
  */
 export async function startWorkers(deps: { db: Database; queue: PgBoss; storage: StorageDriver }) {
   const { db, queue, storage } = deps;
@@ -67,6 +71,11 @@ export async function startWorkers(deps: { db: Database; queue: PgBoss; storage:
     maintainChampionLists(db).catch((error) => console.error("Champion list upkeep failed", error));
   }, CHAMPION_UPKEEP_EVERY_MS);
   championUpkeep.unref();
+  const statistics = () =>
+    refreshStaleStatistics(db).catch((error) => console.error("Statistics upkeep failed", error));
+  void statistics();
+  const statisticsTimer = setInterval(statistics, STATISTICS_EVERY_MS);
+  statisticsTimer.unref();
   const storageSweep = () =>
     sweepOrphanedFiles(db, storage).catch((error) => console.error("Storage sweep failed", error));
   void storageSweep();
@@ -78,6 +87,7 @@ export async function startWorkers(deps: { db: Database; queue: PgBoss; storage:
     clearInterval(notificationTimer);
     clearInterval(championTimer);
     clearInterval(championUpkeep);
+    clearInterval(statisticsTimer);
     if (mailTimer) clearInterval(mailTimer);
   };
 }
