@@ -221,6 +221,12 @@ export async function seedLibrary(
   let next = 0;
   let done = 0;
   let words = 0;
+  // The triggers' statements are planned once per connection and kept (PL/pgSQL caches them) until the
+  // tables' statistics change. Planned against the empty tables of the first batch, the version trigger's
+  // join read the whole of assets once per batch: the load slowed down as the library grew (255 s for the
+  // first 100,000 assets, 353 s for the second), and a server without autovacuum never re-planned it.
+  // ANALYZE each time the library has doubled keeps the statistics (and so the plans) within a factor two.
+  let analyzeAt = BATCH * LOADERS * 2;
   const loader = async () => {
     while (next < count) {
       const from = next;
@@ -235,6 +241,10 @@ export async function seedLibrary(
       );
       words += batchWords;
       done += to - from;
+      if (done >= analyzeAt) {
+        analyzeAt *= 2;
+        await db.execute(sql`analyze ${assets}, ${files}, ${assetVersions}, ${assetStages}, ${assetTerms}`);
+      }
       onProgress(done);
     }
   };
