@@ -52,7 +52,7 @@ export interface HitSet {
  * array only when they are all wanted): a broad search no longer sends and parses 1,001 rows it drops.
  * `among`: a condition with an index of its own (the words as typed): which of the hits meet it comes back
  * too, in the same statement, when every hit is known, looked up through that index (fenced, so no hit's
- * row is read for it) and intersected with the hits.
+ * row is read for it) and joined with the hits by hash (`= any` would compare each row with every hit).
  */
 export async function findHits(
   tx: Database,
@@ -70,7 +70,7 @@ export async function findHits(
   const amongHits = among
     ? sql`, case when count(*) between 1 and ${limit} then (select array_agg(x.id)::text
         from (select ${assets.id} as id from ${assets} where ${among} offset 0) x
-        where x.id = any(array_agg(h.id))) end as among`
+        join unnest(array_agg(h.id)) u(id) on u.id = x.id) end as among`
     : sql``;
   const { rows } = await tx.execute<{ n: number; ids: string | null; among?: string | null }>(
     sql`select count(*)::int as n, case when count(*) <= ${limit} then array_agg(h.id)::text end as ids${amongHits}

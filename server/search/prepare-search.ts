@@ -15,6 +15,7 @@ import { EXACT_LIMIT, findHits, type HitSet } from "./hit-set";
 import { facetConditions, otherFacets } from "./search-filters";
 import {
   FEW_RESULTS,
+  exactFormsLoose,
   exactFormsMatch,
   findExactForms,
   searchTextOf,
@@ -97,20 +98,22 @@ export async function prepareSearch(
 
   // Only an exact search by relevance sorts by score, raising the hits with the words as typed; a broad one
   // is ordered by tier. Without filters the hits are about as many as the documents holding the words as
-  // typed, and the statement that finds the hits finds which of them those are (findExactForms explains).
+  // typed, and the statement that finds the hits finds which of them those are (findExactForms explains);
+  // with filters, a phrase or an excluded word, those documents may be far more, and findExactForms decides.
   const byScore = sort === "relevance";
+  const narrowed = facets.length > 0 || exactFormsLoose(text);
   const fullHits = await findHits(
     tx,
     {
       indexed: [...facets, textMatch(text, "fulltext").where!],
       rest: [visibility],
-      among: byScore && facets.length === 0 ? exactFormsMatch(text) : undefined,
+      among: byScore && !narrowed ? exactFormsMatch(text) : undefined,
     },
     exactLimit,
   );
   const exactForms =
     byScore && fullHits.exact
-      ? (fullHits.among ?? (await findExactForms(tx, text, fullHits.ids, { narrowed: facets.length > 0 })))
+      ? (fullHits.among ?? (await findExactForms(tx, text, fullHits.ids, { narrowed })))
       : [];
   const full = textMatch(text, "fulltext", { exactForms });
   const few = fullHits.exact && fullHits.ids.length < FEW_RESULTS;

@@ -109,13 +109,20 @@ export const tsqueryParam = (text: SearchText) => sql`${text.tsquery}::tsquery`;
  */
 const INDEX_DOCS_PER_HIT = 40;
 
+/**
+ * Whether the words as typed can be in far more documents than the hits: a phrase (the hits hold its words
+ * side by side, the lookup only all of them) or an excluded word (the lookup requires it; no hit holds it).
+ */
+export const exactFormsLoose = (text: SearchText): boolean => /<(?:-|\d+)>|!/.test(text.tsquery);
+
 /** The documents holding every word as typed (its own GIN index); undefined when no such word is left. */
 export const exactFormsMatch = (text: SearchText): SQL | undefined =>
   text.exactTsquery === "" ? undefined : sql`${assets.searchExact} @@ ${text.exactTsquery}::tsquery`;
 
 /**
  * Which of `ids` (a search's hits) contain every word as typed, unstemmed. `narrowed`: filters other than
- * visibility cut the hits, so the words alone may be in far more documents than the hits.
+ * visibility cut the hits, or the words are a phrase or exclude one (exactFormsLoose), so the words alone may
+ * be in far more documents than the hits.
  *
  * Unnarrowed, the words are in about as many documents as there are hits (at most EXACT_LIMIT), and the
  * GIN index of assets.search_exact finds them cheaply (fenced, so no hit's document is read). Narrowed, a
@@ -139,7 +146,7 @@ export async function findExactForms(
           where ${assets.id} = any(${uuidArray(ids)}) and ${words}`
       : sql`select array_agg(x.id)::text as ids
           from (select ${assets.id} as id from ${assets} where ${words} offset 0) x
-          where x.id = any(${uuidArray(ids)})`,
+          join unnest(${uuidArray(ids)}) u(id) on u.id = x.id`,
   );
   return parseUuidArray(rows[0]?.ids ?? null);
 }

@@ -73,6 +73,11 @@ describe("exact forms above stem-only matches", () => {
     const narrowed = await lookups(filtered);
     expect(narrowed.found).toEqual([exact.id, sibling.id]);
     expect(narrowed.lookups.some((text) => text.includes("count(*)"))).toBe(false);
+    // So with a phrase: its words may be in far more documents than the phrase is.
+    const phrase = await lookups({ q: '"Contoso workshop"' });
+    expect(phrase.found).toEqual([exact.id, sibling.id]);
+    expect(phrase.lookups.length).toBeGreaterThan(0);
+    expect(phrase.lookups.some((text) => text.includes("count(*)"))).toBe(false);
     // Stop words and operators do not take the bonus away: it looks up the words the stemmer keeps, all of them.
     expect(ids(await searchAssets(db, rep, { q: "the Contoso" }))).toEqual([exact.id, sibling.id]);
     expect(ids(await searchAssets(db, rep, { q: "Contoso or the" }))).toEqual([exact.id, sibling.id]);
