@@ -18,6 +18,7 @@ import {
   exactFormsLoose,
   exactFormsMatch,
   findExactForms,
+  findSimilarTags,
   searchTextOf,
   textMatch,
   type SearchConfig,
@@ -118,6 +119,10 @@ export async function prepareSearch(
   const full = textMatch(text, "fulltext", { exactForms });
   const few = fullHits.exact && fullHits.ids.length < FEW_RESULTS;
   if (mode === "fulltext" || (mode === undefined && !few)) return { ...base, match: full, hits: fullHits };
-  const fuzzy = textMatch(text, "fuzzy", { exactIds: fullHits.exact ? fullHits.ids : [], exactForms });
+  const fuzzy = textMatch(text, "fuzzy", {
+    exactIds: fullHits.exact ? fullHits.ids : [],
+    exactForms,
+    similarTags: await findSimilarTags(tx, text),
+  });
   return { ...base, match: fuzzy, hits: await find([fuzzy.where!]) };
 }

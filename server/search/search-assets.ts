@@ -24,7 +24,14 @@ import {
   withItemJoins,
   type SearchItem,
 } from "./search-items";
-import { inSearchTransaction, textMatch, type SearchText, type TextMatch, type TextMode } from "./text-query";
+import {
+  inSearchTransaction,
+  NO_TIER,
+  textMatch,
+  type SearchText,
+  type TextMatch,
+  type TextMode,
+} from "./text-query";
 
 export { normaliseSearch };
 
@@ -284,6 +291,7 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
   const first = after ? tiers.findIndex((t) => t.level <= Number(after.k[0])) : 0;
   for (let i = Math.max(first, 0); first >= 0 && i < tiers.length && rows.length < limit; i++) {
     const tier = tiers[i]!;
+    if ("where" in tier && tier.where === NO_TIER) continue;
     const level = { expr: sql`${tier.level}::int`, kind: "int4" as const };
     const fresh = { expr: freshAt, kind: "timestamptz" as const };
     const byFreshness: SortKey[] = [level, { expr: sql`0::float8`, kind: "float8" }, fresh];

@@ -177,13 +177,23 @@ export interface TextMatch {
  * hits, other head hits, body-only hits; the first two are served by GIN indexes of their own.
  *
  * Fuzzy (the words found fewer than FEW_RESULTS assets, `exactIds`): those full-text hits first, then titles
- * within TYPO_THRESHOLD word similarity, then assets only carrying a similar tag, each by its similarity.
+ * within TYPO_THRESHOLD word similarity, then assets only carrying a similar tag (`similarTags`), each by its
+ * similarity.
  * Run inside inSearchTransaction, which sets pg_trgm's threshold.
  */
 export function textMatch(
   text: SearchText | undefined,
   mode: TextMode,
-  { exactIds = [], exactForms = [] }: { exactIds?: readonly string[]; exactForms?: readonly string[] } = {},
+  {
+    exactIds = [],
+    exactForms = [],
+    similarTags = [],
+  }: {
+    exactIds?: readonly string[];
+    exactForms?: readonly string[];
+    /** Fuzzy: the workspace's tags whose names look like the words (findSimilarTags). */
+    similarTags?: readonly string[];
+  } = {},
 ): TextMatch {
   if (!text || mode === "none") return { mode: "none", where: undefined, score: sql`0::float8`, tiers: [] };
   const tsq = tsqueryParam(text);
@@ -216,10 +226,9 @@ export function textMatch(
   const lower = text.q.toLowerCase();
   const exact = amongIds(exactIds);
   const similarTitle = sql`${lower} <% lower(${assets.title})`;
-  // Tags whose names are similar to the words: a handful of taxonomy rows, looked up once per statement.
-  const similarTagIds = sql`array(select t.id from taxonomy_terms t
-    where t.workspace_id = ${text.workspaceId}::uuid and word_similarity(${lower}, lower(t.name)) >= ${TYPO_THRESHOLD})`;
-  const similarTag = sql`${assets.facetKeys} && ${similarTagIds}`;
+  // Bound as a constant, the planner estimates the tags' share from their own statistics; without any, the
+  // tier is empty (NO_TIER) and never searched.
+  const similarTag = similarTags.length ? sql`${assets.facetKeys} && ${uuidArray(similarTags)}` : NO_TIER;
   const tagSimilarity = sql`(select max(word_similarity(${lower}, lower(t.name)))
     from taxonomy_terms t where t.id = any(${assets.facetKeys}))`;
   // A title like the words ranks above an asset only tagged with a name like them, as the tiers order them.
@@ -232,9 +241,24 @@ export function textMatch(
     tiers: [
       exact,
       sql`${similarTitle} and not ${exact}`,
-      sql`${similarTag} and not (${similarTitle}) and not ${exact}`,
+      similarTag === NO_TIER ? NO_TIER : sql`${similarTag} and not (${similarTitle}) and not ${exact}`,
     ],
   };
+}
+
+/** A tier no asset is in (its place is kept, so the levels a cursor carries stay the same). */
+export const NO_TIER = sql`false`;
+
+/**
+ * The workspace's tags whose names are within TYPO_THRESHOLD word similarity of the words: a few hundred
+ * taxonomy rows at most, read once per typo-tolerant search. As a subquery inside each statement instead, the
+ * planner guessed their share of a million assets, called an empty tier broad and walked every asset.
+ */
+export async function findSimilarTags(tx: Database, text: SearchText): Promise<string[]> {
+  const { rows } = await tx.execute<{ ids: string | null }>(sql`select array_agg(t.id)::text as ids
+    from taxonomy_terms t where t.workspace_id = ${text.workspaceId}::uuid
+      and word_similarity(${text.q.toLowerCase()}, lower(t.name)) >= ${TYPO_THRESHOLD}`);
+  return parseUuidArray(rows[0]?.ids ?? null);
 }
 
 /**

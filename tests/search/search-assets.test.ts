@@ -17,8 +17,11 @@ let ws: TestWorkspace;
 let rep: Actor;
 let marketer: Actor;
 
+/** The statements the handle sent, for the test that looks at them. */
+const sent: string[] = [];
+
 beforeAll(async () => {
-  handle = await createTestDatabase();
+  handle = await createTestDatabase({ logQuery: (text) => sent.push(text) });
   ws = await createTestWorkspace(handle.db);
   rep = await ws.actor(ws.people.rep);
   marketer = await ws.actor(ws.people.marketer);
@@ -111,6 +114,22 @@ describe("searchAssets", () => {
     const exact = await createSearchAsset(db, ws, { title: "Battlecrad naming mistakes" });
     expect(ids(await searchAssets(db, rep, { q: "battlecrad" }))[0]).toBe(exact.id);
     expect((await nearestTitles(db, rep, "globx battlecard")).map((s) => s.id)).toContain(card.id);
+  });
+
+  it("does not look for assets with a similar tag when no tag name looks like the words", async () => {
+    const db = handle.db;
+    await createSearchAsset(db, ws, { title: "Quillwort field notes" });
+    sent.length = 0;
+    const result = await searchAssets(db, rep, { q: "quilwort" }, { facets: false });
+    expect(result.textMode).toBe("fuzzy");
+    expect(result.items.map((i) => i.title)).toContain("Quillwort field notes");
+    expect(sent.some((text) => text.includes('"facet_keys" &&'))).toBe(false);
+    // With a tag like the words, its assets are looked for, by the tag's id.
+    const tag = await createTerm(db, ws, "product", "Quilwort Suite");
+    const tagged = await createSearchAsset(db, ws, { title: "Rollout checklist", termIds: [tag.id] });
+    sent.length = 0;
+    expect(ids(await searchAssets(db, rep, { q: "quilwort" }, { facets: false }))).toContain(tagged.id);
+    expect(sent.some((text) => text.includes('"facet_keys" &&'))).toBe(true);
   });
 
   it("ranks a title like the misspelt words above a fresher asset only tagged with a name like them", async () => {
