@@ -51,8 +51,7 @@ export interface HitSet {
  * words row by row, decompressing each document. The hits come back as one row (a count, and the ids as one
  * array only when they are all wanted): a broad search no longer sends and parses 1,001 rows it drops.
  * `among`: a condition with an index of its own (the words as typed): which of the hits meet it comes back
- * too, in the same statement, when every hit is known, looked up through that index (fenced, so no hit's
- * row is read for it) and joined with the hits by hash (`= any` would compare each row with every hit).
+ * too, in the same statement, when every hit is known (hitsMeeting).
  */
 export async function findHits(
   tx: Database,
@@ -68,9 +67,7 @@ export async function findHits(
     : sql`${assets}`;
   // Evaluated only when the hits are all known and there are some (a subplan under the case).
   const amongHits = among
-    ? sql`, case when count(*) between 1 and ${limit} then (select array_agg(x.id)::text
-        from (select ${assets.id} as id from ${assets} where ${among} offset 0) x
-        join unnest(array_agg(h.id)) u(id) on u.id = x.id) end as among`
+    ? sql`, case when count(*) between 1 and ${limit} then ${hitsMeeting(among, sql`array_agg(h.id)`)} end as among`
     : sql``;
   const { rows } = await tx.execute<{ n: number; ids: string | null; among?: string | null }>(
     sql`select count(*)::int as n, case when count(*) <= ${limit} then array_agg(h.id)::text end as ids${amongHits}
@@ -84,6 +81,15 @@ export async function findHits(
     ...(among ? { among: parseUuidArray(rows[0]!.among ?? null) } : {}),
   };
 }
+
+/**
+ * Which of `hitIds` (a uuid[] expression) meet `condition`, as uuid[] text: looked up through the condition's
+ * own index (fenced, so no hit's row is read for it) and joined with the hits by hash (`= any` would compare
+ * each row found with every hit).
+ */
+export const hitsMeeting = (condition: SQL, hitIds: SQL) => sql`(select array_agg(x.id)::text
+  from (select ${assets.id} as id from ${assets} where ${condition} offset 0) x
+  join unnest(${hitIds}) u(id) on u.id = x.id)`;
 
 /** A uuid[] as PostgreSQL writes it ("{a,b}", or null for no rows): uuids need no quoting or escapes. */
 export const parseUuidArray = (text: string | null): string[] =>

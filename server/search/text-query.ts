@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { assets } from "@/db/schema";
 import { estimatedHits } from "./hit-estimate";
-import { amongIds, parseUuidArray } from "./hit-set";
+import { amongIds, hitsMeeting, parseUuidArray } from "./hit-set";
 import type { ChampionList } from "./champion-lists";
 import { uuidArray } from "./search-filters";
 
@@ -137,16 +137,14 @@ export async function findExactForms(
   ids: readonly string[],
   { narrowed, docsPerHit = INDEX_DOCS_PER_HIT }: { narrowed: boolean; docsPerHit?: number },
 ): Promise<string[]> {
-  if (ids.length === 0 || text.exactTsquery === "") return [];
-  const words = exactFormsMatch(text)!;
+  const words = exactFormsMatch(text);
+  if (ids.length === 0 || !words) return [];
   const eachHit = narrowed && (await estimatedHits(tx, [words])) > docsPerHit * ids.length;
   const { rows } = await tx.execute<{ ids: string | null }>(
     eachHit
       ? sql`select array_agg(${assets.id})::text as ids from ${assets}
           where ${assets.id} = any(${uuidArray(ids)}) and ${words}`
-      : sql`select array_agg(x.id)::text as ids
-          from (select ${assets.id} as id from ${assets} where ${words} offset 0) x
-          join unnest(${uuidArray(ids)}) u(id) on u.id = x.id`,
+      : sql`select ${hitsMeeting(words, uuidArray(ids))} as ids`,
   );
   return parseUuidArray(rows[0]?.ids ?? null);
 }
