@@ -80,7 +80,9 @@ function sortKeys(sort: SearchSort, match: TextMatch, stats: () => AssetStats): 
 type KeyedRow = Awaited<ReturnType<typeof pageRows>>[number];
 /** A broad page's row: with its details when its tier's statement selected them (detailedRows). */
 type TierRow = KeyedRow & { detail?: ItemDetail };
-type After = { k: (number | string)[]; id: string; c?: number };
+type After = { k: (number | string)[]; id: string; c?: number; w?: Window };
+/** A ranked window's boundary: the freshness key (as text) and id of its last, oldest asset. */
+type Window = [string, string];
 
 function keysetAfter(keys: SortKey[], after: After): SQL {
   const values = after.k.map((v, i) => sql`${v}::${sql.raw(keys[i]!.kind)}`);
@@ -248,18 +250,29 @@ type ChampionTier = { list: number; above: number; title: SQL };
  * A broad search's tiers, best first, each with its level (the cursor's first key): a champion list's
  * members (level 3), or hits meeting a condition (title 2, other head fields 1, body 0; typo tiers alike).
  */
-type Tier = { level: number } & ({ champions: ChampionTier } | { where: SQL });
+type Tier = { level: number } & ({ champions: ChampionTier } | { where: SQL; window?: true });
+
+/** At or after a window's boundary: the assets at least as fresh as its last one (served by the freshness index). */
+const sinceBoundary = ([at, id]: Window) =>
+  sql`(${freshAt}, ${assets.id}) >= (${at}::timestamptz, ${id}::uuid)`;
 
 /**
  * The tiers of a broad search. With a built champion list the titles it ranks above its threshold come
  * first and the title tier keeps the others; later pages use the list only if the first page did, split at
  * the first page's threshold (the cursor's `c`), so a list rebuilt in between changes no page's rows.
  */
-function tiersOf(s: PreparedSearch, after: After | undefined): Tier[] {
+function tiersOf(s: PreparedSearch, after: After | undefined, window = after?.w): Tier[] {
   const base = s.match.tiers.map((where, i) => ({ level: s.match.tiers.length - 1 - i, where }));
   const list = s.champions?.built && s.match.mode === "fulltext" ? s.champions : null;
   const above = after ? after.c : list?.threshold;
   const [title, ...rest] = base;
+  if (window && title && above === undefined) {
+    return [
+      { level: base.length, where: sql`${title.where} and ${sinceBoundary(window)}`, window: true },
+      { level: title.level, where: sql`${title.where} and not ${sinceBoundary(window)}` },
+      ...rest,
+    ];
+  }
   if (!list || above === undefined || !title) return base;
   const member = sql`exists (select 1 from ${searchChampions} c
     where c.list_id = ${list.id} and c.asset_id = ${assets.id} and c.score > ${above})`;
@@ -284,9 +297,10 @@ function tiersOf(s: PreparedSearch, after: After | undefined): Tier[] {
  * to complete them; the rows of a look at the freshest few hundred are completed afterwards, if kept.
  */
 async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefined, limit: number) {
-  const tiers = tiersOf(s, after);
+  let tiers = tiersOf(s, after);
   const rows: TierRow[] = [];
   let titleTierBroad = false;
+  let window = after?.w;
   // The cursor's tier, or the first below its level (a champion tier whose list has gone: the title tier).
   const first = after ? tiers.findIndex((t) => t.level <= Number(after.k[0])) : 0;
   for (let i = Math.max(first, 0); first >= 0 && i < tiers.length && rows.length < limit; i++) {
@@ -311,6 +325,15 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
       continue;
     }
     const indexed = [...s.facets, tier.where];
+    if (tier.window) {
+      // The window's titles, at most walkWindow of them, ranked by score: read walking the freshness index
+      // down to the window's boundary.
+      await setPlanShape(tx, "walk");
+      const where = [...indexed, s.visibility, ...keyset(byScore)];
+      const page = pageSubquery(tx, byScore, where, need);
+      rows.push(...(await detailedRows(tx, s.workspaceId, page, byScore, s.text)));
+      continue;
+    }
     // A tier most assets are in fills the page within the freshest few hundred: no need to find its hits.
     // The first tier (titles; a typo search's exact hits) rarely is, and its own index finds its hits
     // quickly, so it skips the look and the two changes of plan shape around it.
@@ -332,7 +355,16 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
       { indexed, rest: [s.visibility, ...keyset(order === "score" ? byScore : byFreshness)] },
       s.exactLimit,
     );
-    if (i === 0 && !after && !hits.exact && s.match.mode === "fulltext") titleTierBroad = true;
+    if (i === 0 && !after && !hits.exact && s.match.mode === "fulltext") {
+      titleTierBroad = true;
+      // Without a champion list, the freshest walkWindow assets' titles are ranked first (a window): among
+      // titles that mostly score alike, the best of the freshest are usually the best of all, freshest first.
+      if (!("champions" in tiers[0]!) && (window = await windowBoundary(tx, s))) {
+        tiers = tiersOf(s, undefined, window);
+        i = -1;
+        continue;
+      }
+    }
     if (hits.exact && hits.ids.length === 0) continue;
     const ranked = order === "score" || (order === undefined && hits.exact);
     const keys = ranked ? byScore : byFreshness;
@@ -342,7 +374,20 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     rows.push(...(await detailedRows(tx, s.workspaceId, page, keys, s.text)));
   }
   const champions = tiers[0] && "champions" in tiers[0] ? tiers[0].champions.above : undefined;
-  return { rows, titleTierBroad, champions };
+  return { rows, titleTierBroad, champions, window };
+}
+
+/** The last of the freshest `walkWindow` assets the actor may see: a ranked window's boundary (none if fewer). */
+async function windowBoundary(tx: Database, s: PreparedSearch): Promise<Window | undefined> {
+  await setPlanShape(tx, "walk");
+  const [last] = await tx
+    .select({ at: sql<string>`(${freshAt})::text`, id: assets.id })
+    .from(assets)
+    .where(s.visibility)
+    .orderBy(desc(freshAt), desc(assets.id))
+    .offset(s.walkWindow - 1)
+    .limit(1);
+  return last ? [last.at, last.id] : undefined;
 }
 
 /**
@@ -397,6 +442,7 @@ export async function searchAssets(
             m: match.mode,
             ...(tiered ? { r: "broad" as const } : {}),
             ...(tieredRows?.champions !== undefined ? { c: tieredRows.champions } : {}),
+            ...(tieredRows?.window ? { w: tieredRows.window } : {}),
             k: [last.k0, last.k1, last.k2].slice(0, keyCount) as (number | string)[],
             id: last.id,
           })

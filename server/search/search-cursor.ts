@@ -20,6 +20,12 @@ interface CursorBody {
    * keep that tier, and split it from the title tier at the same score, even if the list is rebuilt.
    */
   c?: number;
+  /**
+   * When a broad search's title tier was too large to rank and had no champion list: the freshness key and id
+   * of the last of the freshest assets (the window) whose titles the first page ranked. Later pages keep that
+   * window ranked first and go on through the older titles freshest first, even as new assets arrive.
+   */
+  w?: [string, string];
   k: KeyValue[];
   id: string;
 }
@@ -49,6 +55,16 @@ function validKey(kind: KeyKind, value: unknown): boolean {
   return kind === "float8" || Number.isInteger(value);
 }
 
+/** A window's boundary: a timestamp and a uuid, only on a broad search's cursor without a champion list. */
+const validWindow = (w: unknown, allowed: boolean) =>
+  allowed &&
+  Array.isArray(w) &&
+  w.length === 2 &&
+  typeof w[0] === "string" &&
+  TIMESTAMP.test(w[0]) &&
+  typeof w[1] === "string" &&
+  UUID.test(w[1]);
+
 /**
  * Decodes a cursor made for this very search (same words, filters and sort); anything else is a 422. The
  * sort keys' kinds depend on whether the search was broad.
@@ -65,12 +81,13 @@ export function decodeCursor(
     throw invalid();
   }
   if (typeof body !== "object" || body === null) throw invalid();
-  const { h, m, r, c, k, id } = body as Record<string, unknown>;
+  const { h, m, r, c, w, k, id } = body as Record<string, unknown>;
   if (h !== digest || !MODES.includes(m as TextMode) || typeof id !== "string" || !UUID.test(id)) {
     throw invalid();
   }
   if (r !== undefined && r !== "broad") throw invalid();
   if (c !== undefined && (typeof c !== "number" || !Number.isFinite(c) || r !== "broad")) throw invalid();
+  if (w !== undefined && !validWindow(w, r === "broad" && c === undefined)) throw invalid();
   const kinds = kindsFor(r === "broad");
   if (!Array.isArray(k) || k.length !== kinds.length || !kinds.every((kind, i) => validKey(kind, k[i]))) {
     throw invalid();
@@ -80,6 +97,7 @@ export function decodeCursor(
     m: m as TextMode,
     ...(r ? { r } : {}),
     ...(c !== undefined ? { c } : {}),
+    ...(w !== undefined ? { w: w as [string, string] } : {}),
     k: k as KeyValue[],
     id,
   };

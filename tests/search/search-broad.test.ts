@@ -195,6 +195,46 @@ describe("a broad search's title tier, when its hits are few", () => {
   );
 });
 
+describe("a broad search's title tier too large to rank, without a champion list", () => {
+  it("ranks the titles of the freshest assets (a window) first, keeps that window on later pages, then the older titles freshest first", async () => {
+    const db = handle.db;
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const rich = { description: "Egretine from the start" };
+    const ids: Record<string, string> = {};
+    // Five titles (more than LIMIT: too many to rank), the freshest five assets of the workspace.
+    const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
+      ["a", { title: "Egretine notes", publishedAt: ago(1) }],
+      ["b", { title: "Egretine guide to egretine", ...rich, publishedAt: ago(2) }],
+      ["c", { title: "Egretine memo", publishedAt: ago(3) }],
+      // Outside a window of the three freshest assets: scores like b, but ranked by freshness.
+      ["d", { title: "Egretine plan for egretine", ...rich, publishedAt: ago(4) }],
+      ["e", { title: "Egretine summary", publishedAt: ago(5) }],
+      ["body", { title: "Field memo", body: "One egretine mention.", publishedAt: ago(6) }],
+    ];
+    for (const [name, spec] of specs) ids[name] = (await createSearchAsset(db, ws, spec)).id;
+    const opts = { exactLimit: LIMIT, walkWindow: 3 };
+    const input = { q: "egretine", limit: 2 };
+    let late: string | undefined;
+    try {
+      const exact = await searchAssets(db, rep, { q: "egretine", limit: 3 });
+      expect(exact.items.map((i) => i.id)).toEqual([ids.b, ids.d, ids.a]);
+
+      const first = await searchAssets(db, rep, input, opts);
+      expect(first.totalExact).toBe(false);
+      expect(first.items.map((i) => i.id)).toEqual([ids.b, ids.a]);
+      // A title published after the first page, as rich as b: the window of the first page stays as it was.
+      late = (await createSearchAsset(db, ws, { title: "Egretine brief on egretine", ...rich })).id;
+      const { ids: paged } = await searchEveryPage(db, rep, input, opts, first);
+      expect(paged).toEqual([ids.b, ids.a, ids.c, ids.d, ids.e, ids.body]);
+    } finally {
+      await db
+        .update(assets)
+        .set({ status: "archived" })
+        .where(inArray(assets.id, [...Object.values(ids), ...(late ? [late] : [])]));
+    }
+  });
+});
+
 describe("assets.facet_keys", () => {
   it("follows the asset's stages and tags through inserts and deletes", async () => {
     const db = handle.db;

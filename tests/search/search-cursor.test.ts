@@ -27,12 +27,17 @@ describe("search cursors", () => {
     }
   });
 
+  it("round-trips a broad cursor with a ranked window's boundary", () => {
+    const body = { ...broad, w: ["2026-12-01 09:59:59.5+00", id] as [string, string] };
+    expect(decodeCursor(encodeCursor(body), digest, kindsFor)).toEqual(body);
+  });
+
   it("round-trips an exact cursor without a tier", () => {
     const body = { h: digest, m: "none" as const, k: [0.5, "2026-12-01 10:00:00+00"], id };
     expect(decodeCursor(encodeCursor(body), digest, kindsFor)).toEqual(body);
   });
 
-  it("refuses another search's cursor, a threshold without a broad order, and wrong keys", () => {
+  it("refuses another search's cursor, a threshold or window without a broad order, a window beside a threshold, and wrong keys", () => {
     const good = broad;
     const bad = [
       encodeCursor({ ...good, h: "another-search!!" }),
@@ -40,6 +45,10 @@ describe("search cursors", () => {
       encodeCursor({ ...good, k: [3, 1.5] }),
       encodeCursor({ ...good, k: [3.5, 1.5, "2026-12-01 10:00:00+00"] }),
       encodeCursor({ ...good, id: "not-a-uuid" }),
+      encodeCursor({ ...good, w: ["2026-12-01 10:00:00+00", id], c: 0.5 }),
+      encodeCursor({ ...good, r: undefined, w: ["2026-12-01 10:00:00+00", id] }),
+      encodeCursor({ ...good, w: ["yesterday", id] }),
+      encodeCursor({ ...good, w: ["2026-12-01 10:00:00+00"] as unknown as [string, string] }),
       "not base64 json",
     ];
     for (const cursor of bad) expect(() => decodeCursor(cursor, digest, kindsFor)).toThrow(AppError);
