@@ -75,3 +75,21 @@ export const searchChampions = pgTable(
     index("search_champions_asset_idx").on(t.assetId),
   ],
 );
+
+/**
+ * Every word that has been in a title of the workspace (as the 'simple' configuration splits and lowercases
+ * it): the vocabulary typo-tolerant search corrects misspelt words against (a few thousand rows however large
+ * the library) instead of comparing the words with every title. Kept by a trigger on assets (migration
+ * 0036); words are never removed when a title changes: a stale word only offers a correction no title has.
+ */
+export const titleWords = pgTable(
+  "title_words",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Collated "C" so a word's first letter is a range of the primary key. */
+    word: text("word").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.word] })],
+);

@@ -18,7 +18,7 @@ import {
   exactFormsLoose,
   exactFormsMatch,
   findExactForms,
-  findSimilarTags,
+  findTypoCorrections,
   searchTextOf,
   textMatch,
   type SearchConfig,
@@ -122,7 +122,7 @@ export async function prepareSearch(
   const fuzzy = textMatch(text, "fuzzy", {
     exactIds: fullHits.exact ? fullHits.ids : [],
     exactForms,
-    similarTags: await findSimilarTags(tx, text),
+    ...(await findTypoCorrections(tx, text)),
   });
   return { ...base, match: fuzzy, hits: await find([fuzzy.where!]) };
 }

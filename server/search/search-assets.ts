@@ -248,7 +248,9 @@ type ChampionTier = { list: number; above: number; title: SQL };
 
 /**
  * A broad search's tiers, best first, each with its level (the cursor's first key): a champion list's
- * members (level 3), or hits meeting a condition (title 2, other head fields 1, body 0; typo tiers alike).
+ * members or a ranked window of the titles (level 3), or hits meeting a condition (title 2, other head fields
+ * 1, body 0); typo-tolerant: exact hits 3, a ranked window of the titles like the words 2, those titles 1,
+ * assets tagged alike 0.
  */
 type Tier = { level: number } & ({ champions: ChampionTier } | { where: SQL; window?: true });
 
@@ -262,15 +264,22 @@ const sinceBoundary = ([at, id]: Window) =>
  * the first page's threshold (the cursor's `c`), so a list rebuilt in between changes no page's rows.
  */
 function tiersOf(s: PreparedSearch, after: After | undefined, window = after?.w): Tier[] {
-  const base = s.match.tiers.map((where, i) => ({ level: s.match.tiers.length - 1 - i, where }));
+  const { tiers: conditions, windowed } = s.match;
+  // Levels count down to 0, skipping one above the windowed tier: the window's own.
+  const base = conditions.map((where, i) => ({
+    level: conditions.length - 1 - i + (i < windowed ? 1 : 0),
+    where,
+  }));
   const list = s.champions?.built && s.match.mode === "fulltext" ? s.champions : null;
   const above = after ? after.c : list?.threshold;
   const [title, ...rest] = base;
-  if (window && title && above === undefined) {
+  const ranked = base[windowed];
+  if (window && ranked && above === undefined) {
     return [
-      { level: base.length, where: sql`${title.where} and ${sinceBoundary(window)}`, window: true },
-      { level: title.level, where: sql`${title.where} and not ${sinceBoundary(window)}` },
-      ...rest,
+      ...base.slice(0, windowed),
+      { level: ranked.level + 1, where: sql`${ranked.where} and ${sinceBoundary(window)}`, window: true },
+      { level: ranked.level, where: sql`${ranked.where} and not ${sinceBoundary(window)}` },
+      ...base.slice(windowed + 1),
     ];
   }
   if (!list || above === undefined || !title) return base;
@@ -337,7 +346,8 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     // A tier most assets are in fills the page within the freshest few hundred: no need to find its hits.
     // The first tier (titles; a typo search's exact hits) rarely is, and its own index finds its hits
     // quickly, so it skips the look and the two changes of plan shape around it.
-    if (i > 0 && order !== "score") {
+    const mayWindow = i === s.match.windowed && !after && !window && !("champions" in tiers[0]!);
+    if (i > 0 && order !== "score" && !mayWindow) {
       await setPlanShape(tx, "walk");
       const rest = [s.visibility, ...keyset(byFreshness)];
       const quick = await pageRows(
@@ -355,13 +365,14 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
       { indexed, rest: [s.visibility, ...keyset(order === "score" ? byScore : byFreshness)] },
       s.exactLimit,
     );
-    if (i === 0 && !after && !hits.exact && s.match.mode === "fulltext") {
-      titleTierBroad = true;
-      // Without a champion list, the freshest walkWindow assets' titles are ranked first (a window): among
-      // titles that mostly score alike, the best of the freshest are usually the best of all, freshest first.
-      if (!("champions" in tiers[0]!) && (window = await windowBoundary(tx, s))) {
+    if (i === 0 && !after && !hits.exact && s.match.mode === "fulltext") titleTierBroad = true;
+    // Without a champion list, the (typo-like) titles of the freshest walkWindow assets are ranked first (a
+    // window): among titles that mostly score alike, the best of the freshest are usually the best of all.
+    if (mayWindow && !hits.exact) {
+      window = await windowBoundary(tx, s);
+      if (window) {
         tiers = tiersOf(s, undefined, window);
-        i = -1;
+        i -= 1;
         continue;
       }
     }

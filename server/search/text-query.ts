@@ -149,6 +149,9 @@ export async function findExactForms(
   return parseUuidArray(rows[0]?.ids ?? null);
 }
 
+/** The title's lexemes (weight A of the head) matching `tsq`, through their own index (assets_search_title_idx). */
+const titleMatchOf = (tsq: SQL) => sql`ts_filter(${assets.searchHead}, '{a}') @@ ${tsq}`;
+
 /** What a hit adds to its relevance for containing the words as typed: less than any gap between tiers. */
 const EXACT_FORM_BONUS = 0.1;
 
@@ -163,6 +166,11 @@ export interface TextMatch {
    * how a search with more hits than can be ranked exactly orders them (tier, then freshest first).
    */
   tiers: SQL[];
+  /**
+   * The tier whose hits, when too many to rank, are ranked among the freshest assets first (a window): the
+   * titles (full text), or the titles like the words (fuzzy). Its level leaves room for the window above it.
+   */
+  windowed: number;
 }
 
 /**
@@ -186,20 +194,23 @@ export function textMatch(
     exactIds = [],
     exactForms = [],
     similarTags = [],
+    titleWords = null,
   }: {
     exactIds?: readonly string[];
     exactForms?: readonly string[];
-    /** Fuzzy: the workspace's tags whose names look like the words (findSimilarTags). */
+    /** Fuzzy: the workspace's tags whose names look like the words (findTypoCorrections). */
     similarTags?: readonly string[];
+    /** Fuzzy: the title words that correct every word, as tsquery text (findTypoCorrections); null: none. */
+    titleWords?: string | null;
   } = {},
 ): TextMatch {
-  if (!text || mode === "none") return { mode: "none", where: undefined, score: sql`0::float8`, tiers: [] };
+  if (!text || mode === "none")
+    return { mode: "none", where: undefined, score: sql`0::float8`, tiers: [], windowed: 0 };
   const tsq = tsqueryParam(text);
   // Bare `vector @@ query` so the GIN index serves it (a NULL vector simply does not match).
   const hit = sql`${assets.searchVector} @@ ${tsq}`;
   const headHit = sql`${assets.searchHead} @@ ${tsq}`;
-  // The title's lexemes (weight A of the head), indexed on their own (assets_search_title_idx).
-  const titleMatch = sql`ts_filter(${assets.searchHead}, '{a}') @@ ${tsq}`;
+  const titleMatch = titleMatchOf(tsq);
   const titleHit = sql`coalesce(${titleMatch}, false)`;
   // Only heads that match are ranked: a hit in the body alone ranks 0 without computing anything.
   const rank = sql`case when ${headHit} then 1 + 0.8 * ts_rank_cd(${assets.searchHead}, ${tsq}, 32)::float8
@@ -218,45 +229,92 @@ export function textMatch(
         sql`${headHit} and not ${titleHit}`,
         sql`${hit} and not coalesce(${headHit}, false)`,
       ],
+      windowed: 0,
     };
   }
 
   const lower = text.q.toLowerCase();
   const exact = amongIds(exactIds);
-  const similarTitle = sql`${lower} <% lower(${assets.title})`;
+  // Titles holding a correction of every word, through the title index; without one for each word, none.
+  const similarTitle = titleWords === null ? NO_TIER : titleMatchOf(sql`${titleWords}::tsquery`);
   // Bound as a constant, the planner estimates the tags' share from their own statistics; without any, the
   // tier is empty (NO_TIER) and never searched.
   const similarTag = similarTags.length ? sql`${assets.facetKeys} && ${uuidArray(similarTags)}` : NO_TIER;
   const tagSimilarity = sql`(select max(word_similarity(${lower}, lower(t.name)))
     from taxonomy_terms t where t.id = any(${assets.facetKeys}))`;
   // A title like the words ranks above an asset only tagged with a name like them, as the tiers order them.
-  const typoScore = sql`(case when ${similarTitle} then 1 + word_similarity(${lower}, lower(${assets.title}))
-    else coalesce(${tagSimilarity}, 0) end)::float8`;
+  const typoScore = sql`(case when coalesce(${similarTitle}, false)
+    then 1 + word_similarity(${lower}, lower(${assets.title})) else coalesce(${tagSimilarity}, 0) end)::float8`;
   return {
     mode,
     where: sql`(${exact} or ${similarTitle} or ${similarTag})`,
     score: sql`(case when ${exact} then 10 + ${rank} else ${typoScore} end)::float8`,
     tiers: [
       exact,
-      sql`${similarTitle} and not ${exact}`,
-      similarTag === NO_TIER ? NO_TIER : sql`${similarTag} and not (${similarTitle}) and not ${exact}`,
+      similarTitle === NO_TIER ? NO_TIER : sql`${similarTitle} and not ${exact}`,
+      similarTag === NO_TIER
+        ? NO_TIER
+        : sql`${similarTag} and not coalesce(${similarTitle}, false) and not ${exact}`,
     ],
+    windowed: 1,
   };
 }
 
 /** A tier no asset is in (its place is kept, so the levels a cursor carries stay the same). */
 export const NO_TIER = sql`false`;
 
+/** Corrections kept per misspelt word (all at its closest distance): enough for any real vocabulary. */
+const CORRECTIONS_PER_WORD = 20;
+
+export interface TypoCorrections {
+  /** The workspace's tags whose names are within TYPO_THRESHOLD word similarity of the words. */
+  similarTags: string[];
+  /**
+   * Title words correcting each word (of 3 or more letters) as tsquery text, every word required and any of
+   * its corrections enough: `'kestrel' & ( 'vault' | 'vaults' )`; null when a word has no correction.
+   */
+  titleWords: string | null;
+}
+
+/** A lexeme quoted for tsquery input. */
+const quoteLexeme = (word: string) => `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+
 /**
- * The workspace's tags whose names are within TYPO_THRESHOLD word similarity of the words: a few hundred
- * taxonomy rows at most, read once per typo-tolerant search. As a subquery inside each statement instead, the
- * planner guessed their share of a million assets, called an empty tier broad and walked every asset.
+ * What a typo-tolerant search looks for besides the exact hits, in one statement: the tags whose names look
+ * like the words (a few hundred taxonomy rows at most; bound by id, so the planner knows their share, where a
+ * subquery inside each statement made it guess and walk every asset of a million), and for each word of 3 or
+ * more letters the closest title words (title_words, migration 0036) with the same first letter, within an
+ * edit distance of 1 (up to 4 letters) or 2: "contso" is corrected to "contoso" (1), not also to "costs" (2).
+ * Typos rarely hit the first letter, and the range of the vocabulary's key it gives keeps the lookup to a few
+ * hundred words however large the library.
  */
-export async function findSimilarTags(tx: Database, text: SearchText): Promise<string[]> {
-  const { rows } = await tx.execute<{ ids: string | null }>(sql`select array_agg(t.id)::text as ids
-    from taxonomy_terms t where t.workspace_id = ${text.workspaceId}::uuid
-      and word_similarity(${text.q.toLowerCase()}, lower(t.name)) >= ${TYPO_THRESHOLD}`);
-  return parseUuidArray(rows[0]?.ids ?? null);
+export async function findTypoCorrections(tx: Database, text: SearchText): Promise<TypoCorrections> {
+  const { rows } = await tx.execute<{ tags: string | null; words: string | null; missing: number }>(
+    sql`with corrections as (
+        select coalesce((select string_agg(b.word, chr(1) order by b.word) from (
+          select c.word from (
+            select v.word, d.d, min(d.d) over () as best from title_words v
+              cross join lateral (select levenshtein_less_equal(v.word, w.word, k.k) as d) d
+            where v.workspace_id = ${text.workspaceId}::uuid
+              and v.word >= left(w.word, 1) and v.word < left(w.word, 1) || chr(1114111)
+              and abs(length(v.word) - length(w.word)) <= k.k and d.d <= k.k) c
+          where c.d = c.best order by c.word limit ${CORRECTIONS_PER_WORD}) b), '') as fixes
+        from unnest(tsvector_to_array(to_tsvector('simple', ${text.q}))) w(word)
+          cross join lateral (select case when length(w.word) <= 4 then 1 else 2 end as k) k
+        where length(w.word) between 3 and 40)
+      select (select array_agg(t.id)::text from taxonomy_terms t
+          where t.workspace_id = ${text.workspaceId}::uuid
+            and word_similarity(${text.q.toLowerCase()}, lower(t.name)) >= ${TYPO_THRESHOLD}) as tags,
+        (select string_agg(fixes, chr(2)) from corrections where fixes <> '') as words,
+        (select count(*) from corrections where fixes = '')::int as missing`,
+  );
+  const row = rows[0];
+  const words = row?.words
+    ? row.words.split("\u0002").map((fixes) => fixes.split("\u0001").map(quoteLexeme))
+    : [];
+  const titleWords =
+    words.length && !row?.missing ? words.map((fixes) => `( ${fixes.join(" | ")} )`).join(" & ") : null;
+  return { similarTags: parseUuidArray(row?.tags ?? null), titleWords };
 }
 
 /**

@@ -132,6 +132,35 @@ describe("searchAssets", () => {
     expect(sent.some((text) => text.includes('"facet_keys" &&'))).toBe(true);
   });
 
+  it("corrects each misspelt word against the titles' vocabulary and finds titles holding every correction", async () => {
+    const db = handle.db;
+    const both = await createSearchAsset(db, ws, { title: "Zebrowski Vault rollout plan" });
+    const one = await createSearchAsset(db, ws, { title: "Zebrowski Analytics overview" });
+    const renamed = await createSearchAsset(db, ws, { title: "Untitled draft" });
+    // A renamed title's new words join the vocabulary.
+    await db.update(assets).set({ title: "Marmoset Vault checklist" }).where(eq(assets.id, renamed.id));
+    const other = await createTestWorkspace(db);
+    await createSearchAsset(db, other, { title: "Quagmirex handbook" });
+
+    sent.length = 0;
+    // Two letters swapped in each word: edit distance 2, first letters kept.
+    const result = await searchAssets(db, rep, { q: "zebrowksi vualt" }, { facets: false });
+    expect(result.textMode).toBe("fuzzy");
+    expect(ids(result)).toContain(both.id);
+    // Every word needs a correction in the title: one word alike is not a match.
+    expect(ids(result)).not.toContain(one.id);
+    // The titles come through the title index, not by comparing the words with every title's trigrams.
+    expect(sent.some((text) => text.includes("<%"))).toBe(false);
+    expect(ids(await searchAssets(db, rep, { q: "marmsoet" }))).toEqual([renamed.id]);
+    // Only a word's closest corrections: "wexfrd" is one edit from Wexford and two from Wenford.
+    const wexford = await createSearchAsset(db, ws, { title: "Wexford pilot" });
+    await createSearchAsset(db, ws, { title: "Wenford pilot" });
+    expect(ids(await searchAssets(db, rep, { q: "wexfrd" }))).toEqual([wexford.id]);
+    // A wrong first letter is not corrected, and another workspace's titles are not a vocabulary of this one.
+    expect(ids(await searchAssets(db, rep, { q: "xebrowski" }))).not.toContain(both.id);
+    expect((await searchAssets(db, rep, { q: "quagmirx" })).total).toBe(0);
+  });
+
   it("ranks a title like the misspelt words above a fresher asset only tagged with a name like them", async () => {
     const db = handle.db;
     const day = 86_400_000;

@@ -235,6 +235,48 @@ describe("a broad search's title tier too large to rank, without a champion list
   });
 });
 
+describe("a typo-tolerant broad search", () => {
+  it("ranks the titles like the words among the freshest assets first, between the exact hits and assets only tagged alike", async () => {
+    const db = handle.db;
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const tag = await createTerm(db, ws, "competitor", "Cormorants Dawnlight");
+    const ids: Record<string, string> = {};
+    // "cormorat dawn": no title holds "cormorat"; each title holds its correction "cormorant" and "dawn".
+    const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
+      ["a", { title: "Dawn notes on one cormorant", publishedAt: ago(1) }],
+      ["b", { title: "Cormorant dawn count", publishedAt: ago(2) }],
+      ["c", { title: "Dawn and a cormorant", publishedAt: ago(3) }],
+      // Outside a window of the three freshest assets: as like the words as b, ranked by freshness.
+      ["d", { title: "Cormorant dawn survey", publishedAt: ago(4) }],
+      ["e", { title: "Dawn over the cormorant", publishedAt: ago(5) }],
+      ["exact", { title: "Field log", body: "Cormorat dawn, as the rangers spell it.", publishedAt: ago(6) }],
+      ["tagged", { title: "Rival overview", termIds: [tag.id], publishedAt: ago(7) }],
+    ];
+    for (const [name, spec] of specs) ids[name] = (await createSearchAsset(db, ws, spec)).id;
+    const input = { q: "cormorat dawn", limit: 2 };
+    try {
+      const exact = await searchAssets(db, rep, { ...input, limit: 10 });
+      expect(exact.textMode).toBe("fuzzy");
+      expect(exact.items.map((i) => i.id)).toEqual(
+        ["exact", "b", "d", "c", "e", "a", "tagged"].map((n) => ids[n]),
+      );
+      const { pages, ids: paged } = await searchEveryPage(db, rep, input, {
+        exactLimit: LIMIT,
+        walkWindow: 3,
+      });
+      expect(pages[0]!.totalExact).toBe(false);
+      const cursor = JSON.parse(Buffer.from(pages[0]!.nextCursor!, "base64url").toString("utf8"));
+      expect(cursor.w).toHaveLength(2);
+      expect(paged).toEqual(["exact", "b", "c", "a", "d", "e", "tagged"].map((n) => ids[n]));
+    } finally {
+      await db
+        .update(assets)
+        .set({ status: "archived" })
+        .where(inArray(assets.id, Object.values(ids)));
+    }
+  });
+});
+
 describe("assets.facet_keys", () => {
   it("follows the asset's stages and tags through inserts and deletes", async () => {
     const db = handle.db;
