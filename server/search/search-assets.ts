@@ -252,7 +252,11 @@ type ChampionTier = { list: number; above: number; title: SQL };
  * 1, body 0); typo-tolerant: exact hits 3, a ranked window of the titles like the words 2, those titles 1,
  * assets tagged alike 0.
  */
-type Tier = { level: number } & ({ champions: ChampionTier } | { where: SQL; window?: true });
+type Tier = { level: number } & (
+  | { champions: ChampionTier }
+  /** `window`: a ranked window's hits; `broad`: known to be more than can be ranked (a window's older hits). */
+  | { where: SQL; window?: true; broad?: true }
+);
 
 /** At or after a window's boundary: the assets at least as fresh as its last one (served by the freshness index). */
 const sinceBoundary = ([at, id]: Window) =>
@@ -278,7 +282,7 @@ function tiersOf(s: PreparedSearch, after: After | undefined, window = after?.w)
     return [
       ...base.slice(0, windowed),
       { level: ranked.level + 1, where: sql`${ranked.where} and ${sinceBoundary(window)}`, window: true },
-      { level: ranked.level, where: sql`${ranked.where} and not ${sinceBoundary(window)}` },
+      { level: ranked.level, where: sql`${ranked.where} and not ${sinceBoundary(window)}`, broad: true },
       ...base.slice(windowed + 1),
     ];
   }
@@ -347,7 +351,9 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     // The first tier (titles; a typo search's exact hits) rarely is, and its own index finds its hits
     // quickly, so it skips the look and the two changes of plan shape around it.
     const mayWindow = i === s.match.windowed && !after && !window && !("champions" in tiers[0]!);
-    if (i > 0 && order !== "score" && !mayWindow) {
+    // The hits of a window's tier older than the window are as many, less a few hundred: walked freshest first.
+    const known = tier.broad && order !== "score";
+    if (i > 0 && order !== "score" && !mayWindow && !known) {
       await setPlanShape(tx, "walk");
       const rest = [s.visibility, ...keyset(byFreshness)];
       const quick = await pageRows(
@@ -360,11 +366,13 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
         break;
       }
     }
-    const hits = await findHits(
-      tx,
-      { indexed, rest: [s.visibility, ...keyset(order === "score" ? byScore : byFreshness)] },
-      s.exactLimit,
-    );
+    const hits = known
+      ? { exact: false, ids: [] }
+      : await findHits(
+          tx,
+          { indexed, rest: [s.visibility, ...keyset(order === "score" ? byScore : byFreshness)] },
+          s.exactLimit,
+        );
     if (i === 0 && !after && !hits.exact && s.match.mode === "fulltext") titleTierBroad = true;
     // Without a champion list, the (typo-like) titles of the freshest walkWindow assets are ranked first (a
     // window): among titles that mostly score alike, the best of the freshest are usually the best of all.

@@ -224,6 +224,12 @@ describe("a broad search's title tier too large to rank, without a champion list
       expect(first.items.map((i) => i.id)).toEqual([ids.b, ids.a]);
       // A title published after the first page, as rich as b: the window of the first page stays as it was.
       late = (await createSearchAsset(db, ws, { title: "Egretine brief on egretine", ...rich })).id;
+      sent.length = 0;
+      const second = await searchAssets(db, rep, { ...input, cursor: first.nextCursor! }, opts);
+      expect(second.items.map((i) => i.id)).toEqual([ids.c, ids.d]);
+      // The titles older than the window are walked freshest first without counting them: the only hits
+      // counted are the search's own.
+      expect(sent.filter((text) => text.includes("count(*)::int as n"))).toHaveLength(1);
       const { ids: paged } = await searchEveryPage(db, rep, input, opts, first);
       expect(paged).toEqual([ids.b, ids.a, ids.c, ids.d, ids.e, ids.body]);
     } finally {
