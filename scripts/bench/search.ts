@@ -394,6 +394,8 @@ try {
   // Ranking quality: each distinct search's first 10 against the exact ranking of every hit by score, which
   // the same code gives when told to rank any number of hits exactly.
   const quality = new Map<BenchClass, number[]>();
+  /** The distinct searches whose first page holds fewer than 8 of every 10 of the exact ranking's. */
+  const below: { c: BenchClass; q: string; score: number; k: number }[] = [];
   const seen = new Set<string>();
   for (const [i, query] of queries.entries()) {
     const c = classOf[i]!;
@@ -405,14 +407,14 @@ try {
     const k = Math.min(10, Number(query.params.get("limit") ?? 10));
     const input = assetSearchQuerySchema.parse({ ...Object.fromEntries(query.params), limit: String(k) });
     const exact = await searchAssets(target.db, rep, input, { exactLimit: 1e9 });
-    scores.push(
-      overlap(
-        serial.answers[i]!.items.map((it) => it.id),
-        exact.items.map((it) => it.id),
-        k,
-      ),
+    const score = overlap(
+      serial.answers[i]!.items.map((it) => it.id),
+      exact.items.map((it) => it.id),
+      k,
     );
+    scores.push(score);
     quality.set(c, scores);
+    if (score < 0.8) below.push({ c, q: query.params.get("q")!, score, k });
   }
 
   console.log(
@@ -458,6 +460,9 @@ try {
   );
   console.log(
     `  champion lists: ${listsBuilt} built after the warm-up in ${buildSeconds.toFixed(1)} s (${listsBuilt ? ((1000 * buildSeconds) / listsBuilt).toFixed(0) : "-"} ms each); measured broad searches by relevance that found one: ${servedByList} of ${broadByRelevance}`,
+  );
+  console.log(
+    `  below 8/10 against the exact ranking: ${below.map((b) => `${b.c} "${b.q}" ${Math.round(b.score * b.k)}/${b.k}`).join(", ") || "none"}`,
   );
   console.log("  slowest searches by CPU (app+db):");
   for (const i of all
