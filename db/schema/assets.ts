@@ -134,6 +134,8 @@ export const assets = pgTable(
     index("assets_search_head_idx").using("gin", t.searchHead),
     // Which titles match (the head's weight-A lexemes): the first tier, without testing every head hit's row.
     index("assets_search_title_idx").using("gin", sql`ts_filter(${t.searchHead}, '{a}')`),
+    // Which tags and descriptions match (weights B and C): with the title index, the titles that rank first.
+    index("assets_search_rest_idx").using("gin", sql`ts_filter(${t.searchHead}, '{b,c}')`),
     index("assets_facet_keys_idx").using("gin", t.facetKeys),
     index("assets_search_exact_idx").using("gin", t.searchExact),
     // Freshest first (search's tie-break and "newest"), walked in order when a search matches too much to sort.

@@ -32,6 +32,7 @@ const SEARCH_INDEXES = [
   "assets_search_exact_idx",
   "assets_search_head_idx",
   "assets_search_title_idx",
+  "assets_search_rest_idx",
   "assets_facet_keys_idx",
   "assets_title_trgm_idx",
 ];

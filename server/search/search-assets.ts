@@ -7,7 +7,7 @@ import type { Actor } from "@/server/authz/actor";
 import { facetGroups, facetQueries, facetsFrom, selectTogether, type Facets } from "./asset-facets";
 import { assetStatsSubquery, effectivenessOf, usageOf, type AssetStats } from "./asset-stats";
 import { noteChampionSearch } from "./champion-lists";
-import { amongIds, findHits, setPlanShape } from "./hit-set";
+import { amongIds, findHits, setPlanShape, type HitSet } from "./hit-set";
 import { suggestTitles } from "./nearest-titles";
 import { normaliseSearch, prepareSearch, type PreparedSearch, type SearchOptions } from "./prepare-search";
 import { decodeCursor, encodeCursor, searchDigest, type KeyKind } from "./search-cursor";
@@ -80,7 +80,7 @@ function sortKeys(sort: SearchSort, match: TextMatch, stats: () => AssetStats): 
 type KeyedRow = Awaited<ReturnType<typeof pageRows>>[number];
 /** A broad page's row: with its details when its tier's statement selected them (detailedRows). */
 type TierRow = KeyedRow & { detail?: ItemDetail };
-type After = { k: (number | string)[]; id: string; c?: number; w?: Window };
+type After = { k: (number | string)[]; id: string; c?: number; w?: Window; s?: 1 };
 /** A ranked window's boundary: the freshness key (as text) and id of its last, oldest asset. */
 type Window = [string, string];
 
@@ -255,7 +255,7 @@ type ChampionTier = { list: number; above: number; title: SQL };
 type Tier = { level: number } & (
   | { champions: ChampionTier }
   /** `window`: a ranked window's hits; `broad`: known to be more than can be ranked (a window's older hits). */
-  | { where: SQL; window?: true; broad?: true }
+  | { where: SQL; window?: true; broad?: true; hits?: HitSet }
 );
 
 /** At or after a window's boundary: the assets at least as fresh as its last one (served by the freshness index). */
@@ -267,7 +267,14 @@ const sinceBoundary = ([at, id]: Window) =>
  * first and the title tier keeps the others; later pages use the list only if the first page did, split at
  * the first page's threshold (the cursor's `c`), so a list rebuilt in between changes no page's rows.
  */
-function tiersOf(s: PreparedSearch, after: After | undefined, window = after?.w): Tier[] {
+function tiersOf(
+  s: PreparedSearch,
+  after: After | undefined,
+  {
+    window = after?.w,
+    rich = after?.s === 1 ? {} : undefined,
+  }: { window?: Window; rich?: { hits?: HitSet } } = {},
+): Tier[] {
   const { tiers: conditions, windowed } = s.match;
   // Levels count down to 0, skipping one above the windowed tier: the window's own.
   const base = conditions.map((where, i) => ({
@@ -278,6 +285,13 @@ function tiersOf(s: PreparedSearch, after: After | undefined, window = after?.w)
   const above = after ? after.c : list?.threshold;
   const [title, ...rest] = base;
   const ranked = base[windowed];
+  if (rich && title && s.match.richTitles && above === undefined) {
+    return [
+      { level: base.length, where: s.match.richTitles, ...(rich.hits ? { hits: rich.hits } : {}) },
+      { level: title.level, where: sql`${title.where} and not (${s.match.richTitles})`, broad: true },
+      ...rest,
+    ];
+  }
   if (window && ranked && above === undefined) {
     return [
       ...base.slice(0, windowed),
@@ -314,6 +328,7 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
   const rows: TierRow[] = [];
   let titleTierBroad = false;
   let window = after?.w;
+  let rich = after?.s === 1;
   // The cursor's tier, or the first below its level (a champion tier whose list has gone: the title tier).
   const first = after ? tiers.findIndex((t) => t.level <= Number(after.k[0])) : 0;
   for (let i = Math.max(first, 0); first >= 0 && i < tiers.length && rows.length < limit; i++) {
@@ -368,18 +383,35 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     }
     const hits = known
       ? { exact: false, ids: [] }
-      : await findHits(
-          tx,
-          { indexed, rest: [s.visibility, ...keyset(order === "score" ? byScore : byFreshness)] },
-          s.exactLimit,
-        );
+      : !continuing && tier.hits
+        ? tier.hits
+        : await findHits(
+            tx,
+            { indexed, rest: [s.visibility, ...keyset(order === "score" ? byScore : byFreshness)] },
+            s.exactLimit,
+          );
     if (i === 0 && !after && !hits.exact && s.match.mode === "fulltext") titleTierBroad = true;
     // Without a champion list, the (typo-like) titles of the freshest walkWindow assets are ranked first (a
     // window): among titles that mostly score alike, the best of the freshest are usually the best of all.
-    if (mayWindow && !hits.exact) {
+    if (mayWindow && !hits.exact && !rich && s.match.richTitles) {
+      // One word: the titles also holding it in their tags or description outrank the others; when they are
+      // few enough to rank they come first (ranked), then the other titles freshest first (mostly tied).
+      const found = await findHits(
+        tx,
+        { indexed: [...s.facets, s.match.richTitles], rest: [s.visibility] },
+        s.exactLimit,
+      );
+      if (found.exact && found.ids.length > 0) {
+        rich = true;
+        tiers = tiersOf(s, undefined, { rich: { hits: found } });
+        i -= 1;
+        continue;
+      }
+    }
+    if (mayWindow && !hits.exact && !rich) {
       window = await windowBoundary(tx, s);
       if (window) {
-        tiers = tiersOf(s, undefined, window);
+        tiers = tiersOf(s, undefined, { window });
         i -= 1;
         continue;
       }
@@ -393,7 +425,7 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     rows.push(...(await detailedRows(tx, s.workspaceId, page, keys, s.text)));
   }
   const champions = tiers[0] && "champions" in tiers[0] ? tiers[0].champions.above : undefined;
-  return { rows, titleTierBroad, champions, window };
+  return { rows, titleTierBroad, champions, window, rich };
 }
 
 /** The last of the freshest `walkWindow` assets the actor may see: a ranked window's boundary (none if fewer). */
@@ -462,6 +494,7 @@ export async function searchAssets(
             ...(tiered ? { r: "broad" as const } : {}),
             ...(tieredRows?.champions !== undefined ? { c: tieredRows.champions } : {}),
             ...(tieredRows?.window ? { w: tieredRows.window } : {}),
+            ...(tieredRows?.rich ? { s: 1 as const } : {}),
             k: [last.k0, last.k1, last.k2].slice(0, keyCount) as (number | string)[],
             id: last.id,
           })

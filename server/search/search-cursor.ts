@@ -26,6 +26,11 @@ interface CursorBody {
    * window ranked first and go on through the older titles freshest first, even as new assets arrive.
    */
   w?: [string, string];
+  /**
+   * When a broad search's title tier was too large to rank, had no champion list, and the titles also holding
+   * its one word in their tags or description were few enough to rank: later pages rank those first too.
+   */
+  s?: 1;
   k: KeyValue[];
   id: string;
 }
@@ -81,13 +86,14 @@ export function decodeCursor(
     throw invalid();
   }
   if (typeof body !== "object" || body === null) throw invalid();
-  const { h, m, r, c, w, k, id } = body as Record<string, unknown>;
+  const { h, m, r, c, w, s, k, id } = body as Record<string, unknown>;
   if (h !== digest || !MODES.includes(m as TextMode) || typeof id !== "string" || !UUID.test(id)) {
     throw invalid();
   }
   if (r !== undefined && r !== "broad") throw invalid();
   if (c !== undefined && (typeof c !== "number" || !Number.isFinite(c) || r !== "broad")) throw invalid();
   if (w !== undefined && !validWindow(w, r === "broad" && c === undefined)) throw invalid();
+  if (s !== undefined && (s !== 1 || r !== "broad" || c !== undefined || w !== undefined)) throw invalid();
   const kinds = kindsFor(r === "broad");
   if (!Array.isArray(k) || k.length !== kinds.length || !kinds.every((kind, i) => validKey(kind, k[i]))) {
     throw invalid();
@@ -98,6 +104,7 @@ export function decodeCursor(
     ...(r ? { r } : {}),
     ...(c !== undefined ? { c } : {}),
     ...(w !== undefined ? { w: w as [string, string] } : {}),
+    ...(s === 1 ? { s: 1 as const } : {}),
     k: k as KeyValue[],
     id,
   };

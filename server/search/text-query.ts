@@ -171,6 +171,11 @@ export interface TextMatch {
    * titles (full text), or the titles like the words (fuzzy). Its level leaves room for the window above it.
    */
   windowed: number;
+  /**
+   * Full text, one word: the titles that also hold it in their tags or description. Every other title holding
+   * it (once) scores below them, so when the titles are too many to rank these are ranked first.
+   */
+  richTitles?: SQL;
 }
 
 /**
@@ -230,6 +235,9 @@ export function textMatch(
         sql`${hit} and not coalesce(${headHit}, false)`,
       ],
       windowed: 0,
+      ...(/[&|!<]/.test(text.tsquery)
+        ? {}
+        : { richTitles: sql`${titleMatch} and ts_filter(${assets.searchHead}, '{b,c}') @@ ${tsq}` }),
     };
   }
 

@@ -199,7 +199,8 @@ describe("a broad search's title tier too large to rank, without a champion list
   it("ranks the titles of the freshest assets (a window) first, keeps that window on later pages, then the older titles freshest first", async () => {
     const db = handle.db;
     const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
-    const rich = { description: "Egretine from the start" };
+    // The word twice in the title ranks higher; a description without it leaves no title to rank first by it.
+    const rich = { description: "From the start" };
     const ids: Record<string, string> = {};
     // Five titles (more than LIMIT: too many to rank), the freshest five assets of the workspace.
     const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
@@ -237,6 +238,53 @@ describe("a broad search's title tier too large to rank, without a champion list
         .update(assets)
         .set({ status: "archived" })
         .where(inArray(assets.id, [...Object.values(ids), ...(late ? [late] : [])]));
+    }
+  });
+});
+
+describe("a broad search for one word whose titles are too many to rank", () => {
+  it("ranks the titles that also hold the word in their tags or description first, then the others freshest first", async () => {
+    const db = handle.db;
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const ids: Record<string, string> = {};
+    const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
+      ["p1", { title: "Plovera notes", publishedAt: ago(1) }],
+      ["p2", { title: "Plovera guide", description: "Plovera basics", publishedAt: ago(2) }],
+      ["p3", { title: "Plovera memo", publishedAt: ago(3) }],
+      ["p4", { title: "Plovera plan", description: "About plovera, and plovera again", publishedAt: ago(4) }],
+      ["p5", { title: "Plovera summary", publishedAt: ago(5) }],
+      ["body", { title: "Field memo", body: "One plovera mention.", publishedAt: ago(6) }],
+    ];
+    for (const [name, spec] of specs) ids[name] = (await createSearchAsset(db, ws, spec)).id;
+    const order = ["p4", "p2", "p1", "p3", "p5", "body"].map((n) => ids[n]);
+    const input = { q: "plovera", limit: 2 };
+    try {
+      const exact = await searchAssets(db, rep, { ...input, limit: 10 });
+      expect(exact.items.map((i) => i.id)).toEqual(order);
+      // A window of one asset ranks nothing: the order comes from the titles' tags and descriptions.
+      const { pages, ids: paged } = await searchEveryPage(db, rep, input, {
+        exactLimit: LIMIT,
+        walkWindow: 1,
+      });
+      expect(pages[0]!.totalExact).toBe(false);
+      const cursor = JSON.parse(Buffer.from(pages[0]!.nextCursor!, "base64url").toString("utf8"));
+      expect(cursor.s).toBe(1);
+      expect(paged).toEqual(order);
+      // Two words: cover density decides their titles' order, so no such split is made.
+      const two = await searchAssets(
+        db,
+        rep,
+        { q: "plovera memo", limit: 2 },
+        { exactLimit: 1, walkWindow: 1 },
+      );
+      if (two.nextCursor) {
+        expect(JSON.parse(Buffer.from(two.nextCursor, "base64url").toString("utf8")).s).toBeUndefined();
+      }
+    } finally {
+      await db
+        .update(assets)
+        .set({ status: "archived" })
+        .where(inArray(assets.id, Object.values(ids)));
     }
   });
 });

@@ -32,6 +32,11 @@ describe("search cursors", () => {
     expect(decodeCursor(encodeCursor(body), digest, kindsFor)).toEqual(body);
   });
 
+  it("round-trips a broad cursor whose titles were split by their tags and descriptions", () => {
+    const body = { ...broad, s: 1 as const };
+    expect(decodeCursor(encodeCursor(body), digest, kindsFor)).toEqual(body);
+  });
+
   it("round-trips an exact cursor without a tier", () => {
     const body = { h: digest, m: "none" as const, k: [0.5, "2026-12-01 10:00:00+00"], id };
     expect(decodeCursor(encodeCursor(body), digest, kindsFor)).toEqual(body);
@@ -48,6 +53,10 @@ describe("search cursors", () => {
       encodeCursor({ ...good, w: ["2026-12-01 10:00:00+00", id], c: 0.5 }),
       encodeCursor({ ...good, r: undefined, w: ["2026-12-01 10:00:00+00", id] }),
       encodeCursor({ ...good, w: ["yesterday", id] }),
+      encodeCursor({ ...good, s: 2 as unknown as 1 }),
+      encodeCursor({ ...good, s: 1, c: 0.5 }),
+      encodeCursor({ ...good, s: 1, w: ["2026-12-01 10:00:00+00", id] }),
+      encodeCursor({ ...good, r: undefined, s: 1 }),
       encodeCursor({ ...good, w: ["2026-12-01 10:00:00+00"] as unknown as [string, string] }),
       "not base64 json",
     ];
