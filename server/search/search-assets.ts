@@ -248,9 +248,9 @@ type ChampionTier = { list: number; above: number; title: SQL };
 
 /**
  * A broad search's tiers, best first, each with its level (the cursor's first key): a champion list's
- * members or a ranked window of the titles (level 3), or hits meeting a condition (title 2, other head fields
- * 1, body 0); typo-tolerant: exact hits 3, a ranked window of the titles like the words 2, those titles 1,
- * assets tagged alike 0.
+ * members (level 4), a ranked window of the titles or the titles ranked first by their tags and description
+ * (3), or hits meeting a condition (title 2, other head fields 1, body 0); typo-tolerant: exact hits 3, a
+ * ranked window of the titles like the words 2, those titles 1, assets tagged alike 0.
  */
 type Tier = { level: number } & (
   | { champions: ChampionTier }
@@ -284,7 +284,25 @@ function tiersOf(
   const list = s.champions?.built && s.match.mode === "fulltext" ? s.champions : null;
   const above = after ? after.c : list?.threshold;
   const [title, ...rest] = base;
-  const ranked = base[windowed];
+  // A tier's hits among the freshest assets, ranked (at `level`), then its older hits, known to be broad.
+  const windowOver = (tier: { level: number; where: SQL }, level: number): Tier[] =>
+    window
+      ? [
+          { level, where: sql`${tier.where} and ${sinceBoundary(window)}`, window: true },
+          { level: tier.level, where: sql`${tier.where} and not ${sinceBoundary(window)}`, broad: true },
+        ]
+      : [tier];
+  if (list && above !== undefined && title) {
+    // The list's members above its threshold, then the other titles (the threshold's ties first, when a
+    // window ranks them).
+    const member = sql`exists (select 1 from ${searchChampions} c
+      where c.list_id = ${list.id} and c.asset_id = ${assets.id} and c.score > ${above})`;
+    return [
+      { level: base.length + 1, champions: { list: list.id, above, title: title.where } },
+      ...windowOver({ level: title.level, where: sql`${title.where} and not ${member}` }, base.length),
+      ...rest,
+    ];
+  }
   if (rich && title && s.match.richTitles && above === undefined) {
     return [
       { level: base.length, where: s.match.richTitles, ...(rich.hits ? { hits: rich.hits } : {}) },
@@ -292,22 +310,9 @@ function tiersOf(
       ...rest,
     ];
   }
-  if (window && ranked && above === undefined) {
-    return [
-      ...base.slice(0, windowed),
-      { level: ranked.level + 1, where: sql`${ranked.where} and ${sinceBoundary(window)}`, window: true },
-      { level: ranked.level, where: sql`${ranked.where} and not ${sinceBoundary(window)}`, broad: true },
-      ...base.slice(windowed + 1),
-    ];
-  }
-  if (!list || above === undefined || !title) return base;
-  const member = sql`exists (select 1 from ${searchChampions} c
-    where c.list_id = ${list.id} and c.asset_id = ${assets.id} and c.score > ${above})`;
-  return [
-    { level: base.length, champions: { list: list.id, above, title: title.where } },
-    { level: title.level, where: sql`${title.where} and not ${member}` },
-    ...rest,
-  ];
+  const ranked = base[windowed];
+  if (!ranked || above !== undefined) return base;
+  return [...base.slice(0, windowed), ...windowOver(ranked, ranked.level + 1), ...base.slice(windowed + 1)];
 }
 
 /**
@@ -365,7 +370,9 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     // A tier most assets are in fills the page within the freshest few hundred: no need to find its hits.
     // The first tier (titles; a typo search's exact hits) rarely is, and its own index finds its hits
     // quickly, so it skips the look and the two changes of plan shape around it.
-    const mayWindow = i === s.match.windowed && !after && !window && !("champions" in tiers[0]!);
+    // The tier a window may rank: the titles (or those like the words), after a champion tier's members.
+    const championsFirst = "champions" in tiers[0]!;
+    const mayWindow = i === (championsFirst ? 1 : s.match.windowed) && !after && !window && !tier.broad;
     // The hits of a window's tier older than the window are as many, less a few hundred: walked freshest first.
     const known = tier.broad && order !== "score";
     if (i > 0 && order !== "score" && !mayWindow && !known) {
@@ -393,7 +400,7 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     if (i === 0 && !after && !hits.exact && s.match.mode === "fulltext") titleTierBroad = true;
     // Without a champion list, the (typo-like) titles of the freshest walkWindow assets are ranked first (a
     // window): among titles that mostly score alike, the best of the freshest are usually the best of all.
-    if (mayWindow && !hits.exact && !rich && s.match.richTitles) {
+    if (mayWindow && !hits.exact && !rich && !championsFirst && s.match.richTitles) {
       // One word: the titles also holding it in their tags or description outrank the others; when they are
       // few enough to rank they come first (ranked), then the other titles freshest first (mostly tied).
       const found = await findHits(

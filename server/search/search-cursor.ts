@@ -21,9 +21,10 @@ interface CursorBody {
    */
   c?: number;
   /**
-   * When a broad search's title tier was too large to rank and had no champion list: the freshness key and id
-   * of the last of the freshest assets (the window) whose titles the first page ranked. Later pages keep that
-   * window ranked first and go on through the older titles freshest first, even as new assets arrive.
+   * When a broad search's title tier was too large to rank (after its champion list's members, if any): the
+   * freshness key and id of the last of the freshest assets (the window) whose titles the first page ranked.
+   * Later pages keep that window ranked first and go on through the older titles freshest first, even as new
+   * assets arrive.
    */
   w?: [string, string];
   /**
@@ -60,7 +61,7 @@ function validKey(kind: KeyKind, value: unknown): boolean {
   return kind === "float8" || Number.isInteger(value);
 }
 
-/** A window's boundary: a timestamp and a uuid, only on a broad search's cursor without a champion list. */
+/** A window's boundary: a timestamp and a uuid, only on a broad search's cursor. */
 const validWindow = (w: unknown, allowed: boolean) =>
   allowed &&
   Array.isArray(w) &&
@@ -92,7 +93,7 @@ export function decodeCursor(
   }
   if (r !== undefined && r !== "broad") throw invalid();
   if (c !== undefined && (typeof c !== "number" || !Number.isFinite(c) || r !== "broad")) throw invalid();
-  if (w !== undefined && !validWindow(w, r === "broad" && c === undefined)) throw invalid();
+  if (w !== undefined && !validWindow(w, r === "broad")) throw invalid();
   if (s !== undefined && (s !== 1 || r !== "broad" || c !== undefined || w !== undefined)) throw invalid();
   const kinds = kindsFor(r === "broad");
   if (!Array.isArray(k) || k.length !== kinds.length || !kinds.every((kind, i) => validKey(kind, k[i]))) {

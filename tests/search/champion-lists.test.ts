@@ -193,6 +193,35 @@ describe("champion lists", () => {
     expect([...broad].sort()).toEqual([...exact].sort());
   });
 
+  it("ranks the titles tied at the cut before fresher, lower titles, through a window after the list", async () => {
+    const db = handle.db;
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    // Two titles hold the word three times, eight twice (a tie the list of 6 cannot hold, so only the two are
+    // members); four fresher titles hold it once.
+    for (let i = 0; i < 2; i++)
+      await createSearchAsset(db, ws, { title: `Dingo dingo dingo guide ${i}`, publishedAt: ago(60 + i) });
+    for (let i = 0; i < 8; i++)
+      await createSearchAsset(db, ws, { title: `Dingo and dingo sheet ${i}`, publishedAt: ago(30 + i) });
+    for (let i = 0; i < 4; i++)
+      await createSearchAsset(db, ws, { title: `Dingo memo ${i}`, publishedAt: ago(i) });
+    await searchAssets(db, rep, { q: "dingo", limit: 2 }, { exactLimit: LIMIT });
+    await buildRequestedChampionLists(db, { size: LIST_SIZE });
+    const list = (await listRows()).find((l) => l.tsquery.includes("dingo"));
+    expect(list?.builtCount).toBe(2);
+    const exact = (await searchAssets(db, rep, { q: "dingo", limit: 50 })).items.map((i) => i.id);
+    // A window of the 35 freshest assets holds every title below the list's (and those of earlier tests).
+    const { pages, ids } = await searchEveryPage(
+      db,
+      rep,
+      { q: "dingo", limit: 2 },
+      { exactLimit: LIMIT, walkWindow: 35 },
+    );
+    const cursor = JSON.parse(Buffer.from(pages[0]!.nextCursor!, "base64url").toString("utf8"));
+    expect(cursor.c).toBeDefined();
+    expect(cursor.w).toHaveLength(2);
+    expect(ids).toEqual(exact);
+  });
+
   it("keeps a paging whole when its list is rebuilt between pages", async () => {
     const db = handle.db;
     const first = await searchAssets(db, rep, { q: Q, limit: 2 }, { exactLimit: LIMIT });

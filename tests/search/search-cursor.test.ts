@@ -10,12 +10,12 @@ const digest = "abcdefghijklmnop";
 const id = "0190d5a6-1b2c-7d3e-8f40-123456789abc";
 const broadKinds: KeyKind[] = ["int4", "float8", "timestamptz"];
 const kindsFor = (broad: boolean): KeyKind[] => (broad ? broadKinds : ["float8", "timestamptz"]);
-/** A broad search's cursor in its champion tier (level 3). */
+/** A broad search's cursor in its champion tier (level 4). */
 const broad = {
   h: digest,
   m: "fulltext" as const,
   r: "broad" as const,
-  k: [3, 1.5, "2026-12-01 10:00:00.123+00"],
+  k: [4, 1.5, "2026-12-01 10:00:00.123+00"],
   id,
 };
 
@@ -30,6 +30,8 @@ describe("search cursors", () => {
   it("round-trips a broad cursor with a ranked window's boundary", () => {
     const body = { ...broad, w: ["2026-12-01 09:59:59.5+00", id] as [string, string] };
     expect(decodeCursor(encodeCursor(body), digest, kindsFor)).toEqual(body);
+    // After a champion list's members too.
+    expect(decodeCursor(encodeCursor({ ...body, c: 0.5 }), digest, kindsFor)).toEqual({ ...body, c: 0.5 });
   });
 
   it("round-trips a broad cursor whose titles were split by their tags and descriptions", () => {
@@ -42,7 +44,7 @@ describe("search cursors", () => {
     expect(decodeCursor(encodeCursor(body), digest, kindsFor)).toEqual(body);
   });
 
-  it("refuses another search's cursor, a threshold or window without a broad order, a window beside a threshold, and wrong keys", () => {
+  it("refuses another search's cursor, a threshold or window without a broad order, a split beside either, and wrong keys", () => {
     const good = broad;
     const bad = [
       encodeCursor({ ...good, h: "another-search!!" }),
@@ -50,7 +52,6 @@ describe("search cursors", () => {
       encodeCursor({ ...good, k: [3, 1.5] }),
       encodeCursor({ ...good, k: [3.5, 1.5, "2026-12-01 10:00:00+00"] }),
       encodeCursor({ ...good, id: "not-a-uuid" }),
-      encodeCursor({ ...good, w: ["2026-12-01 10:00:00+00", id], c: 0.5 }),
       encodeCursor({ ...good, r: undefined, w: ["2026-12-01 10:00:00+00", id] }),
       encodeCursor({ ...good, w: ["yesterday", id] }),
       encodeCursor({ ...good, s: 2 as unknown as 1 }),
