@@ -37,7 +37,7 @@ beforeAll(async () => {
   const db = handle.db;
   const at = (days: number) => new Date(Date.now() - days * day);
   // Titles (tier 2), a description (tier 1), bodies (tier 0); ages set so each tier has its own freshness order.
-  const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
+  const specs: [string, AssetSpec][] = [
     ["titleOld", { title: "Wombatine field guide", publishedAt: at(9) }],
     ["titleNew", { title: "Wombatine rollout plan", publishedAt: at(1), partnerAccess: "all" as const }],
     [
@@ -71,6 +71,20 @@ afterAll(() => handle.close());
 /** Every page of a search; `walkWindow` 1 makes each tier find its hits instead of filling from the walk. */
 const everyPage = (actor: Actor, input: SearchInput, walkWindow?: number) =>
   searchEveryPage(handle.db, actor, { ...input, limit: 2 }, { exactLimit: LIMIT, walkWindow });
+
+type AssetSpec = NonNullable<Parameters<typeof createSearchAsset>[2]>;
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
+/** Creates a test's assets; their ids by name. */
+async function createNamed(specs: [string, AssetSpec][]): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [name, spec] of specs) ids[name] = (await createSearchAsset(handle.db, ws, spec)).id;
+  return ids;
+}
+
+/** Archives a test's assets, so later tests' searches do not find them. */
+const archive = (ids: string[]) =>
+  handle.db.update(assets).set({ status: "archived" }).where(inArray(assets.id, ids));
 
 describe("a broad search (more hits than EXACT_LIMIT)", () => {
   it.each([undefined, 1])(
@@ -168,8 +182,7 @@ describe("a broad search's title tier, when its hits are few", () => {
     async (walkWindow) => {
       const db = handle.db;
       const at = (days: number) => new Date(Date.now() - days * day);
-      const ids: Record<string, string> = {};
-      const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
+      const ids = await createNamed([
         // Older, but the word in the title twice and in the description: the higher score.
         ["rich", { title: "Ibisine guide to ibisine", description: "All about ibisine", publishedAt: at(6) }],
         ["plain", { title: "Ibisine notes", publishedAt: at(1) }],
@@ -177,8 +190,7 @@ describe("a broad search's title tier, when its hits are few", () => {
         ["body2", { title: "Memo two", body: "Ibisine again.", publishedAt: at(3) }],
         ["body3", { title: "Memo three", body: "More ibisine.", publishedAt: at(4) }],
         ["body4", { title: "Memo four", body: "Ibisine at last.", publishedAt: at(5) }],
-      ];
-      for (const [name, spec] of specs) ids[name] = (await createSearchAsset(db, ws, spec)).id;
+      ]);
       try {
         const exact = await searchAssets(db, rep, { q: "ibisine", limit: 2 });
         expect(exact.items.map((i) => i.id)).toEqual([ids.rich, ids.plain]);
@@ -186,10 +198,7 @@ describe("a broad search's title tier, when its hits are few", () => {
         expect(pages[0]!.totalExact).toBe(false);
         expect(paged).toEqual([ids.rich, ids.plain, ids.body1, ids.body2, ids.body3, ids.body4]);
       } finally {
-        await db
-          .update(assets)
-          .set({ status: "archived" })
-          .where(inArray(assets.id, Object.values(ids)));
+        await archive(Object.values(ids));
       }
     },
   );
@@ -198,21 +207,18 @@ describe("a broad search's title tier, when its hits are few", () => {
 describe("a broad search's title tier too large to rank, without a champion list", () => {
   it("ranks the titles of the freshest assets (a window) first, keeps that window on later pages, then the older titles freshest first", async () => {
     const db = handle.db;
-    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
     // The word twice in the title ranks higher; a description without it leaves no title to rank first by it.
     const rich = { description: "From the start" };
-    const ids: Record<string, string> = {};
     // Five titles (more than LIMIT: too many to rank), the freshest five assets of the workspace.
-    const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
-      ["a", { title: "Egretine notes", publishedAt: ago(1) }],
-      ["b", { title: "Egretine guide to egretine", ...rich, publishedAt: ago(2) }],
-      ["c", { title: "Egretine memo", publishedAt: ago(3) }],
+    const ids = await createNamed([
+      ["a", { title: "Egretine notes", publishedAt: minutesAgo(1) }],
+      ["b", { title: "Egretine guide to egretine", ...rich, publishedAt: minutesAgo(2) }],
+      ["c", { title: "Egretine memo", publishedAt: minutesAgo(3) }],
       // Outside a window of the three freshest assets: scores like b, but ranked by freshness.
-      ["d", { title: "Egretine plan for egretine", ...rich, publishedAt: ago(4) }],
-      ["e", { title: "Egretine summary", publishedAt: ago(5) }],
-      ["body", { title: "Field memo", body: "One egretine mention.", publishedAt: ago(6) }],
-    ];
-    for (const [name, spec] of specs) ids[name] = (await createSearchAsset(db, ws, spec)).id;
+      ["d", { title: "Egretine plan for egretine", ...rich, publishedAt: minutesAgo(4) }],
+      ["e", { title: "Egretine summary", publishedAt: minutesAgo(5) }],
+      ["body", { title: "Field memo", body: "One egretine mention.", publishedAt: minutesAgo(6) }],
+    ]);
     const opts = { exactLimit: LIMIT, walkWindow: 3 };
     const input = { q: "egretine", limit: 2 };
     let late: string | undefined;
@@ -234,10 +240,7 @@ describe("a broad search's title tier too large to rank, without a champion list
       const { ids: paged } = await searchEveryPage(db, rep, input, opts, first);
       expect(paged).toEqual([ids.b, ids.a, ids.c, ids.d, ids.e, ids.body]);
     } finally {
-      await db
-        .update(assets)
-        .set({ status: "archived" })
-        .where(inArray(assets.id, [...Object.values(ids), ...(late ? [late] : [])]));
+      await archive([...Object.values(ids), ...(late ? [late] : [])]);
     }
   });
 });
@@ -245,17 +248,21 @@ describe("a broad search's title tier too large to rank, without a champion list
 describe("a broad search for one word whose titles are too many to rank", () => {
   it("ranks the titles that also hold the word in their tags or description first, then the others freshest first", async () => {
     const db = handle.db;
-    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
-    const ids: Record<string, string> = {};
-    const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
-      ["p1", { title: "Plovera notes", publishedAt: ago(1) }],
-      ["p2", { title: "Plovera guide", description: "Plovera basics", publishedAt: ago(2) }],
-      ["p3", { title: "Plovera memo", publishedAt: ago(3) }],
-      ["p4", { title: "Plovera plan", description: "About plovera, and plovera again", publishedAt: ago(4) }],
-      ["p5", { title: "Plovera summary", publishedAt: ago(5) }],
-      ["body", { title: "Field memo", body: "One plovera mention.", publishedAt: ago(6) }],
-    ];
-    for (const [name, spec] of specs) ids[name] = (await createSearchAsset(db, ws, spec)).id;
+    const ids = await createNamed([
+      ["p1", { title: "Plovera notes", publishedAt: minutesAgo(1) }],
+      ["p2", { title: "Plovera guide", description: "Plovera basics", publishedAt: minutesAgo(2) }],
+      ["p3", { title: "Plovera memo", publishedAt: minutesAgo(3) }],
+      [
+        "p4",
+        {
+          title: "Plovera plan",
+          description: "About plovera, and plovera again",
+          publishedAt: minutesAgo(4),
+        },
+      ],
+      ["p5", { title: "Plovera summary", publishedAt: minutesAgo(5) }],
+      ["body", { title: "Field memo", body: "One plovera mention.", publishedAt: minutesAgo(6) }],
+    ]);
     const order = ["p4", "p2", "p1", "p3", "p5", "body"].map((n) => ids[n]);
     const input = { q: "plovera", limit: 2 };
     try {
@@ -281,10 +288,7 @@ describe("a broad search for one word whose titles are too many to rank", () => 
         expect(JSON.parse(Buffer.from(two.nextCursor, "base64url").toString("utf8")).s).toBeUndefined();
       }
     } finally {
-      await db
-        .update(assets)
-        .set({ status: "archived" })
-        .where(inArray(assets.id, Object.values(ids)));
+      await archive(Object.values(ids));
     }
   });
 });
@@ -292,21 +296,21 @@ describe("a broad search for one word whose titles are too many to rank", () => 
 describe("a typo-tolerant broad search", () => {
   it("ranks the titles like the words among the freshest assets first, between the exact hits and assets only tagged alike", async () => {
     const db = handle.db;
-    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
     const tag = await createTerm(db, ws, "competitor", "Cormorants Dawnlight");
-    const ids: Record<string, string> = {};
     // "cormorat dawn": no title holds "cormorat"; each title holds its correction "cormorant" and "dawn".
-    const specs: [string, NonNullable<Parameters<typeof createSearchAsset>[2]>][] = [
-      ["a", { title: "Dawn notes on one cormorant", publishedAt: ago(1) }],
-      ["b", { title: "Cormorant dawn count", publishedAt: ago(2) }],
-      ["c", { title: "Dawn and a cormorant", publishedAt: ago(3) }],
+    const ids = await createNamed([
+      ["a", { title: "Dawn notes on one cormorant", publishedAt: minutesAgo(1) }],
+      ["b", { title: "Cormorant dawn count", publishedAt: minutesAgo(2) }],
+      ["c", { title: "Dawn and a cormorant", publishedAt: minutesAgo(3) }],
       // Outside a window of the three freshest assets: as like the words as b, ranked by freshness.
-      ["d", { title: "Cormorant dawn survey", publishedAt: ago(4) }],
-      ["e", { title: "Dawn over the cormorant", publishedAt: ago(5) }],
-      ["exact", { title: "Field log", body: "Cormorat dawn, as the rangers spell it.", publishedAt: ago(6) }],
-      ["tagged", { title: "Rival overview", termIds: [tag.id], publishedAt: ago(7) }],
-    ];
-    for (const [name, spec] of specs) ids[name] = (await createSearchAsset(db, ws, spec)).id;
+      ["d", { title: "Cormorant dawn survey", publishedAt: minutesAgo(4) }],
+      ["e", { title: "Dawn over the cormorant", publishedAt: minutesAgo(5) }],
+      [
+        "exact",
+        { title: "Field log", body: "Cormorat dawn, as the rangers spell it.", publishedAt: minutesAgo(6) },
+      ],
+      ["tagged", { title: "Rival overview", termIds: [tag.id], publishedAt: minutesAgo(7) }],
+    ]);
     const input = { q: "cormorat dawn", limit: 2 };
     try {
       const exact = await searchAssets(db, rep, { ...input, limit: 10 });
@@ -323,10 +327,7 @@ describe("a typo-tolerant broad search", () => {
       expect(cursor.w).toHaveLength(2);
       expect(paged).toEqual(["exact", "b", "c", "a", "d", "e", "tagged"].map((n) => ids[n]));
     } finally {
-      await db
-        .update(assets)
-        .set({ status: "archived" })
-        .where(inArray(assets.id, Object.values(ids)));
+      await archive(Object.values(ids));
     }
   });
 });
