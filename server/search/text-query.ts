@@ -9,7 +9,7 @@ import { uuidArray } from "./search-filters";
 
 /** Below this many full-text hits, titles and tags similar to the words (typos) are searched as well. */
 export const FEW_RESULTS = 3;
-/** pg_trgm word similarity a title or tag name needs to count as a typo match. */
+/** pg_trgm word similarity a tag name needs to count as a typo match (titles: findTypoCorrections). */
 export const TYPO_THRESHOLD = 0.45;
 
 export type TextMode = "none" | "fulltext" | "fuzzy";
@@ -188,9 +188,8 @@ export interface TextMatch {
  * hits, other head hits, body-only hits; the first two are served by GIN indexes of their own.
  *
  * Fuzzy (the words found fewer than FEW_RESULTS assets, `exactIds`): those full-text hits first, then titles
- * within TYPO_THRESHOLD word similarity, then assets only carrying a similar tag (`similarTags`), each by its
- * similarity.
- * Run inside inSearchTransaction, which sets pg_trgm's threshold.
+ * holding a correction of every word (`titleWords`), then assets only carrying a similar tag (`similarTags`),
+ * each by its similarity to the words.
  */
 export function textMatch(
   text: SearchText | undefined,
@@ -329,8 +328,7 @@ export async function findTypoCorrections(tx: Database, text: SearchText): Promi
  * Runs a search's statements in one read transaction whose planner never scans `assets` sequentially, starts
  * no parallel workers and compiles nothing (searches are many and small: disabled scans inflate plan costs
  * past the JIT threshold, which then spent 130 ms compiling), and finds rows through
- * bitmaps (setPlanShape switches to index walks when a step needs them), with pg_trgm's word-similarity
- * threshold set for typo matching. The same statement reads the workspace's stemming configuration and
+ * bitmaps (setPlanShape switches to index walks when a step needs them). The same statement reads the workspace's stemming configuration and
  * turns the words `q` into their tsquery. Its only write is the search event (recordSearch explains why its
  * commit need not wait for the disk).
  */
@@ -357,7 +355,6 @@ export function inSearchTransaction<T>(
       set_config('max_parallel_workers_per_gather', '0', true),
       set_config('jit', 'off', true),
       set_config('synchronous_commit', 'off', true),
-      set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true),
       w.cfg::text as cfg, q.tsquery, q.exact_tsquery, l.id::int as champion_list,
       l.built_at is not null as champions_built, l.threshold as champions_threshold,
       l.searched_at < now() - interval '1 day' as champions_stale
