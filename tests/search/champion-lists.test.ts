@@ -10,7 +10,7 @@ import { searchAssets } from "@/server/search/search-assets";
 import { findExactForms, inSearchTransaction, searchTextOf, textMatch } from "@/server/search/text-query";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
 import { createTestDatabase } from "../support/test-db";
-import { createSearchAsset, createTerm, searchEveryPage } from "./search-support";
+import { createSearchAsset, createTerm, cursorBody, searchEveryPage } from "./search-support";
 
 /*
  * A broad search (more title hits than it ranks exactly: 4 here) asks for its words' champion list; once the
@@ -216,7 +216,7 @@ describe("champion lists", () => {
       { q: "dingo", limit: 2 },
       { exactLimit: LIMIT, walkWindow: 35 },
     );
-    const cursor = JSON.parse(Buffer.from(pages[0]!.nextCursor!, "base64url").toString("utf8"));
+    const cursor = cursorBody(pages[0]!.nextCursor!);
     expect(cursor.c).toBeDefined();
     expect(cursor.w).toHaveLength(2);
     expect(ids).toEqual(exact);
@@ -254,7 +254,7 @@ describe("champion lists", () => {
 
   it("refuses a cursor whose champion threshold was tampered with", async () => {
     const first = await searchAssets(handle.db, rep, { q: Q, limit: 2 }, { exactLimit: LIMIT });
-    const body = JSON.parse(Buffer.from(first.nextCursor!, "base64url").toString("utf8"));
+    const body = cursorBody(first.nextCursor!);
     expect(typeof body.c).toBe("number");
     for (const forged of [
       { ...body, c: "1e999" },

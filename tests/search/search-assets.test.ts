@@ -10,7 +10,7 @@ import { searchAssets } from "@/server/search/search-assets";
 import { splitPrefix } from "@/server/search/text-query";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
 import { createTestDatabase } from "../support/test-db";
-import { createSearchAsset, createTerm } from "./search-support";
+import { createSearchAsset, createTerm, cursorBody } from "./search-support";
 
 let handle: DatabaseHandle;
 let ws: TestWorkspace;
@@ -294,7 +294,7 @@ describe("searchAssets", () => {
       expect(new Set(seen), sort).toEqual(new Set(made.map((m) => m.id)));
     }
     const first = await searchAssets(db, rep, { q: "tamarillo", limit: 3 });
-    const body = JSON.parse(Buffer.from(first.nextCursor!, "base64url").toString()) as { k: unknown[] };
+    const body = cursorBody(first.nextCursor!);
     const tampered = [
       Buffer.from(JSON.stringify({ ...body, k: ["1) or true --"] })).toString("base64url"),
       "not-a-cursor",

@@ -8,7 +8,7 @@ import { searchAssets } from "@/server/search/search-assets";
 import type { SearchInput } from "@/lib/schemas/search";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
 import { createTestDatabase } from "../support/test-db";
-import { createSearchAsset, createTerm, searchEveryPage } from "./search-support";
+import { createSearchAsset, createTerm, cursorBody, searchEveryPage } from "./search-support";
 
 /*
  * A search with more hits than it ranks exactly (EXACT_LIMIT; 4 here, so a small library exercises it)
@@ -274,7 +274,7 @@ describe("a broad search for one word whose titles are too many to rank", () => 
         walkWindow: 1,
       });
       expect(pages[0]!.totalExact).toBe(false);
-      const cursor = JSON.parse(Buffer.from(pages[0]!.nextCursor!, "base64url").toString("utf8"));
+      const cursor = cursorBody(pages[0]!.nextCursor!);
       expect(cursor.s).toBe(1);
       expect(paged).toEqual(order);
       // Two words: cover density decides their titles' order, so no such split is made.
@@ -285,7 +285,7 @@ describe("a broad search for one word whose titles are too many to rank", () => 
         { exactLimit: 1, walkWindow: 1 },
       );
       if (two.nextCursor) {
-        expect(JSON.parse(Buffer.from(two.nextCursor, "base64url").toString("utf8")).s).toBeUndefined();
+        expect(cursorBody(two.nextCursor).s).toBeUndefined();
       }
     } finally {
       await archive(Object.values(ids));
@@ -323,7 +323,7 @@ describe("a typo-tolerant broad search", () => {
         walkWindow: 3,
       });
       expect(pages[0]!.totalExact).toBe(false);
-      const cursor = JSON.parse(Buffer.from(pages[0]!.nextCursor!, "base64url").toString("utf8"));
+      const cursor = cursorBody(pages[0]!.nextCursor!);
       expect(cursor.w).toHaveLength(2);
       expect(paged).toEqual(["exact", "b", "c", "a", "d", "e", "tagged"].map((n) => ids[n]));
     } finally {

@@ -66,3 +66,7 @@ export async function searchEveryPage(
   }
   return { pages, ids: pages.flatMap((p) => p.items.map((i) => i.id)) };
 }
+
+/** A search cursor's body, as the API encodes it (base64url JSON), for tests that look inside or forge one. */
+export const cursorBody = (cursor: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<string, unknown>;
