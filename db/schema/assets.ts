@@ -144,8 +144,6 @@ export const assets = pgTable(
       sql`(coalesce(${t.publishedAt}, ${t.createdAt})) desc`,
       sql`${t.id} desc`,
     ),
-    // Typo-tolerant title lookups (pg_trgm similarity and the <% operator).
-    index("assets_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
   ],
 );
 

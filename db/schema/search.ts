@@ -91,5 +91,9 @@ export const titleWords = pgTable(
     /** Collated "C" so a word's first letter is a range of the primary key. */
     word: text("word").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.word] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.word] }),
+    // "Did you mean": the words that look like a search's words (pg_trgm's <%), whatever the library's size.
+    index("title_words_word_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
+  ],
 );

@@ -34,7 +34,6 @@ const SEARCH_INDEXES = [
   "assets_search_title_idx",
   "assets_search_rest_idx",
   "assets_facet_keys_idx",
-  "assets_title_trgm_idx",
 ];
 const OWNERS = 40;
 

@@ -4,12 +4,14 @@ import type { Database } from "@/db/client";
 import { assets } from "@/db/schema";
 import type { Actor } from "@/server/authz/actor";
 import { assetVisibility } from "@/server/authz/visibility";
-import { setTypoThreshold } from "./text-query";
+import { setTypoThreshold, titleHoldingAny } from "./text-query";
 
 /** Tried in turn, closest first, until enough titles look like the words. */
 const THRESHOLDS = [0.6, 0.45, 0.3];
 /** Titles ranked per pass: a loose threshold can match most of a large library, so candidates are capped. */
 const CANDIDATES = 200;
+/** Title words like the search's words that lead to candidate titles, closest first. */
+const WORDS = 32;
 
 type Suggestion = { id: string; title: string };
 
@@ -28,10 +30,28 @@ export function nearestTitles(
 }
 
 /**
- * nearestTitles inside the caller's transaction (it sets pg_trgm's threshold for the rest of it). First every
- * title within the loosest threshold, when there are at most CANDIDATES of them (words that look like
- * nothing, the usual case, have none): then that is the answer. Otherwise pass by pass, closest first, each
- * ranking at most CANDIDATES titles, so a loose threshold that matches most of a large library stays cheap.
+ * The title words (title_words, the workspace's vocabulary) that look like any of the words, closest first:
+ * pg_trgm's `<%` through the vocabulary's own trigram index, whose size follows the words titles use, not
+ * the number of titles.
+ */
+async function similarTitleWords(tx: Database, workspaceId: string, words: string): Promise<string[]> {
+  await setTypoThreshold(tx, THRESHOLDS.at(-1)!);
+  const { rows } = await tx.execute<{ word: string }>(sql`select v.word
+    from unnest(tsvector_to_array(to_tsvector('simple', ${words}))) t(w)
+      cross join lateral (select v.word, word_similarity(t.w, v.word) as s from title_words v
+        where v.workspace_id = ${workspaceId}::uuid and t.w <% v.word) v
+    where length(t.w) between 2 and 40
+    group by v.word order by max(v.s) desc, v.word limit ${WORDS}`);
+  return rows.map((r) => r.word);
+}
+
+/**
+ * nearestTitles inside the caller's transaction (it sets pg_trgm's threshold for the rest of it). The
+ * candidates are the visible titles holding a title word like one of the words (similarTitleWords: words
+ * that look like nothing, the usual case, have none, and then neither statement after it runs), ranked by
+ * how much of the title looks like the words (word_similarity). First every candidate within the loosest
+ * threshold, when there are at most CANDIDATES of them: then that is the answer. Otherwise pass by pass,
+ * closest first, each ranking at most CANDIDATES titles, so a common title word stays cheap.
  */
 export async function suggestTitles(
   tx: Database,
@@ -44,14 +64,16 @@ export async function suggestTitles(
   const words = q.trim().toLowerCase().slice(0, 200);
   if (!words) return [];
   const want = Math.min(Math.max(limit, 1), 20);
-  // `<%` at the pass's threshold, so the title trigram index finds the candidates.
+  const vocabulary = await similarTitleWords(tx, actor.workspaceId, words);
+  if (vocabulary.length === 0) return [];
+  const holding = titleHoldingAny(vocabulary);
+  const likeness = sql`word_similarity(${words}, lower(${assets.title}))`;
   const pass = async (threshold: number, counted: boolean) => {
     // The first look takes one more than the cap, to tell whether the cap was reached.
-    await setTypoThreshold(tx, threshold);
     const candidates = tx
-      .select({ id: assets.id, title: assets.title })
+      .select({ id: assets.id, title: assets.title, likeness: sql<number>`${likeness}`.as("likeness") })
       .from(assets)
-      .where(and(assetVisibility(actor), sql`${words} <% lower(${assets.title})`))
+      .where(and(holding, assetVisibility(actor), sql`${likeness} >= ${threshold}`))
       .limit(counted ? cap + 1 : cap)
       .as("candidates");
     return tx
@@ -61,7 +83,7 @@ export async function suggestTitles(
         candidates: counted ? sql<number>`count(*) over ()`.mapWith(Number) : sql<number>`0`,
       })
       .from(candidates)
-      .orderBy(desc(sql`word_similarity(${words}, lower(${candidates.title}))`), candidates.title)
+      .orderBy(desc(candidates.likeness), candidates.title)
       .limit(want);
   };
   const loosest = await pass(THRESHOLDS.at(-1)!, true);

@@ -152,6 +152,10 @@ export async function findExactForms(
 /** The title's lexemes (weight A of the head) matching `tsq`, through their own index (assets_search_title_idx). */
 const titleMatchOf = (tsq: SQL) => sql`ts_filter(${assets.searchHead}, '{a}') @@ ${tsq}`;
 
+/** Titles holding any of `words` (title_words' words: the 'simple' configuration's), through the title index. */
+export const titleHoldingAny = (words: readonly string[]) =>
+  titleMatchOf(sql`${words.map(quoteLexeme).join(" | ")}::tsquery`);
+
 /** What a hit adds to its relevance for containing the words as typed: less than any gap between tiers. */
 const EXACT_FORM_BONUS = 0.1;
 
@@ -284,7 +288,7 @@ export interface TypoCorrections {
 }
 
 /** A lexeme quoted for tsquery input. */
-const quoteLexeme = (word: string) => `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+export const quoteLexeme = (word: string) => `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 
 /**
  * What a typo-tolerant search looks for besides the exact hits, in one statement: the tags whose names look

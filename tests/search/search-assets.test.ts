@@ -207,6 +207,31 @@ describe("searchAssets", () => {
     expect((await searchAssets(db, rep, { q: far })).suggestions).toEqual([]);
   });
 
+  it("suggests visible titles holding a title word like the words, and reads no title when no word is alike", async () => {
+    const db = handle.db;
+    const shown = await createSearchAsset(db, ws, { title: "Xylocarpa pricing guide" });
+    const hidden = await createSearchAsset(db, ws, { title: "Xylocarpa draft notes", status: "draft" });
+    // A renamed title's new words join the vocabulary, and are suggested from.
+    const renamed = await createSearchAsset(db, ws, { title: "Placeholder" });
+    await db.update(assets).set({ title: "Quernstone rollout" }).where(eq(assets.id, renamed.id));
+    const other = await createTestWorkspace(db);
+    await createSearchAsset(db, other, { title: "Xylocarpa elsewhere" });
+
+    const suggested = (await nearestTitles(db, rep, "xylocarpo")).map((s) => s.id);
+    expect(suggested).toContain(shown.id);
+    expect(suggested).not.toContain(hidden.id);
+    expect((await nearestTitles(db, marketer, "xylocarpo")).map((s) => s.id)).toEqual(
+      expect.arrayContaining([shown.id, hidden.id]),
+    );
+    expect((await nearestTitles(db, rep, "quernstome")).map((s) => s.id)).toEqual([renamed.id]);
+
+    // Words like no title word: one look at the vocabulary, and no statement reads a title.
+    sent.length = 0;
+    expect(await nearestTitles(db, rep, "zzqqvv")).toEqual([]);
+    expect(sent.some((text) => text.includes("title_words"))).toBe(true);
+    expect(sent.some((text) => text.includes('"assets"'))).toBe(false);
+  });
+
   it("returns a snippet with markers around the matched word, never HTML", async () => {
     const db = handle.db;
     await createSearchAsset(db, ws, {
