@@ -152,9 +152,8 @@ export async function findExactForms(
 /** The title's lexemes (weight A of the head) matching `tsq`, through their own index (assets_search_title_idx). */
 const titleMatchOf = (tsq: SQL) => sql`ts_filter(${assets.searchHead}, '{a}') @@ ${tsq}`;
 
-/** Titles holding any of `words` (title_words' words: the 'simple' configuration's), through the title index. */
-export const titleHoldingAny = (words: readonly string[]) =>
-  titleMatchOf(sql`${words.map(quoteLexeme).join(" | ")}::tsquery`);
+/** Titles matching `tsquery` (tsquery text of title_words' words, quoted by quoteLexeme), through the title index. */
+export const titleHolding = (tsquery: string) => titleMatchOf(sql`${tsquery}::tsquery`);
 
 /** What a hit adds to its relevance for containing the words as typed: less than any gap between tiers. */
 const EXACT_FORM_BONUS = 0.1;

@@ -181,16 +181,17 @@ describe("searchAssets", () => {
 
   it("suggests the closest titles first in one look at few candidates, and pass by pass among many", async () => {
     const db = handle.db;
+    // Words no other test's titles hold: the candidates are these titles.
     const titles = [
-      "Zorblatt onboarding kit",
-      "Zorblat onboarding",
-      "Zorbla onboard",
-      "Onboarding zorb",
+      "Zorblatt quibbleton kit",
+      "Zorblat quibbleton",
+      "Zorbla quibble",
+      "Quibbleton zorb",
       "Unrelated pricing sheet",
     ];
     const made = new Map<string, string>();
     for (const title of titles) made.set((await createSearchAsset(db, ws, { title })).id, title);
-    const q = "zorblatt onboarding";
+    const q = "zorblatt quibbleton";
     const oneLook = await nearestTitles(db, rep, q, 5);
     // With at most 2 titles ranked per look, the 4 candidates take the passes (each ranking 2 of its own).
     const passes = await nearestTitles(db, rep, q, 5, 2);
@@ -199,7 +200,7 @@ describe("searchAssets", () => {
     expect(passes.length).toBeGreaterThanOrEqual(2);
     expect(oneLook).toEqual(expect.arrayContaining(passes));
     // Through the search itself: nothing matched (not even as a typo), so the answer carries suggestions.
-    const far = "qqzorbqq onbqq";
+    const far = "qqzorbqq quibbxxy";
     const result = await searchAssets(db, rep, { q: far }, { suggest: true });
     expect(result.total).toBe(0);
     expect(result.suggestions.length).toBeGreaterThan(0);
