@@ -5,7 +5,8 @@
  * than the sources), and sends `--queries` searches (500) drawn from a long-tailed distribution
  * (search-mix.ts) to GET /api/v1/assets as a rep with an API token. After a warm-up of its own draw: every
  * search once from one client, reading each one's CPU time on the app server and on PostgreSQL from /proc
- * (request-cpu.ts: schedstat, in ns); then the whole draw from 8 concurrent clients, and each class's searches
+ * (request-cpu.ts: schedstat, in ns), each followed by the floor: GET /api/v1/me, which only authenticates the
+ * token and answers, measured the same way; then the whole draw from 8 concurrent clients, and each class's searches
  * from 8 clients. Per class it prints CPU per search (app + database) at the median and the 95th percentile,
  * latency p50/p95 with 1 and 8 clients, throughput, and ranking quality: each distinct search's top 10
  * against the exact ranking of all its hits by score (the same code told to rank any number of hits), as
@@ -243,10 +244,18 @@ interface Answer {
  * answer, and the pass's wall-clock seconds. With one client and `cpu`, also each request's own CPU time on
  * each side (read just before and just after it).
  */
-async function runPass(queries: BenchQuery[], clients: number, url: string, token: string, cpu?: RequestCpu) {
+async function runPass(
+  queries: BenchQuery[],
+  clients: number,
+  url: string,
+  token: string,
+  cpu?: RequestCpu,
+  floorUrl?: string,
+) {
   const latencies: number[] = new Array<number>(queries.length);
   const answers: Answer["body"][] = new Array<Answer["body"]>(queries.length);
   const cpus: (CpuSplit | null)[] = new Array<CpuSplit | null>(queries.length).fill(null);
+  const floor: CpuSplit[] = [];
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   let next = 0;
   const started = performance.now();
@@ -262,12 +271,20 @@ async function runPass(queries: BenchQuery[], clients: number, url: string, toke
         if (before) cpus[i] = RequestCpu.between(before, cpu!.read());
         if (status !== 200) throw new Error(`GET ?${queries[i]!.params} answered ${status}`);
         answers[i] = body;
+        if (before && floorUrl) {
+          // The floor, alternating with the searches: a request that only authenticates and answers.
+          const start = cpu!.read();
+          const me = await get(agent, floorUrl, token);
+          if (me.status !== 200) throw new Error(`GET ${floorUrl} answered ${me.status}`);
+          const split = RequestCpu.between(start, cpu!.read());
+          if (split) floor.push(split);
+        }
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  return { latencies, answers, seconds, cpus };
+  return { latencies, answers, seconds, cpus, floor };
 }
 
 /** Top-k overlap of `got` with `exact` (ids in order): the share of the exact top k that `got` has. */
@@ -352,7 +369,7 @@ try {
   const buildSeconds = (performance.now() - buildStarted) / 1000;
   const cpu = new RequestCpu(server.pid, dbName);
   const loadBefore = loadAverage();
-  const serial = await runPass(queries, 1, url, secret, cpu);
+  const serial = await runPass(queries, 1, url, secret, cpu, `http://127.0.0.1:${PORT}/api/v1/me`);
   const classOf = queries.map((q, i) => benchClassOf(q.kind, serial.answers[i]!.totalExact));
   const whole = await runPass(queries, CLIENTS, url, secret);
   const byClass = new Map<BenchClass, { idx: number[]; concurrent: Awaited<ReturnType<typeof runPass>> }>();
@@ -454,6 +471,24 @@ try {
   };
   const results = [...byClass].map(([c, { idx, concurrent }]) => ({ c, ...line(c, idx, concurrent) }));
   line("all", all, whole);
+  if (serial.floor.length) {
+    const floorTotal = serial.floor.map(cpuTotal);
+    console.log(
+      `  ${"floor".padEnd(12)} ${String(serial.floor.length).padStart(4)}  ${`${f(percentile(floorTotal, 50))} / ${f(percentile(floorTotal, 95))} (${f(
+        percentile(
+          serial.floor.map((c) => c.app),
+          50,
+        ),
+      )}+${f(
+        percentile(
+          serial.floor.map((c) => c.postgres),
+          50,
+        ),
+      )})`.padEnd(
+        32,
+      )} GET /api/v1/me after each search: the framework, the token and the actor, nothing else`,
+    );
+  }
   const totals = queries.map((_, i) => serial.answers[i]!);
   console.log(
     `\n  exact totals: ${totals.filter((t) => t.totalExact).length} of ${totals.length}; "1,000+": ${totals.filter((t) => !t.totalExact).length}`,
