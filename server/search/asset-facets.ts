@@ -95,17 +95,23 @@ export async function facetGroups(tx: Database, actor: Actor, s: PreparedSearch)
 /**
  * What the facets need from the database, as scalar subqueries (each one json value) to select in one
  * statement (selectTogether): the counts of every countable group, the stage and tag labels, and the owners
- * to list (those counted, and any selected). Owners are not listed for partners.
+ * to list (those counted, and any selected). Owners are not listed for partners. The counts are a common
+ * table expression (`with`) both the counts and the owners read: the owners counted are the hits' owners,
+ * so the hits are not looked up a second time for them (~5 ms of PostgreSQL for 450 hits).
  */
-export function facetQueries(actor: Actor, params: SearchParams, groups: FacetGroup[]): Record<string, SQL> {
+export function facetQueries(
+  actor: Actor,
+  params: SearchParams,
+  groups: FacetGroup[],
+): { columns: Record<string, SQL>; with: SQL[] } {
   const counted = groups.flatMap((g, i) =>
     g.hits.exact && g.hits.ids.length
       ? [sql`select ${i}::int as g, c.facet, c.value, c.n from (${countsOver(actor, g.hits.ids)}) c`]
       : [],
   );
+  const withCounts = counted.length ? [sql`facet_counts as (${sql.join(counted, sql` union all `)})`] : [];
   const counts = counted.length
-    ? sql`(select json_agg(json_build_array(x.g, x.facet, x.value, x.n))
-        from (${sql.join(counted, sql` union all `)}) x)`
+    ? sql`(select json_agg(json_build_array(x.g, x.facet, x.value, x.n)) from facet_counts x)`
     : sql`null::json`;
   const labels = sql`(select json_agg(json_build_array(l.id, l.kind, l.name, l.position)) from (
       select t.id, t.kind::text as kind, t.name, t.position from ${taxonomyTerms} t
@@ -113,13 +119,16 @@ export function facetQueries(actor: Actor, params: SearchParams, groups: FacetGr
       union all
       select b.id, 'stage', b.name, b.position from ${buyingStages} b
         where b.workspace_id = ${actor.workspaceId}::uuid) l)`;
-  if (!seesInternalDetails(actor)) return { counts, labels };
-  const ownerHits = groups.find((g) => g.facets.includes("owner"))?.hits;
-  const ownerHitIds = ownerHits?.exact ? ownerHits.ids : [];
+  if (!seesInternalDetails(actor)) return { columns: { counts, labels }, with: withCounts };
+  const ownerGroup = groups.findIndex((g) => g.facets.includes("owner"));
+  const ownersCounted =
+    ownerGroup >= 0 && groups[ownerGroup]!.hits.exact && groups[ownerGroup]!.hits.ids.length
+      ? sql` or u.id in (select x.value::uuid from facet_counts x where x.g = ${ownerGroup} and x.facet = 'owner')`
+      : sql``;
   const owners = sql`(select json_agg(json_build_array(u.id, u.name) order by u.name) from ${users} u
-    where u.workspace_id = ${actor.workspaceId}::uuid and (u.id = any(${uuidArray(params.ownerIds)})
-      or u.id in (select a.owner_id from ${assets} a where a.id = any(${uuidArray(ownerHitIds)}))))`;
-  return { counts, labels, owners };
+    where u.workspace_id = ${actor.workspaceId}::uuid
+      and (u.id = any(${uuidArray(params.ownerIds)})${ownersCounted}))`;
+  return { columns: { counts, labels, owners }, with: withCounts };
 }
 
 type FacetRows = {
@@ -129,17 +138,17 @@ type FacetRows = {
 };
 
 /**
- * Runs independent scalar subqueries in one statement, one column each, after `with` (a data-modifying
- * common table expression, e.g. the search event) when given.
+ * Runs independent scalar subqueries in one statement, one column each, after `with` (common table
+ * expressions they read, or a data-modifying one, e.g. the search event) when given.
  */
 export async function selectTogether(
   tx: Database,
   parts: Record<string, SQL>,
-  withClause?: SQL,
+  withClauses: SQL[] = [],
 ): Promise<Record<string, unknown>> {
   const columns = Object.entries(parts).map(([name, part]) => sql`${part} as ${sql.identifier(name)}`);
   const { rows } = await tx.execute<Record<string, unknown>>(
-    sql`${withClause ? sql`with ${withClause} ` : sql``}select ${sql.join(columns, sql`, `)}`,
+    sql`${withClauses.length ? sql`with ${sql.join(withClauses, sql`, `)} ` : sql``}select ${sql.join(columns, sql`, `)}`,
   );
   return rows[0]!;
 }
@@ -174,12 +183,8 @@ export async function assetFacets(
   return inSearchTransaction(db, actor.workspaceId, search.params.q, async (tx, cfg) => {
     const s = await prepareSearch(tx, actor, cfg, search, undefined, opts);
     const groups = await facetGroups(tx, actor, s);
-    return facetsFrom(
-      actor,
-      s.params,
-      groups,
-      await selectTogether(tx, facetQueries(actor, s.params, groups)),
-    );
+    const queries = facetQueries(actor, s.params, groups);
+    return facetsFrom(actor, s.params, groups, await selectTogether(tx, queries.columns, queries.with));
   });
 }
 

@@ -526,15 +526,13 @@ export async function searchAssets(
     const groups = opts.facets ? await facetGroups(tx, actor, prepared) : [];
     const total = hits.exact ? hits.ids.length : prepared.exactLimit;
     const event = opts.record && searchEventSql(tx, actor, { ...opts.record, resultCount: total });
+    const queries = opts.facets ? facetQueries(actor, params, groups) : { columns: {}, with: [] };
     const closing =
       opts.facets || event
         ? await selectTogether(
             tx,
-            {
-              ...(opts.facets ? facetQueries(actor, params, groups) : {}),
-              ...(event ? { search_id: sql`(select id from search_event)` } : {}),
-            },
-            event ? sql`search_event as (${event})` : undefined,
+            { ...queries.columns, ...(event ? { search_id: sql`(select id from search_event)` } : {}) },
+            [...queries.with, ...(event ? [sql`search_event as (${event})`] : [])],
           )
         : {};
     const facets = opts.facets ? facetsFrom(actor, params, groups, closing) : null;

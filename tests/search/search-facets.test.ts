@@ -54,6 +54,18 @@ describe("assetFacets", () => {
     // Partners are not told who owns what.
     expect(low.owner).toEqual([]);
     expect(countOf(rep, "owner", ws.people.marketer.id)).toBe(3);
+    // Only the hits' owners are listed, and an owner selected though owning none of them.
+    expect(rep.owner.map((o) => o.value)).toEqual([ws.people.marketer.id]);
+    const chosen = await assetFacets(db, await ws.actor(ws.people.rep), {
+      q: "marlinspike",
+      ownerIds: [ws.people.admin.id],
+    });
+    expect(chosen.owner.map((o) => [o.value, o.count]).sort()).toEqual(
+      [
+        [ws.people.admin.id, 0],
+        [ws.people.marketer.id, 3],
+      ].sort(),
+    );
     // The result list agrees with the counts.
     const lowActor = await ws.actor(ws.people.partnerLow);
     expect((await searchAssets(db, lowActor, { q: "marlinspike" })).total).toBe(1);
