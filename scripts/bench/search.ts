@@ -443,26 +443,26 @@ try {
   const cpuOf = (idx: number[]) => idx.map((i) => serial.cpus[i]).filter((c): c is CpuSplit => c !== null);
   const all = queries.map((_, i) => i);
   const f = (x: number) => x.toFixed(1);
+  /** CPU per request, app + database, at the median and p95, and the two sides at the median. */
+  const cpuColumn = (cpus: CpuSplit[]) => {
+    const total = cpus.map(cpuTotal);
+    const median = (side: keyof CpuSplit) =>
+      f(
+        percentile(
+          cpus.map((c) => c[side]),
+          50,
+        ),
+      );
+    return `${f(percentile(total, 50))} / ${f(percentile(total, 95))} (${median("app")}+${median("postgres")})`;
+  };
   console.log(
     `  ${"class".padEnd(12)} ${"n".padStart(4)}  ${"CPU/search p50 / p95 (app+db)".padEnd(32)} ${"1 client p50 / p95".padEnd(19)} ${"8 clients p50 / p95".padEnd(20)} ${"req/s".padStart(6)}  top-10`,
   );
   const line = (label: string, idx: number[], concurrent: Awaited<ReturnType<typeof runPass>>) => {
     const cpus = cpuOf(idx);
-    const total = cpus.map((c) => c.app + c.postgres);
+    const total = cpus.map(cpuTotal);
     const scores = label === "all" ? [...quality.values()].flat() : (quality.get(label as BenchClass) ?? []);
-    const cpuText = cpus.length
-      ? `${f(percentile(total, 50))} / ${f(percentile(total, 95))} (${f(
-          percentile(
-            cpus.map((c) => c.app),
-            50,
-          ),
-        )}+${f(
-          percentile(
-            cpus.map((c) => c.postgres),
-            50,
-          ),
-        )})`
-      : "n/a (no /proc)";
+    const cpuText = cpus.length ? cpuColumn(cpus) : "n/a (no /proc)";
     const lat = idx.map((i) => serial.latencies[i]!);
     console.log(
       `  ${label.padEnd(12)} ${String(idx.length).padStart(4)}  ${cpuText.padEnd(32)} ${`${f(percentile(lat, 50))} / ${f(percentile(lat, 95))} ms`.padEnd(19)} ${`${f(percentile(concurrent.latencies, 50))} / ${f(percentile(concurrent.latencies, 95))} ms`.padEnd(20)} ${(concurrent.latencies.length / concurrent.seconds).toFixed(1).padStart(6)}  ${scores.length ? `${(10 * mean(scores)).toFixed(1)}/10 (min ${(10 * Math.min(...scores)).toFixed(0)}, ${scores.length} q)` : "-"}`,
@@ -472,21 +472,8 @@ try {
   const results = [...byClass].map(([c, { idx, concurrent }]) => ({ c, ...line(c, idx, concurrent) }));
   line("all", all, whole);
   if (serial.floor.length) {
-    const floorTotal = serial.floor.map(cpuTotal);
     console.log(
-      `  ${"floor".padEnd(12)} ${String(serial.floor.length).padStart(4)}  ${`${f(percentile(floorTotal, 50))} / ${f(percentile(floorTotal, 95))} (${f(
-        percentile(
-          serial.floor.map((c) => c.app),
-          50,
-        ),
-      )}+${f(
-        percentile(
-          serial.floor.map((c) => c.postgres),
-          50,
-        ),
-      )})`.padEnd(
-        32,
-      )} GET /api/v1/me after each search: the framework, the token and the actor, nothing else`,
+      `  ${"floor".padEnd(12)} ${String(serial.floor.length).padStart(4)}  ${cpuColumn(serial.floor).padEnd(32)} GET /api/v1/me after each search: the framework, the token and the actor, nothing else`,
     );
   }
   const totals = queries.map((_, i) => serial.answers[i]!);

@@ -104,8 +104,9 @@ export function facetQueries(
   params: SearchParams,
   groups: FacetGroup[],
 ): { columns: Record<string, SQL>; with: SQL[] } {
+  const countable = (g: FacetGroup | undefined) => !!g && g.hits.exact && g.hits.ids.length > 0;
   const counted = groups.flatMap((g, i) =>
-    g.hits.exact && g.hits.ids.length
+    countable(g)
       ? [sql`select ${i}::int as g, c.facet, c.value, c.n from (${countsOver(actor, g.hits.ids)}) c`]
       : [],
   );
@@ -121,10 +122,9 @@ export function facetQueries(
         where b.workspace_id = ${actor.workspaceId}::uuid) l)`;
   if (!seesInternalDetails(actor)) return { columns: { counts, labels }, with: withCounts };
   const ownerGroup = groups.findIndex((g) => g.facets.includes("owner"));
-  const ownersCounted =
-    ownerGroup >= 0 && groups[ownerGroup]!.hits.exact && groups[ownerGroup]!.hits.ids.length
-      ? sql` or u.id in (select x.value::uuid from facet_counts x where x.g = ${ownerGroup} and x.facet = 'owner')`
-      : sql``;
+  const ownersCounted = countable(groups[ownerGroup])
+    ? sql` or u.id in (select x.value::uuid from facet_counts x where x.g = ${ownerGroup} and x.facet = 'owner')`
+    : sql``;
   const owners = sql`(select json_agg(json_build_array(u.id, u.name) order by u.name) from ${users} u
     where u.workspace_id = ${actor.workspaceId}::uuid
       and (u.id = any(${uuidArray(params.ownerIds)})${ownersCounted}))`;

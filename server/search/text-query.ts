@@ -380,6 +380,6 @@ export function inSearchTransaction<T>(
 }
 
 /** Sets pg_trgm's word-similarity threshold (what `<%` matches) for the rest of the caller's transaction. */
-export async function setTypoThreshold(tx: Database, threshold = TYPO_THRESHOLD) {
+export async function setTypoThreshold(tx: Database, threshold: number) {
   await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`);
 }
