@@ -65,6 +65,10 @@ const schema = z
     S3_ENDPOINT: optionalString.pipe(z.url().optional()),
     S3_ACCESS_KEY_ID: optionalString,
     S3_SECRET_ACCESS_KEY: optionalString,
+    // "on" adds Server-Timing diagnostics to search answers (how many planner estimates came from the
+    // cache). Off by default: a reused estimate tells a caller that someone who sees what they see searched
+    // the same words in the last minutes.
+    SERVER_TIMING: z.enum(["on", "off"]).default("off"),
     S3_FORCE_PATH_STYLE: z
       .enum(["true", "false", ""])
       .default("")

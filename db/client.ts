@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { dataDir, env } from "../env";
 import * as schema from "./schema";
+import { closeSettingsSessions, registerSettingsSessions } from "./settings-session";
 
 export type Schema = typeof schema;
 
@@ -58,7 +59,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // An idle connection the server closes (restart, failover, an admin's terminate) must not crash the
     // process: the pool drops it and the next query opens a fresh one.
     pool.on("error", (error) => console.error("PostgreSQL connection lost:", error.message));
-    const db = drizzlePg(pool, { schema, logger: loggerOf(options) }) as unknown as Database;
+    const logger = loggerOf(options);
+    const db = drizzlePg(pool, { schema, logger }) as unknown as Database;
+    // withSettings (searches) runs on connections opened with their settings, from pools of their own.
+    registerSettingsSessions(db, { url: options.url, max: options.max ?? 10, logger });
     return {
       db,
       driver: "postgres",
@@ -72,7 +76,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           client.release();
         }
       },
-      close: () => pool.end(),
+      close: async () => {
+        await closeSettingsSessions(db);
+        await pool.end();
+      },
       queueConnection: { backend: "postgres", url: options.url },
     };
   }

@@ -9,6 +9,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Database, DatabaseHandle } from "../../db/client";
 import * as schema from "../../db/schema";
+import { closeSettingsSessions, registerSettingsSessions, type Settings } from "../../db/settings-session";
 
 export interface Statement {
   text: string;
@@ -28,16 +29,19 @@ const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback)\b/i;
 /** A database handle whose drizzle instance records every statement it sends into `log`. */
 export function loggingHandle(url: string, log: Statement[]): DatabaseHandle & { pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
-  const db = drizzle(pool, {
-    schema,
-    logger: { logQuery: (text, params) => log.push({ text, params }) },
-  }) as unknown as Database;
+  const logger = { logQuery: (text: string, params: unknown[]) => log.push({ text, params }) };
+  const db = drizzle(pool, { schema, logger }) as unknown as Database;
+  // Searches run on connections opened with their settings, as the app's own handle runs them.
+  registerSettingsSessions(db, { url, max: 4, logger });
   return {
     db,
     pool,
     driver: "postgres",
     migrate: () => Promise.reject(new Error("not for migrating")),
-    close: () => pool.end(),
+    close: async () => {
+      await closeSettingsSessions(db);
+      await pool.end();
+    },
     queueConnection: { backend: "postgres", url },
   };
 }
@@ -64,10 +68,19 @@ interface ExplainOutput {
   "Execution Time": number;
 }
 
-/** Replays one request's statements as EXPLAIN ANALYZE inside a transaction that is rolled back. */
-export async function explainRequest(client: pg.Client, statements: Statement[]): Promise<RequestSql> {
+/**
+ * Replays one request's statements as EXPLAIN ANALYZE inside a transaction that is rolled back, with the
+ * settings the search's connection was opened with (`settings`, which no statement of it sets).
+ */
+export async function explainRequest(
+  client: pg.Client,
+  statements: Statement[],
+  settings: Settings,
+): Promise<RequestSql> {
   const out: RequestSql = { ms: 0, statements: [] };
   await client.query("begin");
+  for (const [name, value] of Object.entries(settings))
+    await client.query("select set_config($1, $2, true)", [name, value]);
   try {
     for (const s of statements) {
       // A statement that is itself an EXPLAIN (the search's estimate of its hits) is only planned: timed as sent.

@@ -10,7 +10,9 @@
  * from 8 clients. Per class it prints CPU per search (app + database) at the median and the 95th percentile,
  * latency p50/p95 with 1 and 8 clients, throughput, and ranking quality: each distinct search's top 10
  * against the exact ranking of all its hits by score (the same code told to rank any number of hits), as
- * overlap out of 10. Then the issue's targets, PASS or FAIL (exit code 1 on any FAIL). The server is named by
+ * overlap out of 10. The server runs with SERVER_TIMING=on, and the one-client pass counts from its
+ * Server-Timing header how many planner estimates the searches reused (the estimate cache's hit rate). Then
+ * the issue's targets, PASS or FAIL (exit code 1 on any FAIL). The server is named by
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL; default postgres://postgres@127.0.0.1:5432/postgres); the
  * database is baton_bench_search_<assets>, dropped at the end unless `--keep`. `--words <n>` seeds bodies of n words
  * on average instead of 1,500 (the database's name ends in _w<n>). `--reuse` keeps using a
@@ -115,7 +117,7 @@ const { searchAssets } = load(
 const { buildRequestedChampionLists } = load(
   "../../server/search/champion-lists",
 ) as typeof import("../../server/search/champion-lists");
-const { inSearchTransaction } = load(
+const { inSearchTransaction, SEARCH_SETTINGS } = load(
   "../../server/search/text-query",
 ) as typeof import("../../server/search/text-query");
 
@@ -194,6 +196,7 @@ async function startServer(): Promise<ChildProcess> {
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       JOB_WORKERS: "off",
+      SERVER_TIMING: "on",
       DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
     },
   });
@@ -213,8 +216,15 @@ async function waitUntilReady(server: ChildProcess, url: string, token: string) 
   throw new Error(`The server did not become ready on port ${PORT}:\n${log.slice(-3000)}`);
 }
 
-/** GET `url` with a bearer token over a kept-alive connection: the status and the parsed JSON body. */
-function get(agent: http.Agent, url: string, token: string): Promise<{ status: number; body: unknown }> {
+/**
+ * GET `url` with a bearer token over a kept-alive connection: the status, the parsed JSON body and the
+ * Server-Timing header (the server runs with SERVER_TIMING=on).
+ */
+function get(
+  agent: http.Agent,
+  url: string,
+  token: string,
+): Promise<{ status: number; body: unknown; timing: string }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { agent, headers: { authorization: `Bearer ${token}` } }, (response) => {
@@ -222,7 +232,11 @@ function get(agent: http.Agent, url: string, token: string): Promise<{ status: n
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("end", () => {
           try {
-            resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) });
+            resolve({
+              status: response.statusCode ?? 0,
+              body: JSON.parse(Buffer.concat(chunks).toString()),
+              timing: String(response.headers["server-timing"] ?? ""),
+            });
           } catch (error) {
             reject(error as Error);
           }
@@ -236,6 +250,7 @@ function get(agent: http.Agent, url: string, token: string): Promise<{ status: n
 interface Answer {
   status: number;
   body: { total: number; totalExact: boolean; items: { id: string }[] };
+  timing: string;
 }
 
 /**
@@ -256,6 +271,8 @@ async function runPass(
   const answers: Answer["body"][] = new Array<Answer["body"]>(queries.length);
   const cpus: (CpuSplit | null)[] = new Array<CpuSplit | null>(queries.length).fill(null);
   const floor: CpuSplit[] = [];
+  /** The planner estimates the searches made, and how many of them the server reused (Server-Timing). */
+  const estimates = { cached: 0, all: 0 };
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   let next = 0;
   const started = performance.now();
@@ -266,7 +283,12 @@ async function runPass(
         if (cpu && i % 25 === 0) cpu.refresh();
         const before = clients === 1 ? cpu?.read() : undefined;
         const t0 = performance.now();
-        const { status, body } = (await get(agent, `${url}?${queries[i]!.params}`, token)) as Answer;
+        const { status, body, timing } = (await get(agent, `${url}?${queries[i]!.params}`, token)) as Answer;
+        const reused = /estimates;desc="cached (\d+) of (\d+)"/.exec(timing);
+        if (reused) {
+          estimates.cached += Number(reused[1]);
+          estimates.all += Number(reused[2]);
+        }
         latencies[i] = performance.now() - t0;
         if (before) cpus[i] = RequestCpu.between(before, cpu!.read());
         if (status !== 200) throw new Error(`GET ?${queries[i]!.params} answered ${status}`);
@@ -284,7 +306,7 @@ async function runPass(
   );
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  return { latencies, answers, seconds, cpus, floor };
+  return { latencies, answers, seconds, cpus, floor, estimates };
 }
 
 /** Top-k overlap of `got` with `exact` (ids in order): the share of the exact top k that `got` has. */
@@ -476,6 +498,10 @@ try {
       `  ${"floor".padEnd(12)} ${String(serial.floor.length).padStart(4)}  ${cpuColumn(serial.floor).padEnd(32)} GET /api/v1/me after each search: the framework, the token and the actor, nothing else`,
     );
   }
+  const { cached, all: made } = serial.estimates;
+  console.log(
+    `\n  planner estimates (cached by statistics version): ${cached} of ${made} reused in the one-client pass (${made ? ((100 * cached) / made).toFixed(0) : "-"}%), ${(made / queries.length).toFixed(2)} per search, after the warm-up draw`,
+  );
   const totals = queries.map((_, i) => serial.answers[i]!);
   console.log(
     `\n  exact totals: ${totals.filter((t) => t.totalExact).length} of ${totals.length}; "1,000+": ${totals.filter((t) => !t.totalExact).length}`,
@@ -563,7 +589,7 @@ async function explainSearches(queries: BenchQuery[], url: string, secret: strin
   await explainClient.connect();
   for (const q of queries) {
     const statements = await captureStatements(searchAssetsRoute.handler, log, `${url}?${q.params}`, secret);
-    const timed: RequestSql = await explainRequest(explainClient, statements);
+    const timed: RequestSql = await explainRequest(explainClient, statements, SEARCH_SETTINGS);
     if (process.env.BENCH_DUMP)
       fs.appendFileSync(
         process.env.BENCH_DUMP,

@@ -65,6 +65,8 @@ export interface RouteSpec<
     upload?: ReceivedUpload<z.infer<M>>;
     /** Work that must wait until the request's transaction has committed (queueing a job for a new row). */
     afterCommit: (task: () => Promise<void>) => void;
+    /** Headers to send with a JSON answer (diagnostics such as Server-Timing). */
+    headers: Headers;
   }) => Promise<z.input<R> | Response>;
 }
 
@@ -119,6 +121,7 @@ export function defineRoute<
           })
         : undefined;
       const afterCommit: (() => Promise<void>)[] = [];
+      const headers = new Headers();
 
       const run = async (db: Database) => {
         const result = await spec.handler({
@@ -130,6 +133,7 @@ export function defineRoute<
           request: streamed?.request ?? request,
           upload,
           afterCommit: (task) => afterCommit.push(task),
+          headers,
         });
         if (result instanceof Response) return { status: result.status, body: result };
         return { status: spec.successStatus ?? 200, body: spec.response.parse(result) as unknown };
@@ -152,10 +156,8 @@ export function defineRoute<
       if (!outcome.replayed) for (const task of afterCommit) await task();
       if (outcome.body instanceof Response) return outcome.body;
       if (outcome.status === 204) return new Response(null, { status: 204 });
-      return Response.json(outcome.body, {
-        status: outcome.status,
-        headers: outcome.replayed ? { "Idempotent-Replayed": "true" } : {},
-      });
+      if (outcome.replayed) headers.set("Idempotent-Replayed", "true");
+      return Response.json(outcome.body, { status: outcome.status, headers });
     } catch (error) {
       return errorResponse(error, { method: spec.method, path: spec.path });
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { changeSettings, type Settings } from "@/db/settings-session";
 import { assets } from "@/db/schema";
 import { estimatedHits } from "./hit-estimate";
 import { uuidArray } from "./search-filters";
@@ -20,15 +21,16 @@ export const EXACT_LIMIT = 1000;
  * (freshest first), tested one by one until the page is full; for conditions most rows meet.
  */
 export async function setPlanShape(tx: Database, planner: "bitmap" | "walk") {
-  // Transactions start in "bitmap" (inSearchTransaction); a statement is only spent on a change.
-  if ((shapes.get(tx) ?? "bitmap") === planner) return;
-  shapes.set(tx, planner);
+  // Searches start in "bitmap" (inSearchTransaction); changeSettings spends a statement only on a change.
+  await changeSettings(tx, planShape(planner));
+}
+
+/** The planner settings of a plan shape (setPlanShape). */
+export function planShape(planner: "bitmap" | "walk"): Settings {
   const walk = planner === "walk" ? "on" : "off";
   const bitmap = planner === "walk" ? "off" : "on";
-  await tx.execute(sql`select set_config('enable_indexscan', ${walk}, true),
-    set_config('enable_bitmapscan', ${bitmap}, true), set_config('enable_sort', ${bitmap}, true)`);
+  return { enable_indexscan: walk, enable_bitmapscan: bitmap, enable_sort: bitmap };
 }
-const shapes = new WeakMap<Database, "bitmap" | "walk">();
 
 /**
  * How many times EXACT_LIMIT the planner must expect before findHits answers "more than EXACT_LIMIT" without

@@ -49,6 +49,8 @@ export interface SearchResult {
   searchId: number | null;
   /** "Did you mean" titles when words found nothing and opts.suggest asked for them. */
   suggestions: { id: string; title: string }[];
+  /** How many of the planner's hit estimates the search reused from earlier searches, and how many it made. */
+  estimates: { cached: number; planned: number };
 }
 
 type SortKey = { expr: SQL; kind: KeyKind };
@@ -548,6 +550,7 @@ export async function searchAssets(
       facets,
       searchId,
       suggestions,
+      estimates: { cached: cfg.estimates.cached, planned: cfg.estimates.planned },
     };
   });
 }

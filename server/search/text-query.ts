@@ -1,9 +1,10 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { changeSettings, withSettings } from "@/db/settings-session";
 import { assets } from "@/db/schema";
-import { estimatedHits } from "./hit-estimate";
-import { amongIds, hitsMeeting, parseUuidArray } from "./hit-set";
+import { estimatedHits, logEstimates, statisticsVersion, type EstimateLog } from "./hit-estimate";
+import { amongIds, hitsMeeting, parseUuidArray, planShape } from "./hit-set";
 import type { ChampionList } from "./champion-lists";
 import { uuidArray } from "./search-filters";
 
@@ -85,6 +86,8 @@ export interface SearchConfig {
   exactTsquery: string | null;
   /** The words' champion list, if a search asked for one. */
   champions: ChampionList | null;
+  /** How many of the search's planner estimates were reused or planned (estimatedHits). */
+  estimates: EstimateLog;
 }
 
 export function searchTextOf(
@@ -328,12 +331,25 @@ export async function findTypoCorrections(tx: Database, text: SearchText): Promi
 }
 
 /**
- * Runs a search's statements in one read transaction whose planner never scans `assets` sequentially, starts
- * no parallel workers and compiles nothing (searches are many and small: disabled scans inflate plan costs
- * past the JIT threshold, which then spent 130 ms compiling), and finds rows through
- * bitmaps (setPlanShape switches to index walks when a step needs them). The same statement reads the workspace's stemming configuration and
- * turns the words `q` into their tsquery. Its only write is the search event (recordSearch explains why its
- * commit need not wait for the disk).
+ * The planner settings every search statement runs with: no sequential scans of `assets`, no parallel
+ * workers, nothing compiled (searches are many and small: disabled scans inflate plan costs past the JIT
+ * threshold, which then spent 130 ms compiling), rows found through bitmaps (setPlanShape switches to index
+ * walks when a step needs them), and a commit of its only write, the search event, that does not wait for the
+ * disk (recordSearch explains why it need not).
+ */
+export const SEARCH_SETTINGS = {
+  enable_seqscan: "off",
+  ...planShape("bitmap"),
+  max_parallel_workers_per_gather: "0",
+  jit: "off",
+  synchronous_commit: "off",
+};
+
+/**
+ * Runs a search's statements with SEARCH_SETTINGS (withSettings: on PostgreSQL a connection opened with
+ * them, no transaction; on PGlite a transaction). The first statement reads the workspace's stemming
+ * configuration, turns the words `q` into their tsquery, finds the words' champion list and reads the version of
+ * the planner's statistics that estimates made in the search are kept under (estimatedHits).
  */
 export function inSearchTransaction<T>(
   db: Database,
@@ -341,7 +357,7 @@ export function inSearchTransaction<T>(
   q: string | undefined,
   run: (tx: Database, config: SearchConfig) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
+  return withSettings(db, SEARCH_SETTINGS, async (tx, restore) => {
     const tsquery = q ? sql`(${tsqueryOf(sql`w.cfg`, q)})::text` : sql`null::text`;
     const exactTsquery = q ? exactFormsOf(sql`w.cfg`, q) : sql`null::text`;
     const { rows } = await tx.execute<{
@@ -352,15 +368,12 @@ export function inSearchTransaction<T>(
       champions_built: boolean | null;
       champions_threshold: number | null;
       champions_stale: boolean | null;
-    }>(sql`select
-      set_config('enable_seqscan', 'off', true),
-      set_config('enable_indexscan', 'off', true),
-      set_config('max_parallel_workers_per_gather', '0', true),
-      set_config('jit', 'off', true),
-      set_config('synchronous_commit', 'off', true),
+      statistics: string;
+    }>(sql`select ${restore} as settings,
       w.cfg::text as cfg, q.tsquery, q.exact_tsquery, l.id::int as champion_list,
       l.built_at is not null as champions_built, l.threshold as champions_threshold,
-      l.searched_at < now() - interval '1 day' as champions_stale
+      l.searched_at < now() - interval '1 day' as champions_stale,
+      ${statisticsVersion} as statistics
       from (select workspace_search_config(${workspaceId}::uuid) as cfg offset 0) w
       cross join lateral (select ${tsquery} as tsquery, ${exactTsquery} as exact_tsquery) q
       left join search_champion_lists l on l.workspace_id = ${workspaceId}::uuid
@@ -375,11 +388,12 @@ export function inSearchTransaction<T>(
             threshold: Number(rows[0]!.champions_threshold),
             stale: !!rows[0]!.champions_stale,
           };
-    return run(tx, { cfg, tsquery: words, exactTsquery: exact_tsquery, champions });
+    const estimates = logEstimates(tx, rows[0]!.statistics);
+    return run(tx, { cfg, tsquery: words, exactTsquery: exact_tsquery, champions, estimates });
   });
 }
 
-/** Sets pg_trgm's word-similarity threshold (what `<%` matches) for the rest of the caller's transaction. */
+/** Sets pg_trgm's word-similarity threshold (what `<%` matches) for the rest of the caller's search. */
 export async function setTypoThreshold(tx: Database, threshold: number) {
-  await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`);
+  await changeSettings(tx, { "pg_trgm.word_similarity_threshold": String(threshold) });
 }

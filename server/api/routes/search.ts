@@ -7,6 +7,7 @@ import {
   searchClickSchema,
 } from "@/lib/schemas/search";
 import { recordSearchClick } from "@/server/search/search-analytics";
+import { env } from "@/env";
 import { searchAssets } from "@/server/search/search-assets";
 import { defineRoute } from "../define-route";
 
@@ -28,7 +29,7 @@ export const searchAssetsRoute = defineRoute({
       .meta({ description: "false to skip counting facets (as-you-type lookups); facets is then null" }),
   }),
   response: assetSearchResponseSchema,
-  handler: async ({ actor, db, query }) => {
+  handler: async ({ actor, db, query, headers }) => {
     // Later pages continue the same search; only the first page is recorded.
     const record =
       query.cursor || query.record === "false"
@@ -39,6 +40,9 @@ export const searchAssetsRoute = defineRoute({
       record,
       suggest: true,
     });
+    const { cached, planned } = result.estimates;
+    if (env.SERVER_TIMING === "on")
+      headers.set("Server-Timing", `estimates;desc="cached ${cached} of ${cached + planned}"`);
     return {
       items: result.items,
       nextCursor: result.nextCursor,
