@@ -44,6 +44,8 @@ export const BROAD_ESTIMATE = 4;
 export interface HitSet {
   exact: boolean;
   ids: string[];
+  /** The planner's estimate of the hits, when findHits asked for it. */
+  estimate?: number;
 }
 
 /**
@@ -61,8 +63,9 @@ export async function findHits(
   limit = EXACT_LIMIT,
 ): Promise<HitSet & { among?: string[] }> {
   // Words or filters most of the library meets: "more than limit" without building their bitmaps.
-  if (indexed.length && (await estimatedHits(tx, [...indexed, ...rest])) >= BROAD_ESTIMATE * limit)
-    return { exact: false, ids: [] };
+  const estimate = indexed.length ? await estimatedHits(tx, [...indexed, ...rest]) : undefined;
+  if (estimate !== undefined && estimate >= BROAD_ESTIMATE * limit)
+    return { exact: false, ids: [], estimate };
   await setPlanShape(tx, "bitmap");
   const source = indexed.length
     ? sql`(select * from ${assets} where ${and(...indexed)} offset 0) as ${assets}`
@@ -76,7 +79,7 @@ export async function findHits(
       from (select ${assets.id} as id from ${source} where ${and(...rest) ?? sql`true`} limit ${limit + 1}) h`,
   );
   const { n, ids } = rows[0]!;
-  if (n > limit) return { exact: false, ids: [] };
+  if (n > limit) return { exact: false, ids: [], ...(estimate !== undefined ? { estimate } : {}) };
   return {
     exact: true,
     ids: parseUuidArray(ids),

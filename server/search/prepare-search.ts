@@ -44,6 +44,8 @@ export interface PreparedSearch {
   exactLimit: number;
   /** WALK_WINDOW, or a smaller one a test sets. */
   walkWindow: number;
+  /** WALK_ROW_COST, or another a test sets. */
+  walkRowCost: number;
   /** The words' champion list, if a search asked for one (built or not yet). */
   champions: ChampionList | null;
 }
@@ -51,9 +53,25 @@ export interface PreparedSearch {
 /** Assets a broad search's freshness walk reads before a tier falls back to finding its hits. */
 export const WALK_WINDOW = 300;
 
+/**
+ * What testing a row in a walk of the freshness index costs, in rows a bitmap of a tier's hits reads and
+ * sorts: a walk tests each row against the tier's condition (the title's lexemes, the facets), a bitmap reads
+ * only the hits.
+ */
+export const WALK_ROW_COST = 2;
+
+/**
+ * Whether finding a broad tier's `hits` and sorting them by freshness costs less than walking the freshness
+ * index over `visible` assets until `need` of them turn up (about need x visible / hits rows tested).
+ */
+export const bitmapCheaper = (hits: number, visible: number, need: number, walkRowCost = WALK_ROW_COST) =>
+  hits * hits < walkRowCost * need * visible;
+
 export interface SearchOptions {
   exactLimit?: number;
   walkWindow?: number;
+  /** WALK_ROW_COST, or another a test sets (0: always walk; Infinity: always bitmaps). */
+  walkRowCost?: number;
 }
 
 /** Parses and normalises search input; without words, "relevance" sorts like "newest". */
@@ -77,7 +95,7 @@ export async function prepareSearch(
   cfg: SearchConfig,
   { params, sort }: { params: SearchParams; sort: SearchSort },
   mode?: TextMode,
-  { exactLimit = EXACT_LIMIT, walkWindow = WALK_WINDOW }: SearchOptions = {},
+  { exactLimit = EXACT_LIMIT, walkWindow = WALK_WINDOW, walkRowCost = WALK_ROW_COST }: SearchOptions = {},
 ): Promise<PreparedSearch> {
   const text = searchTextOf(actor.workspaceId, cfg, params.q);
   const visibility = assetVisibility(actor);
@@ -91,6 +109,7 @@ export async function prepareSearch(
     facets,
     exactLimit,
     walkWindow,
+    walkRowCost,
     champions: cfg.champions,
   };
   const find = (words: SQL[]) =>

@@ -7,9 +7,16 @@ import type { Actor } from "@/server/authz/actor";
 import { facetGroups, facetQueries, facetsFrom, selectTogether, type Facets } from "./asset-facets";
 import { assetStatsSubquery, effectivenessOf, usageOf, type AssetStats } from "./asset-stats";
 import { noteChampionSearch } from "./champion-lists";
+import { estimatedHits } from "./hit-estimate";
 import { amongIds, findHits, setPlanShape, type HitSet } from "./hit-set";
 import { suggestTitles } from "./nearest-titles";
-import { normaliseSearch, prepareSearch, type PreparedSearch, type SearchOptions } from "./prepare-search";
+import {
+  bitmapCheaper,
+  normaliseSearch,
+  prepareSearch,
+  type PreparedSearch,
+  type SearchOptions,
+} from "./prepare-search";
 import { decodeCursor, encodeCursor, searchDigest, type KeyKind } from "./search-cursor";
 import { freshAt } from "./search-filters";
 import { searchEventSql, type SearchEvent } from "./search-analytics";
@@ -256,8 +263,11 @@ type ChampionTier = { list: number; above: number; title: SQL };
  */
 type Tier = { level: number } & (
   | { champions: ChampionTier }
-  /** `window`: a ranked window's hits; `broad`: known to be more than can be ranked (a window's older hits). */
-  | { where: SQL; window?: true; broad?: true; hits?: HitSet }
+  /**
+   * `window`: a ranked window's hits; `broad`: known to be more than can be ranked (a window's older hits), about
+   * `estimate` of them (the planner's estimate of the windowed tier's hits, when it was asked).
+   */
+  | { where: SQL; window?: true; broad?: true; hits?: HitSet; estimate?: number }
 );
 
 /** At or after a window's boundary: the assets at least as fresh as its last one (served by the freshness index). */
@@ -275,7 +285,8 @@ function tiersOf(
   {
     window = after?.w,
     rich = after?.s === 1 ? {} : undefined,
-  }: { window?: Window; rich?: { hits?: HitSet } } = {},
+    estimate,
+  }: { window?: Window; rich?: { hits?: HitSet }; estimate?: number } = {},
 ): Tier[] {
   const { tiers: conditions, windowed } = s.match;
   // Levels count down to 0, skipping one above the windowed tier: the window's own.
@@ -291,7 +302,12 @@ function tiersOf(
     window
       ? [
           { level, where: sql`${tier.where} and ${sinceBoundary(window)}`, window: true },
-          { level: tier.level, where: sql`${tier.where} and not ${sinceBoundary(window)}`, broad: true },
+          {
+            level: tier.level,
+            where: sql`${tier.where} and not ${sinceBoundary(window)}`,
+            broad: true,
+            ...(estimate !== undefined ? { estimate } : {}),
+          },
         ]
       : [tier];
   if (list && above !== undefined && title) {
@@ -420,7 +436,10 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     if (mayWindow && !hits.exact && !rich) {
       window = await windowBoundary(tx, s);
       if (window) {
-        tiers = tiersOf(s, undefined, { window });
+        tiers = tiersOf(s, undefined, {
+          window,
+          ...(hits.estimate !== undefined ? { estimate: hits.estimate } : {}),
+        });
         i -= 1;
         continue;
       }
@@ -429,12 +448,32 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
     const ranked = order === "score" || (order === undefined && hits.exact);
     const keys = ranked ? byScore : byFreshness;
     const where = [...indexed, s.visibility, ...keyset(keys)];
-    await setPlanShape(tx, hits.exact || ranked ? "bitmap" : "walk");
+    const walk =
+      !hits.exact && !ranked && !(await sparseTier(tx, s, indexed, hits.estimate ?? tier.estimate, need));
+    await setPlanShape(tx, walk ? "walk" : "bitmap");
     const page = pageSubquery(tx, keys, hits.exact ? [amongIds(hits.ids)] : where, need);
     rows.push(...(await detailedRows(tx, s.workspaceId, page, keys, s.text)));
   }
   const champions = tiers[0] && "champions" in tiers[0] ? tiers[0].champions.above : undefined;
   return { rows, titleTierBroad, champions, window, rich };
+}
+
+/**
+ * Whether a tier too large to rank is sparse enough that finding all its hits (bitmaps) and sorting them by
+ * freshness costs less than walking the freshness index until `need` of them turn up: a walk tests about
+ * need x visible / hits rows, a bitmap reads the hits (`estimate`, the planner's, or asked for now). A word
+ * in 0.1% of a million titles made the walk test 18,648 rows (155 ms) for a page of 20.
+ */
+async function sparseTier(
+  tx: Database,
+  s: PreparedSearch,
+  indexed: SQL[],
+  estimate: number | undefined,
+  need: number,
+): Promise<boolean> {
+  const hits = estimate ?? (await estimatedHits(tx, [...indexed, s.visibility]));
+  const visible = await estimatedHits(tx, [s.visibility]);
+  return bitmapCheaper(hits, visible, need, s.walkRowCost);
 }
 
 /** The last of the freshest `walkWindow` assets the actor may see: a ranked window's boundary (none if fewer). */

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { assetStages, assetTerms, assets } from "@/db/schema";
 import type { Actor } from "@/server/authz/actor";
 import { assetFacets } from "@/server/search/asset-facets";
+import { bitmapCheaper } from "@/server/search/prepare-search";
 import { searchAssets } from "@/server/search/search-assets";
 import type { SearchInput } from "@/lib/schemas/search";
 import { createTestWorkspace, type TestWorkspace } from "../support/factories";
@@ -68,9 +69,12 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-/** Every page of a search; `walkWindow` 1 makes each tier find its hits instead of filling from the walk. */
-const everyPage = (actor: Actor, input: SearchInput, walkWindow?: number) =>
-  searchEveryPage(handle.db, actor, { ...input, limit: 2 }, { exactLimit: LIMIT, walkWindow });
+/**
+ * Every page of a search; `walkWindow` 1 makes each tier find its hits instead of filling from the walk;
+ * `walkRowCost` 0 walks every broad tier by freshness, Infinity reads each through bitmaps.
+ */
+const everyPage = (actor: Actor, input: SearchInput, walkWindow?: number, walkRowCost?: number) =>
+  searchEveryPage(handle.db, actor, { ...input, limit: 2 }, { exactLimit: LIMIT, walkWindow, walkRowCost });
 
 type AssetSpec = NonNullable<Parameters<typeof createSearchAsset>[2]>;
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
@@ -87,10 +91,15 @@ const archive = (ids: string[]) =>
   handle.db.update(assets).set({ status: "archived" }).where(inArray(assets.id, ids));
 
 describe("a broad search (more hits than EXACT_LIMIT)", () => {
-  it.each([undefined, 1])(
-    "says 4+, orders titles, then descriptions, then bodies, each freshest first, and pages through all (walk window %s)",
-    async (walkWindow) => {
-      const { pages, ids } = await everyPage(rep, { q: "wombatine" }, walkWindow);
+  it.each([
+    [undefined, undefined],
+    [1, undefined],
+    [1, 0],
+    [1, Infinity],
+  ])(
+    "says 4+, orders titles, then descriptions, then bodies, each freshest first, and pages through all (walk window %s, walk row cost %s)",
+    async (walkWindow, walkRowCost) => {
+      const { pages, ids } = await everyPage(rep, { q: "wombatine" }, walkWindow, walkRowCost);
       expect(pages[0]!.total).toBe(LIMIT);
       expect(pages[0]!.totalExact).toBe(false);
       expect(ids).toEqual([
@@ -204,45 +213,60 @@ describe("a broad search's title tier, when its hits are few", () => {
   );
 });
 
-describe("a broad search's title tier too large to rank, without a champion list", () => {
-  it("ranks the titles of the freshest assets (a window) first, keeps that window on later pages, then the older titles freshest first", async () => {
-    const db = handle.db;
-    // The word twice in the title ranks higher; a description without it leaves no title to rank first by it.
-    const rich = { description: "From the start" };
-    // Five titles (more than LIMIT: too many to rank), the freshest five assets of the workspace.
-    const ids = await createNamed([
-      ["a", { title: "Egretine notes", publishedAt: minutesAgo(1) }],
-      ["b", { title: "Egretine guide to egretine", ...rich, publishedAt: minutesAgo(2) }],
-      ["c", { title: "Egretine memo", publishedAt: minutesAgo(3) }],
-      // Outside a window of the three freshest assets: scores like b, but ranked by freshness.
-      ["d", { title: "Egretine plan for egretine", ...rich, publishedAt: minutesAgo(4) }],
-      ["e", { title: "Egretine summary", publishedAt: minutesAgo(5) }],
-      ["body", { title: "Field memo", body: "One egretine mention.", publishedAt: minutesAgo(6) }],
-    ]);
-    const opts = { exactLimit: LIMIT, walkWindow: 3 };
-    const input = { q: "egretine", limit: 2 };
-    let late: string | undefined;
-    try {
-      const exact = await searchAssets(db, rep, { q: "egretine", limit: 3 });
-      expect(exact.items.map((i) => i.id)).toEqual([ids.b, ids.d, ids.a]);
-
-      const first = await searchAssets(db, rep, input, opts);
-      expect(first.totalExact).toBe(false);
-      expect(first.items.map((i) => i.id)).toEqual([ids.b, ids.a]);
-      // A title published after the first page, as rich as b: the window of the first page stays as it was.
-      late = (await createSearchAsset(db, ws, { title: "Egretine brief on egretine", ...rich })).id;
-      sent.length = 0;
-      const second = await searchAssets(db, rep, { ...input, cursor: first.nextCursor! }, opts);
-      expect(second.items.map((i) => i.id)).toEqual([ids.c, ids.d]);
-      // The titles older than the window are walked freshest first without counting them: the only hits
-      // counted are the search's own.
-      expect(sent.filter((text) => text.includes("count(*)::int as n"))).toHaveLength(1);
-      const { ids: paged } = await searchEveryPage(db, rep, input, opts, first);
-      expect(paged).toEqual([ids.b, ids.a, ids.c, ids.d, ids.e, ids.body]);
-    } finally {
-      await archive([...Object.values(ids), ...(late ? [late] : [])]);
-    }
+describe("a broad tier too large to rank", () => {
+  it("is read through bitmaps when its hits are few among what the searcher sees, else by walking the freshness index", () => {
+    // A word in 0.25% of the 600,000 assets a rep sees at a million: a walk would test ~8,400 rows for 21.
+    expect(bitmapCheaper(1_500, 600_000, 21)).toBe(true);
+    // A word in 2.3% of them: a walk finds 21 within ~900 rows; a bitmap would read 14,000.
+    expect(bitmapCheaper(14_000, 600_000, 21)).toBe(false);
+    // At 100,000 (60,000 visible) the same words: 1,500 is at the edge, 3,000 walks.
+    expect(bitmapCheaper(1_500, 60_000, 21)).toBe(true);
+    expect(bitmapCheaper(3_000, 60_000, 21)).toBe(false);
   });
+});
+
+describe("a broad search's title tier too large to rank, without a champion list", () => {
+  it.each([undefined, 0, Infinity])(
+    "ranks the titles of the freshest assets (a window) first, keeps that window on later pages, then the older titles freshest first (walk row cost %s)",
+    async (walkRowCost) => {
+      const db = handle.db;
+      // The word twice in the title ranks higher; a description without it leaves no title to rank first by it.
+      const rich = { description: "From the start" };
+      // Five titles (more than LIMIT: too many to rank), the freshest five assets of the workspace.
+      const ids = await createNamed([
+        ["a", { title: "Egretine notes", publishedAt: minutesAgo(1) }],
+        ["b", { title: "Egretine guide to egretine", ...rich, publishedAt: minutesAgo(2) }],
+        ["c", { title: "Egretine memo", publishedAt: minutesAgo(3) }],
+        // Outside a window of the three freshest assets: scores like b, but ranked by freshness.
+        ["d", { title: "Egretine plan for egretine", ...rich, publishedAt: minutesAgo(4) }],
+        ["e", { title: "Egretine summary", publishedAt: minutesAgo(5) }],
+        ["body", { title: "Field memo", body: "One egretine mention.", publishedAt: minutesAgo(6) }],
+      ]);
+      const opts = { exactLimit: LIMIT, walkWindow: 3, walkRowCost };
+      const input = { q: "egretine", limit: 2 };
+      let late: string | undefined;
+      try {
+        const exact = await searchAssets(db, rep, { q: "egretine", limit: 3 });
+        expect(exact.items.map((i) => i.id)).toEqual([ids.b, ids.d, ids.a]);
+
+        const first = await searchAssets(db, rep, input, opts);
+        expect(first.totalExact).toBe(false);
+        expect(first.items.map((i) => i.id)).toEqual([ids.b, ids.a]);
+        // A title published after the first page, as rich as b: the window of the first page stays as it was.
+        late = (await createSearchAsset(db, ws, { title: "Egretine brief on egretine", ...rich })).id;
+        sent.length = 0;
+        const second = await searchAssets(db, rep, { ...input, cursor: first.nextCursor! }, opts);
+        expect(second.items.map((i) => i.id)).toEqual([ids.c, ids.d]);
+        // The titles older than the window are walked freshest first without counting them: the only hits
+        // counted are the search's own.
+        expect(sent.filter((text) => text.includes("count(*)::int as n"))).toHaveLength(1);
+        const { ids: paged } = await searchEveryPage(db, rep, input, opts, first);
+        expect(paged).toEqual([ids.b, ids.a, ids.c, ids.d, ids.e, ids.body]);
+      } finally {
+        await archive([...Object.values(ids), ...(late ? [late] : [])]);
+      }
+    },
+  );
 });
 
 describe("a broad search for one word whose titles are too many to rank", () => {
