@@ -462,7 +462,10 @@ async function tieredPage(tx: Database, s: PreparedSearch, after: After | undefi
  * Whether a tier too large to rank is sparse enough that finding all its hits (bitmaps) and sorting them by
  * freshness costs less than walking the freshness index until `need` of them turn up: a walk tests about
  * need x visible / hits rows, a bitmap reads the hits (`estimate`, the planner's, or asked for now). A word
- * in 0.1% of a million titles made the walk test 18,648 rows (155 ms) for a page of 20.
+ * in 0.1% of a million titles made the walk test 18,648 rows (155 ms) for a page of 20. Only one word's
+ * estimate is trusted (TextMatch.oneWord): filters and other words are estimated as independent, and a stage,
+ * a type and a word expected in 3,000 assets of a million were in tens of thousands, whose bitmap cost 513 ms
+ * where the walk found a page in 30.
  */
 async function sparseTier(
   tx: Database,
@@ -471,7 +474,9 @@ async function sparseTier(
   estimate: number | undefined,
   need: number,
 ): Promise<boolean> {
-  const hits = estimate ?? (await estimatedHits(tx, [...indexed, s.visibility]));
+  if (s.facets.length > 0 || !s.match.oneWord) return false;
+  // The tier is known to hold more than exactLimit hits, whatever the estimate says.
+  const hits = Math.max(estimate ?? (await estimatedHits(tx, [...indexed, s.visibility])), s.exactLimit + 1);
   const visible = await estimatedHits(tx, [s.visibility]);
   return bitmapCheaper(hits, visible, need, s.walkRowCost);
 }

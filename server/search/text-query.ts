@@ -182,6 +182,12 @@ export interface TextMatch {
    * it (once) scores below them, so when the titles are too many to rank these are ranked first.
    */
   richTitles?: SQL;
+  /**
+   * The words are one word (or, for typos, one misspelt word's corrections), no prefix, no operators: the
+   * planner's estimate of its tiers' hits comes from that word's own frequency, good to a small factor. Words
+   * it combines are estimated as independent, and words that go together are far more.
+   */
+  oneWord: boolean;
 }
 
 /**
@@ -215,7 +221,7 @@ export function textMatch(
   } = {},
 ): TextMatch {
   if (!text || mode === "none")
-    return { mode: "none", where: undefined, score: sql`0::float8`, tiers: [], windowed: 0 };
+    return { mode: "none", where: undefined, score: sql`0::float8`, tiers: [], windowed: 0, oneWord: false };
   const tsq = tsqueryParam(text);
   // Bare `vector @@ query` so the GIN index serves it (a NULL vector simply does not match).
   const hit = sql`${assets.searchVector} @@ ${tsq}`;
@@ -240,6 +246,7 @@ export function textMatch(
         sql`${hit} and not coalesce(${headHit}, false)`,
       ],
       windowed: 0,
+      oneWord: !/[&|!<]|:\*/.test(text.tsquery),
       ...(/[&|!<]/.test(text.tsquery)
         ? {}
         : { richTitles: sql`${titleMatch} and ts_filter(${assets.searchHead}, '{b,c}') @@ ${tsq}` }),
@@ -270,6 +277,7 @@ export function textMatch(
         : sql`${similarTag} and not coalesce(${similarTitle}, false) and not ${exact}`,
     ],
     windowed: 1,
+    oneWord: titleWords !== null && !titleWords.includes(" & "),
   };
 }
 

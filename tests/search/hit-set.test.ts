@@ -145,6 +145,20 @@ describe("estimatedHits", () => {
   });
 });
 
+describe("textMatch's oneWord", () => {
+  it("holds for one finished word only: not a prefix, two words, a phrase or an exclusion", async () => {
+    const oneWord = (q: string) =>
+      inSearchTransaction(handle.db, rep.workspaceId, q, async (_, cfg) =>
+        textMatch(searchTextOf(rep.workspaceId, cfg, q), "fulltext"),
+      ).then((m) => m.oneWord);
+    expect(await oneWord("heronsgate ")).toBe(true);
+    expect(await oneWord("heronsgate")).toBe(false);
+    expect(await oneWord("heronsgate note ")).toBe(false);
+    expect(await oneWord('"heronsgate note" ')).toBe(false);
+    expect(await oneWord("heronsgate -note ")).toBe(false);
+  });
+});
+
 describe("parseUuidArray", () => {
   it("reads PostgreSQL's text form of a uuid[] back", async () => {
     const ids = [made.a!, made.b!];
