@@ -74,7 +74,7 @@ interface FacetGroup {
 }
 
 /**
- * The hits each facet's counts are taken over, inside the search's transaction. Each facet's counts apply
+ * The hits each facet's counts are taken over, among the search's statements (inSearchTransaction). Each facet's counts apply
  * every other facet's selection but not its own (disjunctive faceting), so choosing a second stage shows
  * how many more results it would add. Counts are exact over at most EXACT_LIMIT hits; a facet whose hits
  * are more gets null (the UI asks to narrow the search).

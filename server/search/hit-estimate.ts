@@ -26,7 +26,7 @@ export const statisticsVersion = sql<string>`(select concat_ws('/', c.reltuples,
  */
 const estimates = new LRUCache<string, number>({ max: 20_000, ttl: 10 * 60_000 });
 
-/** A search transaction's statistics version, and how many of its estimates were cached or planned. */
+/** A search's statistics version, and how many of its estimates were cached or planned. */
 export interface EstimateLog {
   statistics: string;
   cached: number;
@@ -46,7 +46,7 @@ export function logEstimates(tx: Database, statistics: string): EstimateLog {
  * statistics: the lexemes' and facet keys' frequencies, the workspace's and statuses' shares), without
  * finding any. Planning the statement costs a fraction of a millisecond; finding the hits of a word most
  * documents contain costs tens (its GIN bitmap is built in full before the first row is read), so findHits
- * asks first when a search might match that many. Inside a search transaction (logEstimates) an estimate
+ * asks first when a search might match that many. Inside a search (logEstimates) an estimate
  * made under the same statistics is reused.
  */
 export async function estimatedHits(tx: Database, conditions: SQL[]): Promise<number> {

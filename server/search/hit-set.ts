@@ -15,7 +15,7 @@ import { uuidArray } from "./search-filters";
 export const EXACT_LIMIT = 1000;
 
 /**
- * The plan shape of the next statements in a search transaction. "bitmap": rows are found through index
+ * The plan shape of the next statements of a search. "bitmap": rows are found through index
  * bitmaps (GIN for words and facets), never by walking an index and testing each row, because testing a
  * row against the words decompresses its whole document. "walk": rows come in the order of an index
  * (freshest first), tested one by one until the page is full; for conditions most rows meet.

@@ -21,7 +21,7 @@ type Suggestion = { id: string; title: string };
 
 /**
  * "Did you mean": titles of assets the actor may see that look most like the words, for zero-result
- * searches, closest first. In its own transaction; searchAssets asks suggestTitles inside its own.
+ * searches, closest first. In its own transaction; searchAssets asks suggestTitles among its statements.
  */
 export function nearestTitles(
   db: Database,
@@ -87,7 +87,7 @@ function candidateQueries(alike: AlikeWord[], threshold: number): string[] {
 }
 
 /**
- * nearestTitles inside the caller's transaction (it sets pg_trgm's threshold for the rest of it). The
+ * nearestTitles among the caller's statements (it sets pg_trgm's threshold for the rest of them). The
  * candidates are the visible titles holding title words like the words (alikeTitleWords and candidateQueries:
  * words that look like nothing, the usual case, have none, and then no title is read), ranked by
  * how much of the title looks like the words (word_similarity). First every candidate within the loosest

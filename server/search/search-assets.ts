@@ -50,7 +50,7 @@ export interface SearchResult {
   totalExact: boolean;
   /** How the words matched: "fuzzy" means typo-tolerant title/tag matches were added to few exact hits. */
   textMode: TextMode;
-  /** Counted in the same transaction when asked for (opts.facets). */
+  /** Counted among the search's statements when asked for (opts.facets). */
   facets: Facets | null;
   /** The recorded search event (opts.record), for clicks to refer to. */
   searchId: number | null;
@@ -505,9 +505,9 @@ export async function searchAssets(
   input: SearchInput,
   opts: SearchOptions & {
     facets?: boolean;
-    /** Record the search for analytics (in the same transaction), with these filters. */
+    /** Record the search for analytics (among its statements), with these filters. */
     record?: Omit<SearchEvent, "resultCount">;
-    /** When the words find nothing, suggest titles that look like them (in the same transaction). */
+    /** When the words find nothing, suggest titles that look like them (among its statements). */
     suggest?: boolean;
   } = {},
 ): Promise<SearchResult> {
