@@ -236,6 +236,8 @@ export function textMatch(
         : sql``
     }`;
   if (mode === "fulltext") {
+    // Words joined by an operator (and, or, not, a phrase): neither one word nor a rich title's single word.
+    const combined = /[&|!<]/.test(text.tsquery);
     return {
       mode,
       where: hit,
@@ -246,8 +248,8 @@ export function textMatch(
         sql`${hit} and not coalesce(${headHit}, false)`,
       ],
       windowed: 0,
-      oneWord: !/[&|!<]|:\*/.test(text.tsquery),
-      ...(/[&|!<]/.test(text.tsquery)
+      oneWord: !combined && !text.tsquery.includes(":*"),
+      ...(combined
         ? {}
         : { richTitles: sql`${titleMatch} and ts_filter(${assets.searchHead}, '{b,c}') @@ ${tsq}` }),
     };
